@@ -1,0 +1,190 @@
+"""Read side of the gazetteer: ranked look-ups against the SQLite index built by `python -m gazetteer build`.
+
+The index is opened read-only, one connection per thread and process, so a Flask server, a worker pool and the CLI
+can all share one file without locks.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import shapely
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from gazetteer import fuzzy as typos
+from gazetteer.geojson import feature as geojson_feature
+from gazetteer.model import Candidate, Place
+from gazetteer.normalize import normalize
+from gazetteer.schema import PLACE_COLUMNS
+from gazetteer.sources.paths import PROJECT_ROOT
+from gazetteer.sources.record import NameType
+
+DEFAULT_INDEX = PROJECT_ROOT / "build" / "gazetteer.sqlite"
+MAX_QUERY_CHARS = 200  # no place name is longer; longer input is not a name and is answered with no candidates
+
+# How much a match counts before prominence: a spelling or an alias is weaker evidence than the preferred name.
+_PREFIXED_COLUMNS = ", ".join("p." + column.strip() for column in PLACE_COLUMNS.split(","))
+REASON_WEIGHT = {"exact": 1.0, "normalized": 0.95, "abbreviation": 0.9, "alternate": 0.85, "demonym": 0.8, "fuzzy": 0.6}
+
+
+class GazetteerMissing(RuntimeError):
+    """The index file does not exist yet."""
+
+
+def default_index_path() -> Path:
+    return Path(os.environ.get("CONFLICT_ATLAS_GAZETTEER", DEFAULT_INDEX))
+
+
+def _place(row: tuple) -> Place:
+    (pid, name, kind, countries, population, lat, lon, geometry_type, source, licence, approximate, located_in,
+     admin1, feature_code) = row
+    return Place(pid, name, kind, tuple(countries.split(",")) if countries else (), population, lat, lon,
+                 geometry_type, source, licence, bool(approximate), located_in, admin1, feature_code)
+
+
+def _reason(surface: str, key: str, stored_name: str, name_type: int) -> str:
+    if name_type == NameType.ABBREVIATION:
+        return "abbreviation"
+    if name_type == NameType.DEMONYM:
+        return "demonym"
+    if name_type == NameType.PREFERRED:
+        return "exact" if surface.strip() == stored_name else "normalized"
+    return "alternate"
+
+
+class Gazetteer:
+    def __init__(self, path: str | os.PathLike | None = None) -> None:
+        self.path = Path(path) if path is not None else default_index_path()
+        if not self.path.exists():
+            raise GazetteerMissing(f"no gazetteer index at {self.path}: run `python -m gazetteer build`")
+        self._local = threading.local()
+        self._cached_lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self._cached_is_known = lru_cache(maxsize=500_000)(self._is_known)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():  # a forked worker must not reuse its parent's connection
+            local.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            local.pid = os.getpid()
+        return local.db
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta"))
+
+    def lookup(self, name: str, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+        """Ranked candidates for a name as written; [] when nothing matches. Cached: callers must not mutate."""
+        return self._cached_lookup(name, limit, fuzzy)
+
+    def _lookup(self, name: str, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+        if not isinstance(name, str) or len(name) > MAX_QUERY_CHARS:
+            return []
+        key = normalize(name)
+        if not key:
+            return []
+        best: dict[str, Candidate] = {}
+        for candidate in self._exact_candidates(name, key):
+            self._keep_best(best, candidate)
+        if not best and fuzzy:
+            for candidate in self._fuzzy_candidates(key):
+                self._keep_best(best, candidate)
+        ranked = sorted(best.values(), key=lambda c: (-c.score, -(c.place.population or 0), c.place.id))
+        return ranked[:limit]
+
+    @staticmethod
+    def _keep_best(best: dict[str, Candidate], candidate: Candidate) -> None:
+        current = best.get(candidate.place.id)
+        if current is None or candidate.score > current.score:
+            best[candidate.place.id] = candidate
+
+    def _rows_for_key(self, key: str) -> list[tuple]:
+        return self._db.execute(
+            f"SELECT n.name, n.type, n.case_sensitive, p.prominence, p.namesake_of, {_PREFIXED_COLUMNS} "
+            "FROM names n JOIN places p ON p.pk = n.pk WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+
+    def _exact_candidates(self, surface: str, key: str) -> list[Candidate]:
+        candidates, namesakes = [], {}
+        for stored, name_type, case_sensitive, prominence, namesake_of, *place_row in self._rows_for_key(key):
+            if case_sensitive and surface.strip() != stored:
+                continue
+            reason = _reason(surface, key, stored, name_type)
+            candidate = Candidate(_place(tuple(place_row)), _score(reason, prominence), reason, stored)
+            candidates.append(candidate)
+            if namesake_of:
+                namesakes[candidate.place.id] = namesake_of
+        return _cities_above_their_namesake_units(candidates, namesakes)
+
+    def _fuzzy_candidates(self, key: str):
+        if len(key) < typos.MIN_LENGTH:
+            return
+        deletions = sorted(typos.deletions(key))
+        marks = ",".join("?" * len(deletions))
+        query = f"SELECT DISTINCT key FROM fuzzy_keys WHERE deletion IN ({marks})"
+        keys = {k for (k,) in self._db.execute(query, deletions)}
+        for near_key in keys:
+            if near_key == key or not typos.within_reach(key, near_key):
+                continue
+            closeness = typos.similarity(key, near_key)
+            for stored, name_type, _case, prominence, _namesake, *place_row in self._rows_for_key(near_key):
+                if name_type in (NameType.PREFERRED, NameType.ALTERNATE):
+                    yield Candidate(_place(tuple(place_row)), _score("fuzzy", prominence) * closeness, "fuzzy", stored)
+
+    def is_known(self, normalized: str) -> bool:
+        """Whether any record answers to this normalized name (for phrase matching in running text)."""
+        return self._cached_is_known(normalized)
+
+    def _is_known(self, normalized: str) -> bool:
+        return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (normalized,)).fetchone() is not None
+
+    def get(self, place_id: str) -> Place | None:
+        row = self._db.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
+        return _place(row) if row else None
+
+    def geometry(self, place_id: str) -> BaseGeometry | None:
+        row = self._db.execute(
+            "SELECT p.lon, p.lat, g.wkb FROM places p LEFT JOIN geometries g ON g.pk = p.pk WHERE p.id = ?",
+            (place_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        lon, lat, wkb = row
+        return shapely.from_wkb(wkb) if wkb is not None else Point(lon, lat)
+
+    def feature(self, place_id: str, properties: dict | None = None) -> dict | None:
+        """The record as an RFC 7946 Feature with its full geometry, or None for an unknown id."""
+        place = self.get(place_id)
+        if place is None:
+            return None
+        props = {
+            "id": place.id, "name": place.name, "kind": place.kind, "country_codes": list(place.country_codes),
+            "population": place.population, "lat": place.lat, "lon": place.lon, "source": place.source,
+            "licence": place.licence, "approximate": place.approximate, "located_in": place.located_in,
+        }
+        props.update(properties or {})
+        return geojson_feature(self.geometry(place_id), props, place.id)
+
+
+def _cities_above_their_namesake_units(candidates: list[Candidate], namesakes: dict[str, str]) -> list[Candidate]:
+    """A city inside a same-named admin-1 unit outranks that unit: "Baku" means the city, not Baku City district."""
+    scores: dict[str, float] = {}
+    for candidate in candidates:
+        scores[candidate.place.id] = max(candidate.score, scores.get(candidate.place.id, 0.0))
+    lifted = []
+    for candidate in candidates:
+        unit_score = scores.get(namesakes.get(candidate.place.id, ""))
+        if unit_score is not None and unit_score >= candidate.score:
+            candidate = replace(candidate, score=round(unit_score + 0.01, 4))
+        lifted.append(candidate)
+    return lifted
+
+
+def _score(reason: str, prominence: float) -> float:
+    return round(REASON_WEIGHT[reason] * (0.4 + 0.6 * prominence), 4)

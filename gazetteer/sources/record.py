@@ -1,0 +1,48 @@
+"""The build-time form of a gazetteer record: a Place plus its geometry and every name it answers to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from shapely.geometry.base import BaseGeometry
+
+
+class NameType(IntEnum):
+    """Stored with each name; decides the look-up `reason` and how strongly a match counts."""
+
+    PREFERRED = 0
+    ALTERNATE = 1
+    ABBREVIATION = 2
+    DEMONYM = 3
+
+
+@dataclass(slots=True)
+class Name:
+    text: str
+    type: NameType
+    case_sensitive: bool = False  # all-caps codes such as "US" must not match the English word "us"
+
+
+@dataclass(slots=True)
+class Record:
+    id: str
+    name: str
+    kind: str
+    country_codes: tuple[str, ...]
+    population: int | None
+    lat: float
+    lon: float
+    geometry: BaseGeometry
+    source: str
+    licence: str
+    approximate: bool = False
+    located_in: str | None = None
+    admin1: str | None = None
+    feature_code: str | None = None
+    names: list[Name] = field(default_factory=list)
+
+    def add_names(self, texts, type_: NameType = NameType.ALTERNATE, case_sensitive: bool = False) -> None:
+        for text in texts:
+            if text and isinstance(text, str) and text.strip():
+                self.names.append(Name(text.strip(), type_, case_sensitive))

@@ -1,0 +1,1 @@
+"""Geoparsing: article text -> place mentions resolved against the gazetteer."""
