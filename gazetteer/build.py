@@ -346,12 +346,14 @@ def write_index(builder: Builder, output: Path) -> int:
             geometry_rows.append((pk, record.geometry.wkb))
         min_lon, min_lat, max_lon, max_lat = record.geometry.bounds
         bbox_rows.append((pk, min_lon, max_lon, min_lat, max_lat))
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for name in sorted(record.names, key=lambda n: n.type):  # one row per key, under its strongest type
             key = normalize(name.text)
-            if not key or key in seen:
+            # abbreviations keep each written form: "US" (case-sensitive) and "U.S." share the key "us"
+            identity = (key, name.text if name.type == NameType.ABBREVIATION else "")
+            if not key or identity in seen or (key, "") in seen:
                 continue
-            seen.add(key)
+            seen.add(identity)
             name_rows.append((key, pk, name.text, int(name.type), int(name.case_sensitive)))
             if _fuzzy_eligible(record, name.type) and len(key) >= fuzzy.MIN_LENGTH:
                 fuzzy_pairs.update((deletion, key) for deletion in fuzzy.deletions(key))

@@ -30,6 +30,7 @@ MAX_QUERY_CHARS = 200  # no place name is longer; longer input is not a name and
 
 # How much a match counts before prominence: a spelling or an alias is weaker evidence than the preferred name.
 _PREFIXED_COLUMNS = ", ".join("p." + column.strip() for column in PLACE_COLUMNS.split(","))
+ACRONYM_MISMATCH = 0.7  # an all-capitals query matching an ordinary name ("WA" -> Wa, Ghana) is weak evidence
 REASON_WEIGHT = {"exact": 1.0, "normalized": 0.95, "abbreviation": 0.9, "alternate": 0.85, "demonym": 0.8, "fuzzy": 0.6}
 
 
@@ -112,11 +113,16 @@ class Gazetteer:
 
     def _exact_candidates(self, surface: str, key: str) -> list[Candidate]:
         candidates, namesakes = [], {}
+        written = surface.strip()
+        acronym = _is_acronym(written)
         for stored, name_type, case_sensitive, prominence, namesake_of, *place_row in self._rows_for_key(key):
-            if case_sensitive and surface.strip() != stored:
+            if name_type == NameType.ABBREVIATION and not _abbreviation_matches(written, stored, case_sensitive):
                 continue
             reason = _reason(surface, key, stored, name_type)
-            candidate = Candidate(_place(tuple(place_row)), _score(reason, prominence), reason, stored)
+            score = _score(reason, prominence)
+            if acronym and name_type != NameType.ABBREVIATION and not _is_acronym(stored):
+                score = round(score * ACRONYM_MISMATCH, 4)  # "WA" is the state's code before it is the town of Wa
+            candidate = Candidate(_place(tuple(place_row)), score, reason, stored)
             candidates.append(candidate)
             if namesake_of:
                 namesakes[candidate.place.id] = namesake_of
@@ -184,6 +190,16 @@ def _cities_above_their_namesake_units(candidates: list[Candidate], namesakes: d
             candidate = replace(candidate, score=round(unit_score + 0.01, 4))
         lifted.append(candidate)
     return lifted
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return 0 < len(letters) <= 4 and all(char.isupper() for char in letters)
+
+
+def _abbreviation_matches(written: str, stored: str, case_sensitive: bool) -> bool:
+    """Codes match as written ("US", not "us"); dotted forms ignore case but keep their dots ("U.S.", "Ky.")."""
+    return written == stored if case_sensitive else written.casefold() == stored.casefold()
 
 
 def _score(reason: str, prominence: float) -> float:

@@ -20,6 +20,7 @@ _LEADING_ARTICLE = re.compile(r"^the ")
 
 def normalize(name: str) -> str:
     """Fold case, diacritics and punctuation; drop a leading "the". Returns "" for names with nothing to match."""
+    name = name.encode("utf-8", "ignore").decode("utf-8")  # lone surrogates from undecodable input carry nothing
     text = unidecode(name.translate(_PRE_TRANSLITERATION)).casefold()
     text = _APOSTROPHES_AND_DOTS.sub("", text)
     text = _NOT_ALNUM.sub(" ", text).strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -45,4 +46,10 @@ class Record:
     def add_names(self, texts, type_: NameType = NameType.ALTERNATE, case_sensitive: bool = False) -> None:
         for text in texts:
             if text and isinstance(text, str) and text.strip():
-                self.names.append(Name(text.strip(), type_, case_sensitive))
+                text = text.strip()
+                dotted = type_ == NameType.ALTERNATE and _DOTTED_ABBREVIATION.match(text)
+                # "Ill." must not match the word "ill": a dotted alias is an abbreviation and keeps its dots
+                self.names.append(Name(text, NameType.ABBREVIATION if dotted else type_, case_sensitive))
+
+
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,5}\.\s?)+$")

@@ -1,0 +1,151 @@
+"""Each look-up rule of the gazetteer, the RFC 7946 shape of its output, and what it does with junk."""
+
+import pytest
+from shapely.geometry import LinearRing, shape
+
+from gazetteer import Gazetteer
+from gazetteer.build import is_stale
+from gazetteer.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer()
+
+
+def best(gaz, name):
+    candidates = gaz.lookup(name)
+    assert candidates, f"no candidate for {name!r}"
+    return candidates[0]
+
+
+def test_exact_preferred_name(gaz):
+    top = best(gaz, "Yerevan")
+    assert (top.place.id, top.reason) == ("geonames:616052", "exact")
+    assert top.place.kind == "capital"
+
+
+@pytest.mark.parametrize(("variant", "place_id"), [
+    ("Laçın", "geonames:147625"), ("LACHIN", "geonames:147625"), ("Nagorno Karabakh", "curated:nagorno-karabakh"),
+    ("nagorno-karabakh", "curated:nagorno-karabakh"),
+])
+def test_case_punctuation_and_diacritics_are_ignored(gaz, variant, place_id):
+    assert best(gaz, variant).place.id == place_id
+
+
+@pytest.mark.parametrize(("alias", "place_id"), [
+    ("Tiflis", "geonames:611717"), ("Erevan", "geonames:616052"), ("Khankendi", "geonames:146970"),
+    ("Stepanakert", "geonames:146970"), ("Berdzor", "geonames:147625"),
+])
+def test_alternate_names(gaz, alias, place_id):
+    top = best(gaz, alias)
+    assert top.place.id == place_id
+    assert top.reason in {"alternate", "exact"}
+
+
+@pytest.mark.parametrize(("abbreviation", "place_id"), [
+    ("U.S.", "ne0:USA"), ("US", "ne0:USA"), ("USA", "ne0:USA"), ("UK", "ne0:GBR"), ("D.C.", "geonames:4140963"),
+    ("Ky.", "ne1:US-KY"), ("WA", "ne1:US-WA"),
+])
+def test_abbreviations(gaz, abbreviation, place_id):
+    assert best(gaz, abbreviation).place.id == place_id
+
+
+def test_case_sensitive_codes_do_not_match_english_words(gaz):
+    assert all(c.place.id != "ne0:USA" for c in gaz.lookup("us"))
+    assert all(c.place.id != "ne1:US-IL" for c in gaz.lookup("ill"))
+
+
+@pytest.mark.parametrize(("form", "place_id"), [
+    ("Armenian", "ne0:ARM"), ("Azeri", "ne0:AZE"), ("Azerbaijani", "ne0:AZE"), ("Russian", "ne0:RUS"),
+    ("American", "ne0:USA"), ("French", "ne0:FRA"), ("Armenians", "ne0:ARM"),
+])
+def test_demonyms_resolve_to_the_country(gaz, form, place_id):
+    top = best(gaz, form)
+    assert (top.place.id, top.reason) == (place_id, "demonym")
+
+
+@pytest.mark.parametrize(("typo", "place_id"), [
+    ("Nagorno-Krabakh", "curated:nagorno-karabakh"), ("Tbilsi", "geonames:611717"), ("Azerbajian", "ne0:AZE"),
+])
+def test_typos_in_long_names(gaz, typo, place_id):
+    top = best(gaz, typo)
+    assert top.place.id == place_id
+    assert top.reason in {"fuzzy", "alternate"}
+
+
+def test_no_typo_matching_for_short_names(gaz):
+    assert gaz.lookup("Bakuu", fuzzy=True) == [] or best(gaz, "Bakuu").reason != "fuzzy"
+
+
+def test_unknown_names_give_no_candidates(gaz):
+    assert gaz.lookup("Qwxzzyplonk") == []
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "x" * 10_000, "\x00\x01\x02", "\ud800abc", "....", "🙂"])
+def test_junk_input_gives_an_empty_or_valid_answer(gaz, junk):
+    result = gaz.lookup(junk)
+    assert isinstance(result, list)
+    assert all(0 <= c.score <= 1 for c in result)
+
+
+def test_ranking_prefers_countries_and_capitals_over_homonyms(gaz):
+    assert best(gaz, "Georgia").place.id == "ne0:GEO"
+    assert best(gaz, "Armenia").place.kind == "country"
+    assert best(gaz, "Paris").place.id == "geonames:2988507"
+    assert best(gaz, "Washington").place.id == "geonames:4140963"
+
+
+def test_city_outranks_its_namesake_admin_unit(gaz):
+    assert best(gaz, "Baku").place.kind == "capital"
+    assert best(gaz, "Stepanakert").place.kind == "populated place"
+
+
+def test_scores_are_ranked_and_reasons_known(gaz):
+    candidates = gaz.lookup("Moscow")
+    assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
+    assert {c.reason for c in candidates} <= {"exact", "normalized", "alternate", "abbreviation", "demonym", "fuzzy"}
+
+
+def _outer_rings(geometry):
+    polygons = [geometry] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    rings = [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [p[0] for p in polygons]
+    return rings
+
+
+@pytest.mark.parametrize("place_id", ["ne0:ARM", "ne0:RUS", "curated:nagorno-karabakh", "region:south-caucasus",
+                                      "ne1:US-GA", "uscounty:04015"])
+def test_features_follow_rfc_7946(gaz, place_id):
+    feature = gaz.feature(place_id)
+    assert feature["type"] == "Feature" and "crs" not in feature
+    geometry = feature["geometry"]
+    assert geometry["type"] in {"Polygon", "MultiPolygon"}
+    for ring in _outer_rings(geometry):
+        assert ring[0] == ring[-1]
+        assert LinearRing(ring).is_ccw, "outer rings must be counter-clockwise"
+    assert shape(geometry).is_valid
+
+
+def test_points_are_lon_lat(gaz):
+    feature = gaz.feature("geonames:616052")
+    lon, lat = feature["geometry"]["coordinates"]
+    assert (round(lat), round(lon)) == (40, 45)
+
+
+def test_every_record_carries_source_and_licence(gaz):
+    for place_id in ("geonames:616052", "ne0:ARM", "ne1:AM-ER", "curated:lachin-corridor", "region:south-caucasus"):
+        place = gaz.get(place_id)
+        assert place is not None and place.source and place.licence
+    assert gaz.get("curated:lachin-corridor").approximate
+
+
+def test_index_is_current(gaz):
+    assert not is_stale(gaz.path)
+
+
+@pytest.mark.parametrize(("raw", "key"), [
+    ("Laçın", "lacin"), ("U.S.", "us"), ("the Kremlin", "kremlin"), ("Xankəndi", "xankandi"),
+    ("Côte d'Ivoire", "cote divoire"), ("Washington, D.C.", "washington dc"), ("", ""),
+])
+def test_normalize(raw, key):
+    assert normalize(raw) == key
