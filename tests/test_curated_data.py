@@ -157,7 +157,8 @@ def abbreviation_problems(rows: list[Row]) -> list[str]:
     problems = common_problems(rows, "abbreviation", len(HEADERS["abbreviations.csv"]))
     for where, row in complete_rows(rows, "abbreviation", len(HEADERS["abbreviations.csv"])):
         target = row["target"]
-        if not (is_country(target) or is_subdivision(target) or GEONAMES.match(target)):
+        region = target.startswith("region:") and SLUG.match(target.removeprefix("region:"))
+        if not (is_country(target) or is_subdivision(target) or GEONAMES.match(target) or region):
             problems.append(f"{where}: bad target {target!r}")
         if row["case_sensitive"] not in ("0", "1"):
             problems.append(f"{where}: case_sensitive must be 0 or 1")

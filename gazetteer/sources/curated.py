@@ -46,6 +46,19 @@ def demonyms(directory: Path = CURATED_DIR) -> list[dict[str, str]]:
     return _rows("demonyms.csv", directory)
 
 
+def aliases(directory: Path = CURATED_DIR) -> list[dict[str, str]]:
+    return _rows("aliases.csv", directory)
+
+
+def water_bodies(directory: Path = CURATED_DIR) -> list[dict[str, str]]:
+    return _rows("water_bodies.csv", directory)
+
+
+def country_points(directory: Path = CURATED_DIR) -> dict[str, tuple[float, float]]:
+    """ISO2 -> (lat, lon) of GeoNames' own country feature."""
+    return {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in _rows("country_points.csv", directory)}
+
+
 def admin1_corrections(directory: Path = CURATED_DIR) -> dict[str, dict[str, str]]:
     """adm1_code -> {field: corrected value}."""
     corrections: dict[str, dict[str, str]] = defaultdict(dict)

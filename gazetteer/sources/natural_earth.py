@@ -68,8 +68,9 @@ def countries(frame: gpd.GeoDataFrame, representative_points: dict[str, tuple[fl
             licence=PUBLIC_DOMAIN,
         )
         record.add_names([record.name], NameType.PREFERRED)
-        record.add_names([row[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "SOVEREIGNT", "NAME_CIAWF",
-                                           "NAME_SORT", "NAME_ALT", "BRK_NAME", "GEOUNIT", "SUBUNIT")])
+        # not SOVEREIGNT: Hong Kong's sovereign is "China", which is not Hong Kong's name
+        record.add_names([row[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_CIAWF", "NAME_SORT",
+                                           "NAME_ALT", "BRK_NAME", "GEOUNIT", "SUBUNIT")])
         record.add_names(row[f"NAME_{lang}"] for lang in _LANGUAGE_COLUMNS if isinstance(row[f"NAME_{lang}"], str)
                          and is_latin_script(row[f"NAME_{lang}"]))
         yield record
@@ -104,6 +105,7 @@ def admin1_units(features: list[dict], corrections: dict[str, dict[str, str]]) -
             source=ADMIN1_SOURCE + (" (label corrected, see gazetteer/data/admin1_corrections.csv)"
                                     if props["adm1_code"] in corrections else ""),
             licence=PUBLIC_DOMAIN,
+            admin1=props.get("gn_a1_code") or None,  # GeoNames' admin-1 code, the one cities carry ("US.TX")
         )
         record.add_names([name], NameType.PREFERRED)
         record.add_names([props.get("name"), props.get("gn_name"), props.get("woe_name")])
