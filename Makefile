@@ -4,9 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-INDEX := build/gazetteer.sqlite
+FLASK := $(VENV)/bin/flask --app app
+BASEMAP := build/basemap.geojson
+# Debian packages the tests need: chromium for the browser tests, gdal-bin for the ogrinfo check of exports.
+APT_TEST_PACKAGES := chromium gdal-bin
 
-.PHONY: install install-test gazetteer run test lint bench clean
+.PHONY: install install-test apt-test gazetteer basemap run serve test lint bench clean
 
 $(VENV)/.installed: requirements.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,24 +28,43 @@ install: $(VENV)/.installed node_modules/.installed
 gazetteer: install
 	$(PY) -m gazetteer build --if-stale
 
+$(BASEMAP): $(VENV)/.installed atlas/basemap.py
+	$(FLASK) build-basemap
+
+basemap: $(BASEMAP)
+
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.installed
 	$(PIP) install --quiet -r requirements-test.txt
 	touch $@
 
-install-test: install $(VENV)/.test-installed
+apt-test:
+	@if ! command -v chromium >/dev/null || ! command -v ogrinfo >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST_PACKAGES); fi
 
-run: gazetteer
-	$(VENV)/bin/flask --app app run --host 127.0.0.1 --port 5000
+install-test: install $(VENV)/.test-installed apt-test
 
-test: install-test gazetteer
+# Ingest is idempotent: the seeds are stored once, whatever else the store already holds.
+run: gazetteer basemap
+	$(FLASK) init-db
+	$(FLASK) ingest seeds/
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# The same app behind gunicorn (2 workers), for more than one analyst at a time.
+serve: gazetteer basemap
+	$(FLASK) init-db
+	$(VENV)/bin/gunicorn -w 2 -b 127.0.0.1:5000 'app:create_app()'
+
+test: install-test gazetteer basemap
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 lint: install-test
 	$(VENV)/bin/ruff check .
 
-bench: gazetteer
+bench: gazetteer basemap install-test
 	$(PY) bench/gazetteer.py
+	$(PY) bench/geoparse.py
+	$(PY) bench/web.py
 
 clean:
 	rm -rf build instance/atlas.sqlite

@@ -83,7 +83,7 @@ def is_stale(path: Path) -> bool:
 
 
 def interior_point(geometry: BaseGeometry) -> Point:
-    """The centroid when it falls inside (what a reader expects for a compact area), else a guaranteed interior point."""
+    """The centroid when it falls inside (what a reader expects of a compact area), else an interior point."""
     centroid = geometry.centroid
     return centroid if geometry.contains(centroid) else geometry.representative_point()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, mapping
+from shapely.geometry import GeometryCollection, MultiPolygon, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
@@ -20,12 +20,23 @@ def oriented(geometry: BaseGeometry) -> BaseGeometry:
         return orient(geometry, 1.0)
     if isinstance(geometry, MultiPolygon):
         return MultiPolygon([orient(part, 1.0) for part in geometry.geoms])
+    if isinstance(geometry, GeometryCollection):
+        return GeometryCollection([oriented(part) for part in geometry.geoms])
     return geometry
 
 
 def geometry_to_geojson(geometry: BaseGeometry) -> dict:
+    """GeoJSON geometry with lists (not shapely's tuples), so it compares and serialises like parsed JSON."""
     rounded = shapely.transform(geometry, lambda coords: np.round(coords, DECIMALS))
-    return mapping(oriented(rounded))
+    return _listify(mapping(oriented(rounded)))
+
+
+def _listify(value):
+    if isinstance(value, tuple | list):
+        return [_listify(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _listify(v) for k, v in value.items()}
+    return value
 
 
 def feature(geometry: BaseGeometry, properties: dict, feature_id: str | None = None) -> dict:

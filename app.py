@@ -1,0 +1,38 @@
+"""Conflict Atlas web application: `flask --app app run`, `flask --app app ingest PATH...`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        DATABASE_URL=f"sqlite:///{Path(app.instance_path) / 'atlas.sqlite'}",
+        TILES_URL=None,  # an online tile URL template; None draws the offline basemap
+        TILES_ATTRIBUTION="Map tiles from the configured tile server",
+        BASEMAP_PATH=str(ROOT / "build" / "basemap.geojson"),
+        NODE_MODULES=str(ROOT / "node_modules"),
+        INGEST_MAX_BYTES=5_000_000,
+        MAP_FEATURE_LIMIT=5000,  # features per map request, most mentioned first
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        if os.environ.get("DATABASE_URL"):
+            app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+        if os.environ.get("CONFLICT_ATLAS_TILES"):
+            app.config["TILES_URL"] = os.environ["CONFLICT_ATLAS_TILES"]
+    else:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from atlas import web
+
+    web.init_app(app)
+    return app

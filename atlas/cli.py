@@ -1,0 +1,85 @@
+"""Commands: `flask --app app ingest PATH...`, `export -o FILE`, `init-db`, `build-basemap`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+from werkzeug.datastructures import MultiDict
+
+from atlas import basemap, db, queries
+from atlas.export import mentions_csv
+from atlas.filters import BadParameter, parse_limit, parse_view
+from atlas.ingest import Analyser, ingest_paths
+from atlas.store_write import StoreWriter
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@with_appcontext
+def ingest_command(paths: tuple[Path, ...], progress: bool | None) -> None:
+    """Ingest articles from files and folders (.txt .md .html .json .jsonl), recursively."""
+    report = ingest_paths(
+        paths, StoreWriter(db.engine()), Analyser(), current_app.config["INGEST_MAX_BYTES"], progress=progress
+    )
+    for problem in report.problems:
+        click.echo(f"FAILED {problem.source}: {problem.reason}", err=True)
+    click.echo(
+        f"stored {report.stored} article(s) with {report.mentions} mention(s); "
+        f"{report.duplicates} already stored; {len(report.problems)} failed"
+    )
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@click.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; .csv gives one row per mention, anything else GeoJSON.")
+@click.option("--bbox", help="west,south,east,north")
+@click.option("--from", "date_from", help="YYYY-MM-DD")
+@click.option("--to", "date_to", help="YYYY-MM-DD")
+@click.option("--outlet", multiple=True, help="Repeat for several outlets.")
+@click.option("--limit", help="At most this many places, most mentioned first.")
+@with_appcontext
+def export_command(output: Path, bbox: str | None, date_from: str | None, date_to: str | None,
+                   outlet: tuple[str, ...], limit: str | None) -> None:
+    """Export the places (with mentions) that the map would show with the same filters."""
+    args = MultiDict([(k, v) for k, v in (("bbox", bbox), ("from", date_from), ("to", date_to)) if v])
+    args.setlist("outlet", list(outlet))
+    try:
+        view = parse_view(args)
+        max_places = parse_limit(limit, None)
+    except BadParameter as error:
+        raise click.BadParameter(str(error)) from None
+    with db.engine().connect() as conn:
+        if output.suffix.lower() == ".csv":
+            place_ids = queries.top_place_ids(conn, view, max_places) if max_places else None
+            body = mentions_csv(queries.mention_rows(conn, view, place_ids))
+        else:
+            body = queries.places_with_mentions_geojson(conn, view, max_places)
+    output.write_text(body, encoding="utf-8")
+    click.echo(f"wrote {output}")
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command() -> None:
+    """Empty the store (drop and recreate every table)."""
+    db.reset(db.engine())
+    click.echo("store emptied")
+
+
+@click.command("build-basemap")
+@with_appcontext
+def build_basemap_command() -> None:
+    """Write the offline basemap (simplified Natural Earth countries) to BASEMAP_PATH."""
+    target = Path(current_app.config["BASEMAP_PATH"])
+    click.echo(f"wrote {target} ({basemap.build(target)} bytes)")
+
+
+def init_app(app: Flask) -> None:
+    for command in (ingest_command, export_command, init_db_command, build_basemap_command):
+        app.cli.add_command(command)

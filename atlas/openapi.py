@@ -1,0 +1,167 @@
+"""The OpenAPI 3.1 description of the JSON API and the exports, written by hand to match `atlas.api`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from atlas.filters import MAX_LIMIT
+
+
+def _query(name: str, description: str, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema, **extra}
+
+
+BBOX = _query(
+    "bbox",
+    "Visible area as west,south,east,north in degrees (WGS84). west > east means the area crosses 180°.",
+    {"type": "string", "pattern": r"^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$"},
+    example="44.0,38.5,47.5,41.5",
+)
+FROM = _query("from", "Earliest publication date, inclusive. Any date bound leaves undated articles out.",
+              {"type": "string", "format": "date"})
+TO = _query("to", "Latest publication date, inclusive.", {"type": "string", "format": "date"})
+OUTLET = _query("outlet", "Only articles from these outlets; repeat the parameter or separate names by commas.",
+                {"type": "array", "items": {"type": "string"}}, style="form", explode=True)
+LIMIT = _query("limit", "At most this many places, most mentioned first.",
+               {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+ERRORS = {
+    "400": {"description": "A bad parameter", "content": {"application/json": {"schema": ERROR}}},
+}
+NOT_FOUND = {"description": "Nothing with this id", "content": {"application/json": {"schema": ERROR}}}
+GEOJSON_COLLECTION = {"application/geo+json": {"schema": {"$ref": "#/components/schemas/PlaceCollection"}}}
+
+SCHEMAS = {
+    "Error": {
+        "type": "object",
+        "required": ["ok", "error", "status"],
+        "properties": {"ok": {"const": False}, "error": {"type": "string"}, "status": {"type": "integer"}},
+    },
+    "Mention": {
+        "type": "object",
+        "properties": {
+            "article_id": {"type": "integer"},
+            "title": {"type": "string"},
+            "outlet": {"type": "string"},
+            "published": {"type": ["string", "null"], "format": "date"},
+            "url": {"type": ["string", "null"]},
+            "start": {"type": "integer", "description": "character offset of the mention in the article text"},
+            "end": {"type": "integer"},
+            "text": {"type": "string", "description": "the mention as written"},
+            "excerpt": {"type": "string", "description": "the sentence holding the mention"},
+            "excerpt_start": {"type": "integer", "description": "offset of the excerpt in the article text"},
+        },
+    },
+    "PlaceProperties": {
+        "type": "object",
+        "properties": {
+            "layer": {"const": "place"},
+            "name": {"type": "string"},
+            "gazetteer_id": {"type": "string"},
+            "kind": {"type": "string"},
+            "mention_count": {"type": "integer"},
+            "article_count": {"type": "integer"},
+            "approximate": {"type": "boolean", "description": "geometry drawn from a few cited facts"},
+            "lat": {"type": "number"},
+            "lon": {"type": "number"},
+            "mentions": {"type": "array", "items": {"$ref": "#/components/schemas/Mention"},
+                         "description": "present with include=mentions, on one place, and in the export"},
+        },
+    },
+    "PlaceCollection": {
+        "type": "object",
+        "description": "RFC 7946 FeatureCollection (lon/lat, counter-clockwise outer rings, no crs)",
+        "properties": {
+            "type": {"const": "FeatureCollection"},
+            "features": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "type": {"const": "Feature"},
+                        "id": {"type": "string"},
+                        "geometry": {"type": "object"},
+                        "properties": {"$ref": "#/components/schemas/PlaceProperties"},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def document() -> dict[str, Any]:
+    view = [BBOX, FROM, TO, OUTLET]
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Conflict Atlas API",
+            "version": "1",
+            "description": "Places named in news articles, with the excerpts that name them. Every error is "
+            '{"ok": false, "error": "...", "status": N}. Unknown parameters are errors.',
+        },
+        "paths": {
+            "/api/places": {
+                "get": {
+                    "summary": "Places mentioned in the view, drawing geometry, most mentioned first",
+                    "parameters": [*view, LIMIT,
+                                   _query("include", "'mentions' adds every excerpt and the full geometry",
+                                          {"enum": ["mentions"]})],
+                    "responses": {"200": {"description": "Places", "content": GEOJSON_COLLECTION}, **ERRORS},
+                }
+            },
+            "/api/places/{place_id}": {
+                "get": {
+                    "summary": "One place with every mention that passes the filters",
+                    "parameters": [
+                        {"name": "place_id", "in": "path", "required": True, "schema": {"type": "string"},
+                         "description": "gazetteer id, e.g. geonames:616052"},
+                        FROM, TO, OUTLET,
+                    ],
+                    "responses": {"200": {"description": "A collection of one place", "content": GEOJSON_COLLECTION},
+                                  "404": NOT_FOUND, **ERRORS},
+                }
+            },
+            "/api/articles/{article_id}": {
+                "get": {
+                    "summary": "One article: text, metadata and mentions (offsets into the text)",
+                    "parameters": [{"name": "article_id", "in": "path", "required": True,
+                                    "schema": {"type": "integer"}}],
+                    "responses": {"200": {"description": "The article", "content": {"application/json": {}}},
+                                  "404": NOT_FOUND},
+                }
+            },
+            "/api/outlets": {
+                "get": {"summary": "Outlets with their article counts",
+                        "responses": {"200": {"description": "Outlets", "content": {"application/json": {}}}}}
+            },
+            "/api/search": {
+                "get": {
+                    "summary": "Places in the store whose name starts with (or contains) q",
+                    "parameters": [{**_query("q", "Name or start of a name", {"type": "string"}), "required": True}],
+                    "responses": {"200": {"description": "Matches", "content": {"application/json": {}}}, **ERRORS},
+                }
+            },
+            "/export.geojson": {
+                "get": {
+                    "summary": "Download what the map shows: places with every mention and full geometry",
+                    "parameters": [*view, LIMIT],
+                    "responses": {"200": {"description": "RFC 7946 GeoJSON", "content": GEOJSON_COLLECTION},
+                                  **ERRORS},
+                }
+            },
+            "/export.csv": {
+                "get": {
+                    "summary": "Download one row per mention in the view",
+                    "parameters": view,
+                    "responses": {"200": {"description": "CSV", "content": {"text/csv": {}}}, **ERRORS},
+                }
+            },
+            "/api/openapi.json": {
+                "get": {"summary": "This document",
+                        "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }

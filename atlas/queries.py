@@ -1,0 +1,286 @@
+"""Read-only queries over the store. Everything the map, the API and the exports show comes from here.
+
+Place features are assembled as JSON text around the stored geometry text, so a large view is not parsed and
+re-serialised feature by feature.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from atlas.filters import ViewFilter
+from atlas.geojson import SIZE_CLASS_LIMITS
+from atlas.schema import articles, mentions, places
+from gazetteer.normalize import normalize
+
+LAYER = "place"
+
+
+# Statements are built once per shape of view (which filters are set) with bound parameters, and reused: building
+# and fingerprinting a SQLAlchemy statement costs more than running the indexed query itself.
+
+
+def _view_shape(view: ViewFilter) -> tuple[int, bool, bool, bool]:
+    ranges = 0 if view.bbox is None else 1 if view.bbox[0] <= view.bbox[2] else 2
+    return ranges, view.date_from is not None, view.date_to is not None, bool(view.outlets)
+
+
+def _view_parameters(view: ViewFilter) -> dict[str, Any]:
+    values: dict[str, Any] = {"date_from": view.date_from, "date_to": view.date_to, "outlets": list(view.outlets)}
+    if view.bbox is not None:
+        west, south, east, north = view.bbox
+        ranges = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]  # crossing 180° makes two
+        for number, (low, high) in enumerate(ranges):
+            values[f"low_{number}"], values[f"high_{number}"] = low, high
+        values["south"], values["north"] = south, north
+    return values
+
+
+def _article_conditions(shape: tuple[int, bool, bool, bool]) -> list[sa.ColumnElement[bool]]:
+    _ranges, has_from, has_to, has_outlets = shape
+    conditions = []
+    if has_from:
+        conditions.append(articles.c.published >= sa.bindparam("date_from", type_=sa.Date))
+    if has_to:
+        conditions.append(articles.c.published <= sa.bindparam("date_to", type_=sa.Date))
+    if has_outlets:
+        conditions.append(articles.c.outlet.in_(sa.bindparam("outlets", expanding=True)))
+    return conditions
+
+
+def _bbox_conditions(shape: tuple[int, bool, bool, bool]) -> list[sa.ColumnElement[bool]]:
+    """Places whose bounding box meets the view, read through the size-class index (see atlas.geojson)."""
+    ranges = shape[0]
+    if not ranges:
+        return []
+    south, north = sa.bindparam("south", type_=sa.Float), sa.bindparam("north", type_=sa.Float)
+    candidates = []
+    for number in range(ranges):
+        low, high = sa.bindparam(f"low_{number}", type_=sa.Float), sa.bindparam(f"high_{number}", type_=sa.Float)
+        for size, extent in enumerate((*SIZE_CLASS_LIMITS, None)):
+            query = sa.select(places.c.id).where(
+                places.c.size_class == size, places.c.minx <= high, places.c.maxx >= low,
+                places.c.miny <= north, places.c.maxy >= south,
+            )
+            if extent is not None:
+                query = query.where(places.c.minx >= low - extent)
+            candidates.append(query)
+    return [places.c.id.in_(sa.union_all(*candidates).scalar_subquery())]
+
+
+@functools.lru_cache(maxsize=128)
+def _counted_places_statement(shape: tuple[int, bool, bool, bool], limited: bool, one_place: bool) -> sa.Select:
+    mention_count = sa.func.count(mentions.c.id).label("mention_count")
+    article_count = sa.func.count(sa.distinct(mentions.c.article_id)).label("article_count")
+    query = (
+        sa.select(places, mention_count, article_count)
+        .select_from(places.join(mentions, mentions.c.place_id == places.c.id).join(articles))
+        .where(*_bbox_conditions(shape), *_article_conditions(shape))
+        .group_by(places.c.id)
+        .order_by(mention_count.desc(), places.c.id)
+    )
+    if one_place:
+        query = query.where(places.c.id == sa.bindparam("place_id"))
+    return query.limit(sa.bindparam("row_limit", type_=sa.Integer)) if limited else query
+
+
+def _counted_places(
+    conn: sa.Connection, view: ViewFilter, limit: int | None, place_id: str | None = None
+) -> list[sa.Row]:
+    statement = _counted_places_statement(_view_shape(view), limit is not None, place_id is not None)
+    return conn.execute(statement, {**_view_parameters(view), "row_limit": limit, "place_id": place_id}).all()
+
+
+def _properties(row: Any) -> dict[str, Any]:
+    return {
+        "layer": LAYER,
+        "name": row.name,
+        "gazetteer_id": row.id,
+        "kind": row.kind,
+        "mention_count": row.mention_count,
+        "article_count": row.article_count,
+        "approximate": bool(row.approximate),
+        "lat": row.lat,
+        "lon": row.lon,
+    }
+
+
+def _feature_json(row: Any, geometry_text: str, properties: dict[str, Any]) -> str:
+    return (
+        f'{{"type":"Feature","id":{json.dumps(row.id)},"geometry":{geometry_text},'
+        f'"properties":{json.dumps(properties, ensure_ascii=False, separators=(",", ":"), default=str)}}}'
+    )
+
+
+def _collection_json(features: list[str]) -> str:
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def places_geojson(conn: sa.Connection, view: ViewFilter, limit: int | None) -> str:
+    """The map's light view: drawing geometry and counts, no excerpts (those load when a place is clicked)."""
+    rows = _counted_places(conn, view, limit)
+    return _collection_json([_feature_json(r, r.display_geometry, _properties(r)) for r in rows])
+
+
+def places_with_mentions_geojson(
+    conn: sa.Connection, view: ViewFilter, limit: int | None, place_id: str | None = None
+) -> str | None:
+    """Full geometry and every mention: the export, and one place's panel. None when `place_id` has no mention."""
+    rows = _counted_places(conn, view, limit, place_id)
+    if place_id is not None and not rows:
+        return None
+    by_place = mentions_by_place(conn, view, [r.id for r in rows] if place_id is not None else None)
+    features = []
+    for row in rows:
+        properties = _properties(row)
+        properties["mentions"] = by_place.get(row.id, [])
+        features.append(_feature_json(row, row.geometry, properties))
+    return _collection_json(features)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    article_id: int
+    title: str
+    outlet: str
+    url: str | None
+    published: str | None
+    place_id: str
+    place_name: str
+    kind: str
+    lat: float
+    lon: float
+    start: int
+    end: int
+    text: str
+    excerpt: str
+    excerpt_start: int
+
+
+def mention_rows(conn: sa.Connection, view: ViewFilter, place_ids: list[str] | None = None) -> list[MentionRow]:
+    """One row per mention in the view, ordered by date, article and position (the CSV export)."""
+    shape = _view_shape(view)
+    query = (
+        sa.select(
+            mentions.c.article_id,
+            articles.c.title,
+            articles.c.outlet,
+            articles.c.url,
+            articles.c.published,
+            mentions.c.place_id,
+            places.c.name.label("place_name"),
+            places.c.kind,
+            places.c.lat,
+            places.c.lon,
+            mentions.c.start,
+            mentions.c.end,
+            mentions.c.text,
+            mentions.c.excerpt,
+            mentions.c.excerpt_start,
+        )
+        .select_from(mentions.join(articles).join(places))
+        .where(*_bbox_conditions(shape), *_article_conditions(shape))
+        .order_by(articles.c.published, mentions.c.article_id, mentions.c.start)
+    )
+    if place_ids is not None:
+        query = query.where(mentions.c.place_id.in_(place_ids))
+    return [
+        MentionRow(**{**row._asdict(), "published": row.published.isoformat() if row.published else None})
+        for row in conn.execute(query, _view_parameters(view))
+    ]
+
+
+def mentions_by_place(
+    conn: sa.Connection, view: ViewFilter, place_ids: list[str] | None
+) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in mention_rows(conn, view, place_ids):
+        grouped.setdefault(row.place_id, []).append(
+            {
+                "article_id": row.article_id,
+                "title": row.title,
+                "outlet": row.outlet,
+                "published": row.published,
+                "url": row.url,
+                "start": row.start,
+                "end": row.end,
+                "text": row.text,
+                "excerpt": row.excerpt,
+                "excerpt_start": row.excerpt_start,
+            }
+        )
+    return grouped
+
+
+def article(conn: sa.Connection, article_id: int) -> dict[str, Any] | None:
+    row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+    if row is None:
+        return None
+    found = conn.execute(
+        sa.select(mentions.c.id, mentions.c.start, mentions.c.end, mentions.c.text, mentions.c.place_id,
+                  mentions.c.demonym, mentions.c.metonym, places.c.name.label("place_name"), places.c.kind,
+                  places.c.lat, places.c.lon)
+        .select_from(mentions.join(places))
+        .where(mentions.c.article_id == article_id)
+        .order_by(mentions.c.start)
+    ).all()
+    return {
+        "id": row.id,
+        "title": row.title,
+        "outlet": row.outlet,
+        "url": row.url,
+        "published": row.published.isoformat() if row.published else None,
+        "published_inferred": row.published_inferred,
+        "text": row.original_text,
+        "content_hash": row.content_hash,
+        "mentions": [
+            {"id": m.id, "start": m.start, "end": m.end, "text": m.text, "place_id": m.place_id,
+             "place_name": m.place_name, "kind": m.kind, "lat": m.lat, "lon": m.lon,
+             "demonym": m.demonym, "metonym": m.metonym}
+            for m in found
+        ],
+    }
+
+
+def outlets(conn: sa.Connection) -> list[dict[str, Any]]:
+    query = sa.select(articles.c.outlet, sa.func.count()).group_by(articles.c.outlet).order_by(articles.c.outlet)
+    return [{"outlet": outlet, "articles": n} for outlet, n in conn.execute(query)]
+
+
+def date_range(conn: sa.Connection) -> tuple[str | None, str | None]:
+    low, high = conn.execute(sa.select(sa.func.min(articles.c.published), sa.func.max(articles.c.published))).one()
+    return (low.isoformat() if low else None, high.isoformat() if high else None)
+
+
+def search_places(conn: sa.Connection, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Places in the store whose name starts with (or else contains) the text, most mentioned first."""
+    key = normalize(text)
+    if not key:
+        return []
+    mention_count = sa.func.count(mentions.c.id).label("mention_count")
+    base = (
+        sa.select(places.c.id, places.c.name, places.c.kind, places.c.lat, places.c.lon, places.c.minx,
+                  places.c.miny, places.c.maxx, places.c.maxy, mention_count)
+        .select_from(places.join(mentions))
+        .group_by(places.c.id)
+        .order_by(mention_count.desc(), places.c.name)
+        .limit(limit)
+    )
+    rows = conn.execute(base.where(places.c.search_key.startswith(key, autoescape=True))).all()
+    if not rows:
+        rows = conn.execute(base.where(places.c.search_key.contains(key, autoescape=True))).all()
+    return [
+        {"id": r.id, "name": r.name, "kind": r.kind, "lat": r.lat, "lon": r.lon,
+         "bbox": [r.minx, r.miny, r.maxx, r.maxy], "mention_count": r.mention_count}
+        for r in rows
+    ]
+
+
+def top_place_ids(conn: sa.Connection, view: ViewFilter, limit: int) -> list[str]:
+    """The places a limited view shows, so that an export with the same limit covers exactly them."""
+    return [row.id for row in _counted_places(conn, view, limit)]

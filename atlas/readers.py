@@ -1,0 +1,204 @@
+"""Files -> article records. Each problem names the file (and line or item) and says what is wrong with it.
+
+Text must be UTF-8 (an HTML page may declare another charset): guessing an encoding would store garbled text that
+then produces wrong places, which is worse than a clear refusal.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from atlas import htmltext
+from atlas.store_write import ArticleRecord
+
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+UNKNOWN_OUTLET = "unknown"
+MAX_TITLE = 140
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^\s*#+\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    source: str
+    reason: str
+
+
+class _Unusable(Exception):
+    """A file or record that cannot become an article; the message is the reason shown to the user."""
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand folders recursively (supported types only, hidden entries skipped); report paths that cannot be read."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED:
+                files.append(path)
+            else:
+                problems.append(Problem(str(path), f"unsupported file type; expected one of {', '.join(SUPPORTED)}"))
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+    return files, problems
+
+
+def read_articles(path: Path, max_bytes: int) -> Iterator[ArticleRecord | Problem]:
+    """Yield the articles of one file, or a Problem for the file or for each bad record in it."""
+    try:
+        data = _read_bytes(path, max_bytes)
+        suffix = path.suffix.lower()
+        if suffix in (".txt", ".md"):
+            yield _plain_article(_decode(data, "utf-8"), str(path))
+        elif suffix in (".html", ".htm"):
+            yield _html_article(data, str(path))
+        elif suffix == ".json":
+            yield from _json_articles(_decode(data, "utf-8"), str(path))
+        else:
+            yield from _jsonl_articles(_decode(data, "utf-8"), str(path))
+    except _Unusable as problem:
+        yield Problem(str(path), str(problem))
+    except OSError as error:
+        yield Problem(str(path), f"cannot read: {error.strerror or error}")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _Unusable(f"too large: {size} bytes (limit {max_bytes})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise _Unusable("empty file")
+    if b"\x00" in data[:65536]:
+        raise _Unusable("binary file, not text (contains NUL bytes)")
+    return data
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise _Unusable(
+            f"not valid {encoding} text: byte 0x{data[error.start]:02x} at offset {error.start} cannot be decoded"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def title_from_text(text: str) -> str:
+    """The first non-empty line (markdown heading marks dropped), cut at a word boundary when long.
+
+    Ingest calls this on the cleaned text, so a headline feed above the story does not become its title."""
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    title = _MARKDOWN_HEADING.sub("", first_line).strip()
+    if len(title) > MAX_TITLE:
+        title = title[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
+    return title or "untitled"
+
+
+def _plain_article(text: str, source: str) -> ArticleRecord:
+    if not text.strip():
+        raise _Unusable("empty file")
+    return ArticleRecord(text=text, title=None, outlet=UNKNOWN_OUTLET, source=source)
+
+
+def _html_article(data: bytes, source: str) -> ArticleRecord:
+    declared = _CHARSET.search(data[:4096])
+    encoding = "utf-8"
+    if declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+        except LookupError:
+            raise _Unusable(f"unknown charset {declared.group(1).decode('ascii', 'replace')!r}") from None
+    page = htmltext.extract(_decode(data, encoding))
+    if not page.text:
+        raise _Unusable("no text found in the HTML page")
+    return ArticleRecord(
+        text=page.text,
+        title=page.title[:MAX_TITLE] if page.title else None,
+        outlet=page.outlet or UNKNOWN_OUTLET,
+        source=source,
+        url=page.url or None,
+        published=_published(page.published, lenient=True),
+    )
+
+
+def _json_articles(text: str, source: str) -> Iterator[ArticleRecord | Problem]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _Unusable(f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+    if isinstance(document, dict):
+        yield _record_or_problem(document, source)
+    elif isinstance(document, list):
+        if not document:
+            raise _Unusable("empty JSON list")
+        for index, item in enumerate(document):
+            yield _record_or_problem(item, f"{source}[{index}]")
+    else:
+        raise _Unusable("JSON must be an object with a 'text' field, or a list of such objects")
+
+
+def _jsonl_articles(text: str, source: str) -> Iterator[ArticleRecord | Problem]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Problem(where, f"invalid JSON: {error.msg} at column {error.colno}")
+            continue
+        yield _record_or_problem(item, where)
+
+
+def _record_or_problem(item: Any, source: str) -> ArticleRecord | Problem:
+    try:
+        return _json_record(item, source)
+    except _Unusable as problem:
+        return Problem(source, str(problem))
+
+
+def _json_record(item: Any, source: str) -> ArticleRecord:
+    if not isinstance(item, dict):
+        raise _Unusable("expected a JSON object with a 'text' field")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _Unusable("field 'text' is missing or empty")
+    for name in ("title", "url", "outlet", "published"):
+        if item.get(name) is not None and not isinstance(item[name], str):
+            raise _Unusable(f"field '{name}' must be a string")
+    title = (item.get("title") or "").strip()
+    return ArticleRecord(
+        text=text,
+        title=title[:MAX_TITLE] if title else None,
+        outlet=(item.get("outlet") or "").strip() or UNKNOWN_OUTLET,
+        source=source,
+        url=item.get("url") or None,
+        published=_published(item.get("published")),
+    )
+
+
+def _published(raw: str | None, lenient: bool = False) -> date | None:
+    """An ISO date or date-time; a page's unparseable meta tag is dropped, a JSON field's is an error."""
+    if not raw:
+        return None
+    try:
+        return datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        if lenient:
+            return None
+        raise _Unusable(f"field 'published' must be an ISO date (YYYY-MM-DD), got {raw!r}") from None

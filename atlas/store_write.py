@@ -1,0 +1,156 @@
+"""The only module that writes to the store. Each article, with its mentions and the places they use, is one
+transaction: a failure part-way leaves nothing behind, and the content hash makes a second ingest a no-op."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from atlas import geojson
+from atlas.excerpts import sentence_around
+from atlas.schema import articles, mentions, places
+from gazetteer.normalize import normalize
+from geo.model import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    text: str  # the original text as read (HTML already reduced to its main text)
+    title: str | None  # None: ingest takes the first line of the cleaned text
+    outlet: str
+    source: str
+    url: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    """What the store keeps of a gazetteer place; `geometry` is a GeoJSON geometry dict (lon/lat)."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    geometry: dict[str, Any]
+    approximate: bool = False
+    source: str | None = None
+    licence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    article_id: int
+    created: bool  # False when the same content was already stored
+
+
+def content_hash(text: str) -> str:
+    """Same words, same hash: Unicode form, line endings and surrounding blank space do not make a new article."""
+    normal = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+class StoreWriter:
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+
+    def refresh_statistics(self) -> None:
+        """Let the database re-plan queries after a batch (ANALYZE is the same statement on SQLite and PostgreSQL)."""
+        with self._engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+
+    def stored_id(self, text: str) -> int | None:
+        """The id of an article with this content, so a repeated ingest can skip the costly parsing."""
+        with self._engine.connect() as conn:
+            return conn.execute(sa.select(articles.c.id).where(articles.c.content_hash == content_hash(text))).scalar()
+
+    def add_article(
+        self,
+        record: ArticleRecord,
+        cleaned_text: str,
+        found: Iterable[Mention],
+        place_records: dict[str, PlaceRecord],
+    ) -> WriteResult:
+        """Store one article with its mentions; every mention's place must be in `place_records`."""
+        if len(cleaned_text) != len(record.text):
+            raise ValueError("cleaned text must keep the original's length so that offsets stay valid")
+        digest = content_hash(record.text)
+        with self._engine.begin() as conn:
+            existing = conn.execute(sa.select(articles.c.id).where(articles.c.content_hash == digest)).scalar()
+            if existing is not None:
+                return WriteResult(existing, created=False)
+            article_id = conn.execute(
+                articles.insert().values(
+                    content_hash=digest,
+                    title=record.title or "untitled",
+                    outlet=record.outlet,
+                    url=record.url,
+                    published=record.published,
+                    published_inferred=record.published_inferred,
+                    original_text=record.text,
+                    cleaned_text=cleaned_text,
+                    source=record.source,
+                    ingested_at=datetime.now(UTC),
+                )
+            ).inserted_primary_key[0]
+            rows = []
+            for mention in found:
+                _check_offsets(record.text, mention)
+                self._ensure_place(conn, place_records[mention.place_id])
+                excerpt_start, excerpt = sentence_around(record.text, mention.start, mention.end)
+                rows.append(
+                    {
+                        "article_id": article_id,
+                        "place_id": mention.place_id,
+                        "start": mention.start,
+                        "end": mention.end,
+                        "text": mention.text,
+                        "score": mention.score,
+                        "reason": mention.reason,
+                        "demonym": mention.demonym,
+                        "metonym": mention.metonym,
+                        "excerpt": excerpt,
+                        "excerpt_start": excerpt_start,
+                    }
+                )
+            if rows:
+                conn.execute(mentions.insert(), rows)
+        return WriteResult(article_id, created=True)
+
+    def _ensure_place(self, conn: sa.Connection, place: PlaceRecord) -> None:
+        if conn.execute(sa.select(places.c.id).where(places.c.id == place.id)).first() is not None:
+            return
+        minx, miny, maxx, maxy = geojson.bounds(place.geometry)
+        conn.execute(
+            places.insert().values(
+                id=place.id,
+                name=place.name,
+                search_key=normalize(place.name),
+                kind=place.kind,
+                lat=place.lat,
+                lon=place.lon,
+                minx=minx,
+                miny=miny,
+                maxx=maxx,
+                maxy=maxy,
+                size_class=geojson.size_class(minx, miny, maxx, maxy),
+                approximate=place.approximate,
+                source=place.source,
+                licence=place.licence,
+                geometry=json.dumps(geojson.rfc7946(place.geometry), separators=(",", ":")),
+                display_geometry=json.dumps(geojson.display_copy(place.geometry), separators=(",", ":")),
+            )
+        )
+
+
+def _check_offsets(text: str, mention: Mention) -> None:
+    if not (0 <= mention.start < mention.end <= len(text)) or text[mention.start : mention.end] != mention.text:
+        raise ValueError(f"mention {mention.text!r} at {mention.start}:{mention.end} does not match the article text")

@@ -1,0 +1,115 @@
+"""The map as a person uses it, in Debian's chromium: load, click a place, filter by time, export, hostile text."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import sqlalchemy as sa
+from playwright.sync_api import expect
+
+from app import ROOT
+from atlas.schema import articles
+from tests.browser.conftest import wait_for_places
+
+pytestmark = pytest.mark.browser
+
+CAUCASUS = "lat=40.5&lon=45.5&z=6"
+
+
+def place_centre(page, site, name: str) -> tuple[float, float]:
+    results = page.request.get(f"{site.url}/api/search?q={name}").json()["results"]
+    (match,) = [r for r in results if r["name"] == name]
+    return match["lat"], match["lon"]
+
+
+def test_map_loads_with_no_errors_and_no_outside_request(page, watch, live_site):
+    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    assert wait_for_places(page) > 0
+    expect(page.locator(".leaflet-control-layers-overlays")).to_contain_text("Places")
+    expect(page.locator(".leaflet-control-layers-overlays")).to_contain_text("Corridors and routes")
+    page.wait_for_function("() => document.querySelector('.leaflet-overlay-pane canvas') !== null")
+    page.wait_for_load_state("networkidle")
+    assert any(u.endswith("/basemap.geojson") for u in watch.requests)
+    assert any("/api/places?" in u for u in watch.requests)
+    assert watch.outside() == []
+    assert watch.console_errors == [] and watch.page_errors == []
+
+
+def test_clicking_the_lachin_corridor_shows_every_seed_article_that_names_it(page, watch, live_site):
+    wanted = re.compile(r"Lachin\s+corridor", re.IGNORECASE)
+    seeds = [p for p in sorted((ROOT / "seeds").glob("*.txt")) if wanted.search(p.read_text(encoding="utf-8"))]
+    with live_site.app.extensions["atlas_engine"].connect() as conn:
+        titles = conn.execute(
+            sa.select(articles.c.title).where(articles.c.source.in_([str(p) for p in seeds]))
+        ).scalars().all()
+    assert len(titles) == len(seeds) >= 3
+    lat, lon = place_centre(page, live_site, "Lachin Corridor")
+    page.goto(f"{live_site.url}/?lat={lat}&lon={lon}&z=11")
+    wait_for_places(page)
+    page.locator('.leaflet-marker-icon[title="Lachin Corridor"]').click()
+    panel = page.locator("#panel-body")
+    expect(panel.locator("h2")).to_have_text("Lachin Corridor")
+    for title in titles:
+        section = panel.locator("section.excerpt").filter(has=page.get_by_role("link", name=title, exact=True))
+        expect(section.first).to_be_visible()
+        expect(section.first.locator("mark").first).to_have_text(wanted)
+    assert "place=" in page.url  # the open place is part of the shareable view
+    assert watch.outside() == [] and watch.console_errors == [] and watch.page_errors == []
+
+
+def test_time_filter_changes_what_is_shown(page, watch, live_site):
+    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    everything = wait_for_places(page)
+    tbilisi = page.locator('.leaflet-marker-icon[title="Tbilisi"]')
+    expect(tbilisi).to_have_count(1)
+    page.fill("#filter-from", "2023-06-01")
+    page.dispatch_event("#filter-from", "change")
+    page.wait_for_function(f"() => document.getElementById('status').dataset.places !== '{everything}'")
+    shown = wait_for_places(page)
+    assert 0 < shown < everything
+    expect(tbilisi).to_have_count(0)
+    assert "from=2023-06-01" in page.url
+    page.goto(page.url)  # the shared link restores the filter
+    assert wait_for_places(page) == shown
+    expect(page.locator("#filter-from")).to_have_value("2023-06-01")
+    assert watch.console_errors == [] and watch.page_errors == []
+
+
+def test_export_button_downloads_the_view_as_a_feature_collection(page, watch, live_site, tmp_path):
+    page.goto(f"{live_site.url}/?{CAUCASUS}&to=2023-03-01")
+    shown = wait_for_places(page)
+    with page.expect_download() as download_info:
+        page.click("#export-geojson")
+    target = tmp_path / "download.geojson"
+    download_info.value.save_as(target)
+    body = json.loads(target.read_text())
+    assert body["type"] == "FeatureCollection" and "crs" not in body
+    assert len(body["features"]) == shown > 0
+    for feature in body["features"]:
+        assert feature["type"] == "Feature" and feature["geometry"]["type"]
+        assert {"layer", "name", "gazetteer_id", "kind", "mention_count", "mentions"} <= set(feature["properties"])
+        assert all(m["published"] <= "2023-03-01" for m in feature["properties"]["mentions"])
+
+
+def test_hostile_article_never_runs(page, watch, live_site):
+    lat, lon = place_centre(page, live_site, "Tbilisi")
+    page.goto(f"{live_site.url}/?lat={lat}&lon={lon}&z=11")
+    wait_for_places(page)
+    page.locator('.leaflet-marker-icon[title="Tbilisi"]').click()
+    hostile = page.locator("section.excerpt").filter(has_text="Shelling near")
+    expect(hostile).to_have_count(1)
+    expect(hostile.locator("blockquote")).to_contain_text("<script>")
+    expect(hostile).to_contain_text("<script>window.__pwned='outlet'</script>")
+    hostile.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/articles/\d+"))
+    expect(page.locator(".article-text")).to_contain_text('<img src=x onerror="window.__pwned = \'img\'">')
+    expect(page.locator("h1")).to_contain_text("<img src=x")
+    expect(page.locator(".article .meta")).to_contain_text("javascript:window.__pwned='url'")
+    assert page.locator(".article a[href^='javascript:']").count() == 0
+    page.locator(".article-text a.mention").first.click()
+    page.wait_for_url(re.compile(r"place="))
+    wait_for_places(page)
+    assert page.evaluate("() => window.__pwned") is None
+    assert watch.dialogs == [] and watch.page_errors == [] and watch.outside() == []
