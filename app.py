@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         NODE_MODULES=str(ROOT / "node_modules"),
         INGEST_MAX_BYTES=5_000_000,
         MAP_FEATURE_LIMIT=5000,  # features per map request, most mentioned first
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session; an analyst may keep the form open
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -31,8 +33,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit
+        app.config["MAX_CONTENT_LENGTH"] = app.config["INGEST_MAX_BYTES"] + 64_000  # room for the form fields
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ.get("CONFLICT_ATLAS_SECRET_KEY") or _instance_secret(app.instance_path)
 
     from atlas import web
 
     web.init_app(app)
     return app
+
+
+def _instance_secret(instance_path: str) -> str:
+    """A random key made once and kept in the instance folder, so sessions (and CSRF tokens) survive restarts."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

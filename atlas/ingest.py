@@ -60,6 +60,11 @@ class Analyser:
         )
 
 
+def shared_analyser(app) -> Analyser:
+    """One analyser per application, so the web form loads the parser once, not on every post."""
+    return app.extensions.setdefault("atlas_analyser", Analyser())
+
+
 @dataclass
 class IngestReport:
     stored: int = 0

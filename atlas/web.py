@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, request
+from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from atlas import api, cli, db, vendor, views
+from atlas import api, cli, db, upload, vendor, views
 from atlas.filters import BadParameter
 
 JSON_PREFIXES = ("/api/", "/export.")
@@ -21,6 +22,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(vendor.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(views.bp)
+    app.register_blueprint(upload.bp)
+    CSRFProtect(app)
     cli.init_app(app)
 
     @app.errorhandler(BadParameter)
