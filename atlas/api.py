@@ -42,7 +42,7 @@ def place(place_id: str):
     return geojson_response(body)
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<int(max=2147483647):article_id>")
 def article(article_id: int):
     with db.engine().connect() as conn:
         found = queries.article(conn, article_id)

@@ -127,7 +127,7 @@ def document() -> dict[str, Any]:
                 "get": {
                     "summary": "One article: text, metadata and mentions (offsets into the text)",
                     "parameters": [{"name": "article_id", "in": "path", "required": True,
-                                    "schema": {"type": "integer"}}],
+                                    "schema": {"type": "integer", "minimum": 0, "maximum": 2147483647}}],
                     "responses": {"200": {"description": "The article", "content": {"application/json": {}}},
                                   "404": NOT_FOUND},
                 }

@@ -54,7 +54,7 @@ def map_page():
     )
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<int(max=2147483647):article_id>")
 def article_page(article_id: int):
     with db.engine().connect() as conn:
         found = queries.article(conn, article_id)

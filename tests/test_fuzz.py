@@ -1,0 +1,123 @@
+"""Property-based tests: random input to the ingest readers and to every API parameter, and schemathesis against the
+OpenAPI document. The promise under test: no uncaught exception; every bad input is a 4xx with the JSON error shape
+or a Problem naming the file. Each test prints how many inputs it tried.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+import tempfile
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+
+from app import create_app
+from atlas.readers import SUPPORTED, Problem, read_articles
+from atlas.store_write import ArticleRecord
+
+EXAMPLES = 150
+API_PARAMETERS = {
+    "/api/places": ["bbox", "from", "to", "outlet", "limit", "include"],
+    "/api/search": ["q"],
+    "/export.geojson": ["bbox", "from", "to", "outlet", "limit"],
+    "/export.csv": ["bbox", "from", "to", "outlet"],
+}
+HOSTILE_TEXT = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=string.digits + ",.-eE+ ", max_size=40),  # near-misses of numbers, dates and bboxes
+    st.sampled_from(["1e309,0,1,1", "nan,nan,nan,nan", "-181,-91,181,91", "2023-02-30", "0000-00-00", "9" * 400,
+                     "<script>", "'; DROP TABLE places; --", "\x00", "../../etc/passwd"]),
+)
+
+
+class Counter:
+    def __init__(self, label: str) -> None:
+        self.label, self.count = label, 0
+
+    def report(self, capsys) -> None:
+        with capsys.disabled():
+            print(f"\nfuzz: {self.count} inputs tried on {self.label}")
+
+
+@pytest.fixture(scope="module")
+def fuzz_app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fuzz")
+    return create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'atlas.sqlite'}",
+                       "BASEMAP_PATH": str(folder / "basemap.geojson")})
+
+
+@pytest.mark.parametrize("suffix", SUPPORTED)
+def test_readers_never_raise_on_random_bytes(suffix, capsys):
+    counter = Counter(f"the {suffix} reader")
+
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.one_of(st.binary(max_size=2000), st.text(max_size=2000).map(str.encode),
+                          st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+                                       lambda kids: st.lists(kids) | st.dictionaries(st.text(max_size=10), kids),
+                                       max_leaves=20).map(lambda value: json.dumps(value).encode())))
+    def check(data: bytes) -> None:
+        counter.count += 1
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"input{suffix}"
+            path.write_bytes(data)
+            for item in read_articles(path, 100_000):
+                assert isinstance(item, ArticleRecord | Problem)
+                if isinstance(item, Problem):
+                    assert item.source.startswith(str(path)) and item.reason
+                else:
+                    assert item.text.strip()
+
+    check()
+    counter.report(capsys)
+
+
+@pytest.mark.parametrize(("path", "parameter"), [(p, q) for p, qs in API_PARAMETERS.items() for q in qs])
+def test_api_parameters_answer_200_or_a_json_400(fuzz_app, path, parameter, capsys):
+    client = fuzz_app.test_client()
+    counter = Counter(f"{path}?{parameter}=")
+
+    @settings(max_examples=EXAMPLES // 3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(value=HOSTILE_TEXT)
+    def check(value: str) -> None:
+        counter.count += 1
+        response = client.get(path, query_string={parameter: value})
+        assert response.status_code in (200, 400), (value, response.status_code)
+        if response.status_code == 400:
+            body = response.get_json()
+            assert body["ok"] is False and body["status"] == 400 and body["error"]
+
+    check()
+    counter.report(capsys)
+
+
+def _operations(app) -> list:
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+    return [result.ok() for result in schema.get_all_operations()]
+
+
+def test_openapi_operations_never_fail_on_the_server(fuzz_app, capsys):
+    """schemathesis generates cases (valid and not) from /api/openapi.json for every documented operation."""
+    operations = _operations(fuzz_app)
+    assert {op.label for op in operations} >= {"GET /api/places", "GET /api/articles/{article_id}"}
+    for operation in operations:
+        _fuzz_operation(operation, capsys)
+
+
+def _fuzz_operation(operation, capsys) -> None:
+    counter = Counter(f"{operation.label} (schemathesis)")
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(case=operation.as_strategy())
+    def check(case) -> None:
+        counter.count += 1
+        response = case.call()
+        case.validate_response(response, checks=[not_a_server_error])
+        assert response.status_code < 500, (case.path, case.query, response.status_code)
+
+    check()
+    counter.report(capsys)
