@@ -1,0 +1,151 @@
+"""What the words around a capitalised name say about it: token-level tests on a spaCy Doc.
+
+Each function answers one question about a position in the text (is the name after "in"? followed by "said"? at the
+start of a line in capitals?) so that the recogniser's rules read as sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from geo.lexicon import (
+    AUXILIARIES,
+    DIRECTIONS,
+    LANGUAGE_CUES,
+    LANGUAGE_FOLLOWERS,
+    LOCATIVE_PREPOSITIONS,
+    NAME_CONNECTORS,
+    PERSON_TITLES,
+    STANCE_ADJECTIVES,
+    STANCE_VERBS,
+)
+
+MAX_NAME_TOKENS = 6
+_POSSESSIVE = re.compile(r"^['\u2019]s?$", re.IGNORECASE)
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start:
+        last = doc[end - 1]
+        if not (_POSSESSIVE.match(last.text) or (last.is_punct and last.text != ".")):
+            break
+        end -= 1
+    return start, end
+
+
+def is_name_token(token: Token) -> bool:
+    text = token.text
+    return (text[:1].isupper() and any(c.isalpha() for c in text) and not token.is_stop) or token.text in ("St.", "Ft.")
+
+
+def capitalised_runs(doc: Doc, claimed: list[bool]) -> Iterator[tuple[int, int]]:
+    """Maximal runs of unclaimed capitalised tokens, allowing connectors ('of', '-', '&') inside."""
+    i, n = 0, len(doc)
+    while i < n:
+        if claimed[i] or not is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not claimed[j]:
+            if is_name_token(doc[j]):
+                j += 1
+            elif (doc[j].lower_ in NAME_CONNECTORS or doc[j].text in ("-", "&")) and j + 1 < n and not claimed[j + 1] \
+                    and is_name_token(doc[j + 1]):
+                j += 2
+            else:
+                break
+        if j - i <= MAX_NAME_TOKENS:
+            yield i, j
+        i = j
+
+
+def lines_of(ent: SpacySpan) -> list[SpacySpan]:
+    """The parts of an entity separated by line breaks, each keeping the entity's label."""
+    parts, start = [], ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if token.is_space else token.i + 1
+            if end > start:
+                parts.append(SpacySpan(ent.doc, start, end, label=ent.label_))
+            start = token.i + 1
+    if ent.end > start:
+        parts.append(SpacySpan(ent.doc, start, ent.end, label=ent.label_))
+    return parts
+
+
+def dateline(doc: Doc, start: int, end: int) -> bool:
+    """'BANTAM — A Danbury mason...', 'EDMONTON, Ky (WBKO) --', 'OKLAHOMA CITY The Latest': a place in capitals
+    opening a line or a sentence of news, followed by a dash, a comma, a bracket or the story itself."""
+    upper = all(t.is_upper or not t.is_alpha for t in doc[start:end]) and any(t.is_alpha for t in doc[start:end])
+    if not upper or end >= len(doc) or not sentence_initial(doc, start):
+        return False
+    after = doc[end].text
+    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    return after[:1] in ("\u2014", "\u2013", "-", ",", "(") or (at_line_start and after[:1].isupper())
+
+
+def sentence_initial(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text in (".", "!", "?", ":", "\u2022", "\"", "\u201c", "'", "\u2018", "(") or "\n" in prev.text \
+        or "\n" in prev.whitespace_ or prev.is_space
+
+
+def locative_before(doc: Doc, start: int) -> bool:
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in DIRECTIONS:  # "in eastern Ghouta"
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def stance_verb(doc: Doc, end: int) -> str | None:
+    """The verb of speaking or acting a place is the subject of ('Yerevan insists', 'Washington and Paris stopped',
+    'the Kremlin is ready'), or None."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in ("and", ","):  # coordinated subjects: skip the second name
+        j = i + 1
+        while j < len(doc) and doc[j].text[:1].isupper():
+            j += 1
+        if j > i + 1:
+            i = j
+    auxiliary = False
+    while i < len(doc) and doc[i].lower_ in AUXILIARIES:
+        i += 1
+        auxiliary = True
+    if i >= len(doc):
+        return None
+    word = doc[i].lower_
+    return doc[end:i + 1].text if word in STANCE_VERBS or (auxiliary and word in STANCE_ADJECTIVES) else None
+
+
+def stance_after(doc: Doc, end: int) -> bool:
+    return stance_verb(doc, end) is not None
+
+
+def after_title(doc: Doc, start: int) -> bool:
+    i = start - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in PERSON_TITLES
+
+
+def before_common_noun(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].is_lower and doc[end].is_alpha and not doc[end].is_stop
+
+
+def used_as_language(doc: Doc, start: int, end: int) -> bool:
+    """'speaks French', 'printed in Chinese,' - the demonym names a language, not a country."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end] if end < len(doc) else None
+    ends_phrase = after is None or after.is_punct or after.lower_ in ("and", "or", "as", "with", "at", "to")
+    followed = after is not None and after.lower_ in LANGUAGE_FOLLOWERS
+    return before in LANGUAGE_CUES or followed or (before in ("in", "into", "of") and ends_phrase)

@@ -1,0 +1,99 @@
+"""Word lists the recogniser uses to read the context of a capitalised name.
+
+Kept apart from the logic so the rules in recognize.py stay readable; every list is plain English, none comes from
+the evaluation corpora.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that make the proper noun after them a location rather than a person or an organisation.
+LOCATIVE_PREPOSITIONS = _words("""
+in at from near to into across outside inside throughout around towards toward via through within between of
+visiting visited entered leaving left reached
+""")
+
+# Verbs whose subject, when it is a place, is a metonym for its government ("Yerevan insists", "Moscow says").
+STANCE_VERBS = _words("""
+said says say insists insisted insisting accuses accused accusing denies denied denying announced announces
+claimed claims warned warns stated demanded demands rejected rejects urged urges called calls stopped agreed
+agrees condemned condemns refused refuses wants wanted threatened threatens responded responds argued argues
+believes hopes plans recognized recognised supports supported backed backs dismissed blamed blames welcomed
+welcomes sanctioned imposed expelled signed vowed vows pledged pledges criticized criticised criticizes
+criticises protested objected confirmed acknowledged insist accuse deny announce claim warn demand reject urge
+agree condemn refuse threaten respond argue support back dismiss blame welcome sanction expel sign vow pledge
+criticize criticise protest object confirm acknowledge retaliated retaliates negotiated negotiates ordered
+orders launched launches sent sends declared declares suspended suspends recalled recalls offered offers
+proposed proposes
+""")
+
+# Predicates after "is/was" that make the subject an actor ("the Kremlin is ready to send...").
+STANCE_ADJECTIVES = _words("""
+ready willing prepared determined concerned unwilling reluctant committed eager keen opposed open
+""")
+
+# Words that may stand between a place and its stance verb ("Washington has also said").
+AUXILIARIES = _words("""
+has have had is was will would could may might must also still then
+""")
+
+# Head words of public bodies and offices of a jurisdiction ("the Russian Foreign Ministry", "Kentucky State Police",
+# "Aleppo Mayor ..."): the place named before them is the jurisdiction itself, not part of a brand name.
+PUBLIC_BODIES = _words("""
+government ministry minister department embassy consulate army navy forces force military troops parliament
+senate congress assembly legislature president presidency premier cabinet administration police sheriff
+sheriff's coroner court council commission mayor governor authorities authority officials bank guard
+""")
+
+# Words that may stand between the jurisdiction and the body ("the US State Department", "Kentucky State Police").
+BODY_MODIFIERS = _words("""
+state foreign interior central federal national armed air coast defence defense health justice finance
+provincial municipal county city regional district supreme superior high
+""")
+
+# Titles that make the next capitalised word a person.
+PERSON_TITLES = _words("""
+minister president mayor governor mr mrs ms miss dr sir dame lord lady st senator sen rep gov judge general gen
+col colonel captain capt sgt sergeant officer prince princess king queen pope rev reverend father brother sister
+coach chancellor ambassador secretary prof professor
+""")
+
+# Lower-case words that may sit inside a place name ("Newcastle upon Tyne", "Republic of Armenia").
+NAME_CONNECTORS = _words("""
+of de del la le du da upon on the and
+""")
+
+# Generic words that follow a name without being part of how the gazetteer stores it ("Sichuan province").
+GENERIC_SUFFIXES = _words("""
+state province county district region city town village oblast governorate
+""")
+
+# Directions and extents that qualify a place without making it another place ("north west London").
+DIRECTIONS = _words("""
+central north south east west northern southern eastern western northeast northwest southeast southwest
+north-east north-west south-east south-west upper lower greater far inner outer downtown metro rural
+northeastern northwestern southeastern southwestern
+""")
+
+# Currency nouns after a country or demonym ("11 billion US dollars").
+CURRENCIES = _words("""
+dollar pound euro yen yuan rupee ruble rouble peso dinar dirham riyal rand naira lira franc krona krone shilling
+manat dram lari hryvnia won real
+""")
+
+# Words before a demonym that make it a language ("speaks French").
+LANGUAGE_CUES = _words("""
+speak speaks spoke speaking fluent translated learn learning taught teach dubbed
+""")
+
+# Words after a demonym that make it a language ("English speakers", "the French version").
+LANGUAGE_FOLLOWERS = _words("""
+speaker speakers speaking translation translations version subtitles subtitled word words
+teacher teachers lessons classes course courses proficiency literature dictionary grammar accent
+""")
+
+AREA_MODIFIERS = DIRECTIONS | {"and", "or", "the", "of"}  # what may surround names inside a place entity

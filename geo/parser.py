@@ -1,0 +1,85 @@
+"""Article text -> resolved place mentions, with offsets into the text exactly as stored.
+
+The text is cleaned without changing its length (boilerplate and control characters become spaces), cut into
+chunks the NER can take, run through spaCy, scanned for place spans, and resolved against the gazetteer with the
+whole document as context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from gazetteer import Gazetteer
+from geo import nlp
+from geo.cleaning import strip_boilerplate
+from geo.fallback import NominatimFallback
+from geo.model import Mention
+from geo.recognize import Recognizer, Span
+from geo.resolve import Resolver
+
+CHUNK_CHARS = 50_000  # well under spaCy's max_length; keeps NER memory flat on multi-megabyte input
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def prepare(text: str) -> str:
+    """Same-length text ready for the NER: boilerplate blanked, control characters and junk turned to spaces."""
+    return _CONTROL.sub(" ", strip_boilerplate(text))
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut points at paragraph or line breaks (else at a space) so no sentence is split without need."""
+    bounds, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            window = text[start + size // 2:end]
+            for sep in ("\n\n", "\n", " "):
+                cut = window.rfind(sep)
+                if cut >= 0:
+                    end = start + size // 2 + cut + len(sep)
+                    break
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+class Geoparser:
+    def __init__(self, gazetteer: Gazetteer | None = None, components: tuple[str, ...] = nlp.NER_COMPONENTS,
+                 fallback: NominatimFallback | None = None) -> None:
+        """`components`: spaCy components to load (NER needs tok2vec); `fallback`: optional online geocoder for
+        place names the gazetteer lacks (off by default)."""
+        self.gaz = gazetteer if gazetteer is not None else Gazetteer()
+        self.components = components
+        self.recognizer = Recognizer(self.gaz, keep_unknown=fallback is not None)
+        self.resolver = Resolver(self.gaz, fallback=fallback)
+
+    def parse(self, text: str) -> list[Mention]:
+        """Mentions sorted by start offset; [] for empty or non-text input."""
+        return next(self.parse_many([text]))
+
+    def parse_many(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16) -> Iterator[list[Mention]]:
+        """Parse a stream of texts, yielding one mention list per text in order; n_process > 1 runs the NER in
+        that many worker processes (spaCy's nlp.pipe), resolution stays in this process."""
+        pipeline = nlp.pipeline(self.components)
+        originals: list[str] = []
+
+        def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
+            for index, text in enumerate(texts):
+                text = text if isinstance(text, str) else ""
+                originals.append(text)
+                prepared = prepare(text)
+                bounds = chunk_bounds(prepared) or [(0, 0)]
+                for number, (start, end) in enumerate(bounds):
+                    last = number == len(bounds) - 1
+                    yield prepared[start:end], (index, start, last)
+
+        spans: list[Span] = []
+        for doc, (index, offset, last) in pipeline.pipe(chunks(), as_tuples=True, n_process=n_process,
+                                                        batch_size=batch_size):
+            spans.extend(self.recognizer.spans(doc, offset))
+            if last:
+                text = originals[index]
+                originals[index] = ""  # the resolver needs the text only once; free it
+                yield self.resolver.resolve(text, spans)
+                spans = []

@@ -1,0 +1,170 @@
+"""The geoparser on short texts: what counts as a place mention, how it is resolved, and what bad input gives.
+
+These run the real spaCy pipeline and the real gazetteer index (built by `make gazetteer`).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from geo.model import Mention
+from geo.parser import CHUNK_CHARS, Geoparser, chunk_bounds
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+def mentions_of(mentions: list[Mention], surface: str) -> list[Mention]:
+    return [m for m in mentions if m.text == surface]
+
+
+def only(mentions: list[Mention], surface: str) -> Mention:
+    found = mentions_of(mentions, surface)
+    assert len(found) == 1, f"{surface!r}: {[(m.text, m.start) for m in mentions]}"
+    return found[0]
+
+
+def test_offsets_point_into_the_original_text(parser):
+    text = "  Talks resumed in Yerevan.\n\nThe delegation later flew to Baku, Azerbaijan."
+    mentions = parser.parse(text)
+    assert [m.text for m in mentions] == ["Yerevan", "Baku", "Azerbaijan"]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_metonyms_resolve_to_the_place_and_are_flagged(parser):
+    text = ("Yerevan insists that the CSTO condemn the incursion. The Kremlin said it was ready to help. "
+            "Moscow says Washington and Paris stopped working with it in that format.")
+    mentions = parser.parse(text)
+    yerevan, kremlin = only(mentions, "Yerevan"), only(mentions, "Kremlin")
+    assert (yerevan.place_name, yerevan.kind, yerevan.metonym) == ("Yerevan", "capital", True)
+    assert kremlin.kind == "landmark" and kremlin.metonym
+    for name in ("Moscow", "Washington", "Paris"):
+        assert only(mentions, name).metonym, name
+    assert only(mentions, "Paris").place_id == parser.gaz.lookup("Paris")[0].place.id  # the French capital
+
+
+def test_plain_locations_are_not_metonyms(parser):
+    mentions = parser.parse("The ministers met in Tbilisi on Friday.")
+    assert not only(mentions, "Tbilisi").metonym
+
+
+def test_demonyms_count_as_their_country(parser):
+    mentions = parser.parse("Armenia accuses Azerbaijan of seizing sovereign Armenian territory.")
+    armenian = only(mentions, "Armenian")
+    assert armenian.demonym and armenian.kind == "country"
+    assert armenian.place_id == only(mentions, "Armenia").place_id
+    assert not only(mentions, "Azerbaijan").demonym
+
+
+def test_people_and_languages_are_not_demonym_mentions(parser):
+    mentions = parser.parse("Many Mexicans crossed the border. She speaks French fluently.")
+    assert mentions_of(mentions, "Mexicans") == [] and mentions_of(mentions, "French") == []
+
+
+def test_places_inside_organisation_and_person_names_are_not_places(parser):
+    text = ("The United States, Russia and France co-chair the Minsk Group. The Washington Post reported that a "
+            "statue of Abraham Lincoln was unveiled.")
+    mentions = parser.parse(text)
+    names = {m.text for m in mentions}
+    assert {"United States", "Russia", "France"} <= names
+    assert not names & {"Minsk", "Washington", "Lincoln"}
+
+
+def test_a_persons_name_used_alone_stays_a_person(parser):
+    text = ("Nine-year-old Georgia Stevens began skating at four. Today Georgia skates in Red Deer, and much of "
+            "her success comes from Georgia's hard work.")
+    mentions = parser.parse(text)
+    assert mentions_of(mentions, "Georgia") == []
+    assert only(mentions, "Red Deer").kind == "populated place"
+
+
+def test_a_country_naming_a_state_institution_is_the_state(parser):
+    mentions = parser.parse("The Russian Foreign Ministry dismissed the assurances of the US State Department.")
+    assert only(mentions, "Russian").place_name == "Russia"
+    assert only(mentions, "US").kind == "country"
+
+
+def test_georgia_by_context(parser):
+    caucasus = parser.parse("Georgia hosted talks in Tbilisi between Armenia and Azerbaijan.")
+    assert only(caucasus, "Georgia").kind == "country"
+    south = parser.parse("The storm hit Atlanta and Savannah before leaving Georgia.")
+    georgia = only(south, "Georgia")
+    assert georgia.kind == "admin-1" and "US" in parser.gaz.get(georgia.place_id).country_codes
+
+
+def test_washington_by_context(parser):
+    capital = parser.parse("The Azerbaijani foreign minister held talks in Washington with US officials.")
+    assert only(capital, "Washington").kind == "capital"
+    state = parser.parse("A cake studio in Tacoma, Washington shares tips; Seattle bakers agree.")
+    assert only(state, "Washington").kind == "admin-1"
+
+
+def test_paris_france_or_paris_texas(parser):
+    france = parser.parse("The summit in Paris drew leaders from Berlin and Brussels.")
+    assert "FR" in parser.gaz.get(only(france, "Paris").place_id).country_codes
+    texas = parser.parse("The tornado struck Paris, Texas, north of Dallas.")
+    paris = only(texas, "Paris")
+    assert "US" in parser.gaz.get(paris.place_id).country_codes
+    assert "written as 'Paris, Texas'" in paris.reason
+
+
+def test_every_choice_has_a_reason_and_a_score(parser):
+    for mention in parser.parse("Blinken spoke with Pashinian in Yerevan about the Lachin Corridor."):
+        assert mention.reason and 0.0 <= mention.score <= 1.0
+        assert mention.place_id and -90 <= mention.lat <= 90 and -180 <= mention.lon <= 180
+
+
+def test_seed_boilerplate_yields_no_place(parser):
+    text = (SEEDS / "001_cfee6d18c5fdc5a8.txt").read_text(encoding="utf-8")
+    title = text.index("Blinken Looks To Ease Tensions")
+    tail = text.index("By RFE/RL")
+    mentions = parser.parse(text)
+    assert mentions and all(title <= m.start < tail for m in mentions)
+    assert not mentions_of(mentions, "United States")
+
+
+def test_empty_and_non_text_input(parser):
+    assert parser.parse("") == []
+    assert parser.parse("   \n\n  ") == []
+    assert parser.parse(None) == []  # type: ignore[arg-type]
+
+
+def test_binary_junk_does_not_crash(parser):
+    junk = bytes(range(256)).decode("latin-1") * 40 + "\ufffd\x00 The convoy reached Baku.\x07"
+    mentions = parser.parse(junk)
+    assert [m.text for m in mentions] == ["Baku"]
+    assert junk[mentions[0].start:mentions[0].end] == "Baku"
+
+
+def test_five_megabytes_are_parsed_in_chunks_with_exact_offsets(parser):
+    filler = ("-" * 99 + "\n") * 50_000  # 5,000,000 characters that hold no names
+    text = "Talks resumed in Yerevan.\n\n" + filler + "Fighting continued near Baku, Azerbaijan.\n"
+    assert len(chunk_bounds(text)) >= len(text) // CHUNK_CHARS
+    mentions = parser.parse(text)
+    assert [m.text for m in mentions] == ["Yerevan", "Baku", "Azerbaijan"]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_chunks_cover_the_text_and_cut_at_line_breaks():
+    text = ("A sentence about Baku.\n" * 10_000)
+    bounds = chunk_bounds(text, size=1000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
+    assert all(text[end - 1] == "\n" for _, end in bounds)
+
+
+def test_parse_many_matches_parse_in_order(parser):
+    texts = ["Talks in Yerevan.", "", "Protests in Tbilisi and Baku."]
+    assert list(parser.parse_many(texts)) == [parser.parse(t) for t in texts]
+
+
+def test_no_online_fallback_by_default(parser):
+    assert parser.resolver.fallback is None and not parser.recognizer.keep_unknown
