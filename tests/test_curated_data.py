@@ -176,6 +176,9 @@ def demonym_problems(rows: list[Row], region_slugs: set[str]) -> list[str]:
         elif kind == "continent":
             if rest not in CONTINENTS:
                 problems.append(f"{where}: unknown continent {rest!r}")
+        elif kind == "negeounit":  # Natural Earth geounits the builder makes (England, Scotland, Wales, ...)
+            if not SLUG.match(rest):
+                problems.append(f"{where}: bad geounit {rest!r}")
         elif not (is_country(target) or is_subdivision(target)):
             problems.append(f"{where}: bad target {target!r}")
     return problems
