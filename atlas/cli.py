@@ -9,22 +9,32 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
-from atlas import basemap, db, queries
+from atlas import basemap, db, parallel, queries
 from atlas.export import mentions_csv
 from atlas.filters import BadParameter, parse_limit, parse_view
-from atlas.ingest import Analyser, ingest_paths
-from atlas.store_write import StoreWriter
+from atlas.ingest import ingest_paths
+from atlas.store_write import StoreUnavailable, StoreWriter
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, help="Analyse articles in N worker processes.")
+@click.option("--dask-scheduler", metavar="ADDRESS", help="Analyse on a Dask distributed cluster (tcp://host:port).")
 @with_appcontext
-def ingest_command(paths: tuple[Path, ...], progress: bool | None) -> None:
+def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int, dask_scheduler: str | None) -> None:
     """Ingest articles from files and folders (.txt .md .html .json .jsonl), recursively."""
-    report = ingest_paths(
-        paths, StoreWriter(db.engine()), Analyser(), current_app.config["INGEST_MAX_BYTES"], progress=progress
-    )
+    writer = StoreWriter(db.engine())
+    try:
+        writer.check_writable()
+    except StoreUnavailable as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+    analysis = parallel.backend(workers, dask_scheduler)
+    try:
+        report = ingest_paths(paths, writer, analysis, current_app.config["INGEST_MAX_BYTES"], progress=progress)
+    finally:
+        analysis.close()
     for problem in report.problems:
         click.echo(f"FAILED {problem.source}: {problem.reason}", err=True)
     click.echo(

@@ -58,9 +58,31 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
+class StoreUnavailable(RuntimeError):
+    """The store cannot take writes (read-only, locked by another writer, unreachable); the message says which."""
+
+
 class StoreWriter:
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
+
+    def check_writable(self) -> None:
+        """Fail before a batch starts, with a message a user can act on, rather than once per article."""
+        try:
+            with self._engine.begin() as conn:
+                if conn.dialect.name == "sqlite":
+                    conn.exec_driver_sql("PRAGMA user_version = 0")  # a real write: needs the write lock
+                else:
+                    conn.execute(sa.text("LOCK TABLE articles IN ROW EXCLUSIVE MODE NOWAIT"))
+        except sa.exc.DBAPIError as error:
+            reason = str(error.orig).lower()
+            if "readonly" in reason or "read-only" in reason or "read only" in reason:
+                message = "the store is read-only"
+            elif "locked" in reason or "lock" in reason:
+                message = "the store is locked by another writer; try again when it has finished"
+            else:
+                message = f"the store cannot be written: {error.orig}"
+            raise StoreUnavailable(f"{message} ({self._engine.url.render_as_string(hide_password=True)})") from None
 
     def refresh_statistics(self) -> None:
         """Let the database re-plan queries after a batch (ANALYZE is the same statement on SQLite and PostgreSQL)."""

@@ -16,8 +16,9 @@ from flask_wtf.file import FileAllowed, FileField
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import URL, Length, Optional
 
-from atlas import db
-from atlas.ingest import ingest_paths, shared_analyser
+from atlas import db, parallel
+from atlas.analysis import shared_analyser
+from atlas.ingest import ingest_paths
 from atlas.readers import SUPPORTED
 from atlas.store_write import StoreWriter
 
@@ -57,7 +58,8 @@ def add_article():
         else:  # pasted text becomes a .json input, so it takes exactly the path an uploaded file would
             path = Path(folder) / "pasted.json"
             path.write_text(json.dumps(_pasted_article(form)), encoding="utf-8")
-        report = ingest_paths([path], writer, shared_analyser(current_app), max_bytes, progress=False)
+        report = ingest_paths([path], writer, parallel.InProcess(shared_analyser(current_app)), max_bytes,
+                              progress=False)
     for problem in report.problems:
         flash(f"Not stored: {problem.reason}", "error")
     if report.stored:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -128,7 +130,7 @@ def test_openapi_documents_every_endpoint_and_parameter(client, app):
     doc = client.get("/api/openapi.json").get_json()
     assert doc["openapi"].startswith("3.1")
     documented = set(doc["paths"])
-    routes = {str(rule.rule).replace("<path:place_id>", "{place_id}").replace("<int:article_id>", "{article_id}")
+    routes = {re.sub(r"<(?:[a-z]+(?:\([^)]*\))?:)?(\w+)>", r"{\1}", str(rule.rule))
               for rule in app.url_map.iter_rules() if rule.rule.startswith(("/api/", "/export."))}
     assert routes == documented
     params = {p["name"] for p in doc["paths"]["/api/places"]["get"]["parameters"]}

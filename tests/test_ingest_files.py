@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from atlas.ingest import Analyser, ingest_paths
+from atlas.analysis import Analyser
+from atlas.ingest import ingest_paths
+from atlas.parallel import InProcess
 from atlas.readers import read_articles
 from atlas.schema import articles, mentions, places
 from atlas.store_write import StoreWriter
@@ -29,8 +31,8 @@ HTML_PAGE = """<!doctype html><html><head><title>Page title | Site</title>
 
 
 @pytest.fixture(scope="session")
-def analyser() -> Analyser:
-    return Analyser()
+def analyser() -> InProcess:
+    return InProcess(Analyser())
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:

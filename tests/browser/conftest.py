@@ -17,7 +17,9 @@ from werkzeug.serving import make_server
 
 from app import ROOT, create_app
 from atlas import basemap
-from atlas.ingest import Analyser, ingest_paths
+from atlas.analysis import Analyser
+from atlas.ingest import ingest_paths
+from atlas.parallel import InProcess
 from atlas.store_write import StoreWriter
 
 CHROMIUM = "/usr/bin/chromium"
@@ -53,7 +55,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     basemap.build(folder / "basemap.geojson")
     extra = folder / "extra.jsonl"
     extra.write_text("\n".join(json.dumps(item) for item in [*DATED, HOSTILE]) + "\n", encoding="utf-8")
-    report = ingest_paths([ROOT / "seeds", extra], StoreWriter(app.extensions["atlas_engine"]), Analyser(),
+    report = ingest_paths([ROOT / "seeds", extra], StoreWriter(app.extensions["atlas_engine"]), InProcess(Analyser()),
                           app.config["INGEST_MAX_BYTES"], progress=False)
     assert report.ok and report.stored == len(list((ROOT / "seeds").glob("*.txt"))) + 3, report
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -1,0 +1,96 @@
+"""Where the costly part of ingest (cleaning, geoparsing, resolving) runs: in this process, in a pool of worker
+processes (`--workers N`), or on a Dask distributed cluster (`--dask-scheduler ADDRESS`).
+
+Only analysis moves; the store is written by the calling process alone, in input order, one transaction per article,
+so all three paths store identical results and a killed batch leaves only whole articles behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Protocol
+
+from atlas.analysis import Analyser, Analysis
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisFailure:
+    """An article the analysis could not handle, carried back instead of an exception so the batch goes on."""
+
+    reason: str
+
+
+AnalysisResult = Analysis | AnalysisFailure
+
+
+class AnalysisBackend(Protocol):
+    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
+        """Results in the order of `texts`."""
+
+    def close(self) -> None:
+        """Release workers or the cluster connection."""
+
+_WORKER_ANALYSER: Analyser | None = None
+
+
+def analyse_safely(analyse: Callable[[str], Analysis], text: str) -> AnalysisResult:
+    try:
+        return analyse(text)
+    except Exception as error:  # any failure of one article is reported for that article alone
+        return AnalysisFailure(f"{type(error).__name__}: {error}")
+
+
+def backend(workers: int = 1, dask_scheduler: str | None = None,
+            analyse: Callable[[str], Analysis] | None = None) -> AnalysisBackend:
+    """The backend a command line asks for; `analyse` is the in-process analyser to reuse (the web form's)."""
+    if dask_scheduler:
+        return DaskCluster(dask_scheduler)
+    if workers > 1:
+        return WorkerProcesses(workers)
+    return InProcess(analyse or Analyser())
+
+
+def analyse_in_worker(text: str) -> AnalysisResult:
+    """Runs in a worker process or on a Dask worker: the parser and gazetteer load once per process."""
+    global _WORKER_ANALYSER
+    if _WORKER_ANALYSER is None:
+        _WORKER_ANALYSER = Analyser()
+    return analyse_safely(_WORKER_ANALYSER, text)
+
+
+class InProcess:
+    def __init__(self, analyse: Callable[[str], Analysis]) -> None:
+        self._analyse = analyse
+
+    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
+        return (analyse_safely(self._analyse, text) for text in texts)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class WorkerProcesses:
+    def __init__(self, workers: int) -> None:
+        self._pool = ProcessPoolExecutor(max_workers=workers)
+
+    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
+        return self._pool.map(analyse_in_worker, texts)
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskCluster:
+    def __init__(self, scheduler_address: str) -> None:
+        from distributed import Client
+
+        self._client = Client(scheduler_address, timeout="20s")
+
+    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
+        futures = self._client.map(analyse_in_worker, list(texts), pure=False)
+        return iter(self._client.gather(futures))
+
+    def close(self) -> None:
+        self._client.close()
