@@ -131,7 +131,7 @@ def test_read_only_store_is_refused_with_a_clear_message(tmp_path):
     database = tmp_path / "atlas.sqlite"
     create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{database}"})  # creates the tables
     process = flask_ingest(f"sqlite:///file:{database}?mode=ro&uri=true", write_articles(tmp_path / "a", 2))
-    out, err = process.communicate(timeout=120)
+    _out, err = process.communicate(timeout=120)
     assert process.returncode == 2
     assert "error: the store is read-only" in err and "Traceback" not in err
     assert count_articles(database) == 0
@@ -144,7 +144,7 @@ def test_locked_store_is_refused_with_a_clear_message(tmp_path):
     holder.execute("BEGIN EXCLUSIVE")
     try:
         process = flask_ingest(f"sqlite:///{database}", write_articles(tmp_path / "a", 2))
-        out, err = process.communicate(timeout=120)
+        _out, err = process.communicate(timeout=120)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -173,7 +173,7 @@ def test_the_map_keeps_answering_while_an_ingest_writes(tmp_path):
     reader = threading.Thread(target=read_the_map)
     reader.start()
     try:
-        out, err = process.communicate(timeout=300)
+        _out, err = process.communicate(timeout=300)
     finally:
         stop.set()
         reader.join()
