@@ -1,11 +1,13 @@
-"""The analysis stage of ingest: original text -> cleaned text, resolved mentions and the places they name.
+"""The analysis stage of ingest: original text -> cleaned text and resolved mentions.
 
 It is the costly part (spaCy and the gazetteer), so it is kept apart from the loop that reads files and writes the
-store: atlas.parallel runs it in this process, in worker processes or on a Dask cluster.
+store: atlas.parallel runs it in this process, in worker processes or on a Dask cluster. Its result is small (no
+geometries), so it travels cheaply between processes; the store takes place geometries from a PlaceCatalog.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from atlas.store_write import PlaceRecord
@@ -16,46 +18,62 @@ from geo.model import Mention
 class Analysis:
     cleaned_text: str
     mentions: list[Mention]
-    places: dict[str, PlaceRecord]
 
 
 class Analyser:
-    """Cleans, geoparses and resolves one text. The parser and gazetteer load once, on first use."""
+    """Cleans, geoparses and resolves one text. The parser loads once, on first use."""
 
     def __init__(self) -> None:
         self._parser = None
-        self._gazetteer = None
 
     def __call__(self, text: str) -> Analysis:
-        from gazetteer import Gazetteer
         from geo.cleaning import strip_boilerplate
         from geo.parser import Geoparser
 
         if self._parser is None:
             self._parser = Geoparser()
-            self._gazetteer = Gazetteer()
-        cleaned = strip_boilerplate(text)
-        found = self._parser.parse(text)  # the parser blanks boilerplate itself and keeps offsets into `text`
-        return Analysis(cleaned, found, {m.place_id: self._place(m) for m in found})
+        # the parser blanks boilerplate itself and keeps offsets into `text`
+        return Analysis(strip_boilerplate(text), self._parser.parse(text))
 
-    def _place(self, mention: Mention) -> PlaceRecord:
-        place = self._gazetteer.get(mention.place_id)
+
+class PlaceCatalog(Mapping[str, PlaceRecord]):
+    """Gazetteer id -> what the store keeps of the place, built on demand and remembered: the store asks only for
+    places it does not hold yet, and a country's geometry is converted once per process, not once per article."""
+
+    def __init__(self) -> None:
+        self._gazetteer = None
+        self._records: dict[str, PlaceRecord] = {}
+
+    def __getitem__(self, place_id: str) -> PlaceRecord:
+        if place_id not in self._records:
+            self._records[place_id] = self._build(place_id)
+        return self._records[place_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def _build(self, place_id: str) -> PlaceRecord:
+        from gazetteer import Gazetteer
+
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer()
+        place = self._gazetteer.get(place_id)
         if place is None:
-            raise LookupError(f"the geoparser returned {mention.place_id!r}, which the gazetteer does not know")
-        feature = self._gazetteer.feature(mention.place_id)
+            raise KeyError(f"the geoparser returned {place_id!r}, which the gazetteer does not know")
         return PlaceRecord(
-            id=place.id,
-            name=place.name,
-            kind=place.kind,
-            lat=place.lat,
-            lon=place.lon,
-            geometry=feature["geometry"],
-            approximate=place.approximate,
-            source=place.source,
-            licence=place.licence,
+            id=place.id, name=place.name, kind=place.kind, lat=place.lat, lon=place.lon,
+            geometry=self._gazetteer.feature(place_id)["geometry"], approximate=place.approximate,
+            source=place.source, licence=place.licence,
         )
 
 
 def shared_analyser(app) -> Analyser:
     """One analyser per application, so the web form loads the parser once, not on every post."""
     return app.extensions.setdefault("atlas_analyser", Analyser())
+
+
+def shared_catalog(app) -> PlaceCatalog:
+    return app.extensions.setdefault("atlas_place_catalog", PlaceCatalog())

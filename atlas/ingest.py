@@ -6,16 +6,17 @@ batches by an analysis backend (atlas.parallel) and written here, in input order
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlalchemy as sa
 from tqdm import tqdm
 
+from atlas.analysis import PlaceCatalog
 from atlas.parallel import AnalysisBackend, AnalysisFailure, AnalysisResult
 from atlas.readers import Problem, collect_files, read_articles, title_from_text
-from atlas.store_write import ArticleRecord, StoreWriter
+from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter
 
 BATCH_SIZE = 32  # records handed to the analysis backend at once: enough to keep two workers busy
 
@@ -38,8 +39,11 @@ def ingest_paths(
     analysis: AnalysisBackend,
     max_bytes: int,
     progress: bool | None = None,
+    places: Mapping[str, PlaceRecord] | None = None,
 ) -> IngestReport:
-    """`progress=None` shows the bar only on a terminal."""
+    """`progress=None` shows the bar only on a terminal; `places` supplies geometries for places new to the store
+    (default: a PlaceCatalog over the gazetteer)."""
+    places = PlaceCatalog() if places is None else places
     files, problems = collect_files(paths)
     report = IngestReport(problems=problems)
     pending: list[ArticleRecord] = []
@@ -54,29 +58,30 @@ def ingest_paths(
                 else:
                     pending.append(item)
             if len(pending) >= BATCH_SIZE:
-                _store_batch(pending, writer, analysis, report)
+                _store_batch(pending, writer, analysis, places, report)
                 pending = []
-        _store_batch(pending, writer, analysis, report)
+        _store_batch(pending, writer, analysis, places, report)
     if report.stored:
         writer.refresh_statistics()
     return report
 
 
 def _store_batch(records: list[ArticleRecord], writer: StoreWriter, analysis: AnalysisBackend,
-                 report: IngestReport) -> None:
+                 places: Mapping[str, PlaceRecord], report: IngestReport) -> None:
     if records:
         for record, result in zip(records, analysis.map([r.text for r in records]), strict=True):
-            _store(record, result, writer, report)
+            _store(record, result, writer, places, report)
 
 
-def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, report: IngestReport) -> None:
+def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, places: Mapping[str, PlaceRecord],
+           report: IngestReport) -> None:
     if isinstance(result, AnalysisFailure):
         report.problems.append(Problem(record.source, f"could not be analysed: {result.reason}"))
         return
     if not record.title:
         record = replace(record, title=title_from_text(result.cleaned_text))
     try:
-        written = writer.add_article(record, result.cleaned_text, result.mentions, result.places)
+        written = writer.add_article(record, result.cleaned_text, result.mentions, places)
     except sa.exc.DBAPIError as error:  # the driver's own words, not the SQL statement and its parameters
         report.problems.append(Problem(record.source, f"could not be stored: {error.orig}"))
         return

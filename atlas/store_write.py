@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -99,9 +99,9 @@ class StoreWriter:
         record: ArticleRecord,
         cleaned_text: str,
         found: Iterable[Mention],
-        place_records: dict[str, PlaceRecord],
+        place_records: Mapping[str, PlaceRecord],
     ) -> WriteResult:
-        """Store one article with its mentions; every mention's place must be in `place_records`."""
+        """Store one article with its mentions; `place_records` is asked only for places the store lacks."""
         if len(cleaned_text) != len(record.text):
             raise ValueError("cleaned text must keep the original's length so that offsets stay valid")
         digest = content_hash(record.text)
@@ -126,7 +126,7 @@ class StoreWriter:
             rows = []
             for mention in found:
                 _check_offsets(record.text, mention)
-                self._ensure_place(conn, place_records[mention.place_id])
+                self._ensure_place(conn, mention.place_id, place_records)
                 excerpt_start, excerpt = sentence_around(record.text, mention.start, mention.end)
                 rows.append(
                     {
@@ -147,9 +147,10 @@ class StoreWriter:
                 conn.execute(mentions.insert(), rows)
         return WriteResult(article_id, created=True)
 
-    def _ensure_place(self, conn: sa.Connection, place: PlaceRecord) -> None:
-        if conn.execute(sa.select(places.c.id).where(places.c.id == place.id)).first() is not None:
+    def _ensure_place(self, conn: sa.Connection, place_id: str, place_records: Mapping[str, PlaceRecord]) -> None:
+        if conn.execute(sa.select(places.c.id).where(places.c.id == place_id)).first() is not None:
             return
+        place = place_records[place_id]
         minx, miny, maxx, maxy = geojson.bounds(place.geometry)
         conn.execute(
             places.insert().values(

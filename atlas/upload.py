@@ -17,7 +17,7 @@ from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import URL, Length, Optional
 
 from atlas import db, parallel
-from atlas.analysis import shared_analyser
+from atlas.analysis import shared_analyser, shared_catalog
 from atlas.ingest import ingest_paths
 from atlas.readers import SUPPORTED
 from atlas.store_write import StoreWriter
@@ -59,7 +59,7 @@ def add_article():
             path = Path(folder) / "pasted.json"
             path.write_text(json.dumps(_pasted_article(form)), encoding="utf-8")
         report = ingest_paths([path], writer, parallel.InProcess(shared_analyser(current_app)), max_bytes,
-                              progress=False)
+                              progress=False, places=shared_catalog(current_app))
     for problem in report.problems:
         flash(f"Not stored: {problem.reason}", "error")
     if report.stored:
