@@ -6,8 +6,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 FLASK := $(VENV)/bin/flask --app app
 BASEMAP := build/basemap.geojson
-# Debian packages the tests need: chromium for the browser tests, gdal-bin for the ogrinfo check of exports.
-APT_TEST_PACKAGES := chromium gdal-bin
+# Debian packages the tests need: chromium for the browser tests, gdal-bin for the ogrinfo check of exports,
+# PostgreSQL with PostGIS for running the store and API tests on the second backend.
+APT_TEST_PACKAGES := chromium gdal-bin postgresql postgresql-15-postgis-3
 
 .PHONY: install install-test apt-test gazetteer basemap run serve test lint bench clean
 
@@ -38,7 +39,8 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.installed
 	touch $@
 
 apt-test:
-	@if ! command -v chromium >/dev/null || ! command -v ogrinfo >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v ogrinfo >/dev/null || \
+		! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST_PACKAGES); fi
 
 install-test: install $(VENV)/.test-installed apt-test
@@ -54,9 +56,12 @@ serve: gazetteer basemap
 	$(FLASK) init-db
 	$(VENV)/bin/gunicorn --workers 2 --worker-class gthread --threads 16 -b 127.0.0.1:5000 'app:create_app()'
 
+# The suite runs once with a throw-away PostGIS cluster on loopback (stopped afterwards, pass or fail).
 test: install-test gazetteer basemap
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	@url=$$(scripts/test-postgres.sh start) || exit 1; \
+		ATLAS_TEST_POSTGRES_URL=$$url $(PY) -m pytest; status=$$?; \
+		scripts/test-postgres.sh stop; exit $$status
 
 lint: install-test
 	$(VENV)/bin/ruff check .

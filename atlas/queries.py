@@ -16,9 +16,11 @@ import sqlalchemy as sa
 from atlas.filters import ViewFilter
 from atlas.geojson import SIZE_CLASS_LIMITS
 from atlas.schema import articles, mentions, places
+from atlas.spatial import meets_envelope, uses_postgis
 from gazetteer.normalize import normalize
 
 LAYER = "place"
+PLACE_COLUMNS = [column for column in places.c if column.name != "footprint"]  # the map reads GeoJSON text
 
 
 # Statements are built once per shape of view (which filters are set) with bound parameters, and reused: building
@@ -53,15 +55,18 @@ def _article_conditions(shape: tuple[int, bool, bool, bool]) -> list[sa.ColumnEl
     return conditions
 
 
-def _bbox_conditions(shape: tuple[int, bool, bool, bool]) -> list[sa.ColumnElement[bool]]:
-    """Places whose bounding box meets the view, read through the size-class index (see atlas.geojson)."""
+def _bbox_conditions(shape: tuple[int, bool, bool, bool], dialect: str) -> list[sa.ColumnElement[bool]]:
+    """Places whose bounding box meets the view: PostGIS's GiST index on PostgreSQL, else the size-class index."""
     ranges = shape[0]
     if not ranges:
         return []
     south, north = sa.bindparam("south", type_=sa.Float), sa.bindparam("north", type_=sa.Float)
+    lows_highs = [(sa.bindparam(f"low_{n}", type_=sa.Float), sa.bindparam(f"high_{n}", type_=sa.Float))
+                  for n in range(ranges)]
+    if uses_postgis(dialect):
+        return [sa.or_(*(meets_envelope(places.c.footprint, low, south, high, north) for low, high in lows_highs))]
     candidates = []
-    for number in range(ranges):
-        low, high = sa.bindparam(f"low_{number}", type_=sa.Float), sa.bindparam(f"high_{number}", type_=sa.Float)
+    for low, high in lows_highs:
         for size, extent in enumerate((*SIZE_CLASS_LIMITS, None)):
             query = sa.select(places.c.id).where(
                 places.c.size_class == size, places.c.minx <= high, places.c.maxx >= low,
@@ -74,13 +79,14 @@ def _bbox_conditions(shape: tuple[int, bool, bool, bool]) -> list[sa.ColumnEleme
 
 
 @functools.lru_cache(maxsize=128)
-def _counted_places_statement(shape: tuple[int, bool, bool, bool], limited: bool, one_place: bool) -> sa.Select:
+def _counted_places_statement(shape: tuple[int, bool, bool, bool], limited: bool, one_place: bool,
+                              dialect: str) -> sa.Select:
     mention_count = sa.func.count(mentions.c.id).label("mention_count")
     article_count = sa.func.count(sa.distinct(mentions.c.article_id)).label("article_count")
     query = (
-        sa.select(places, mention_count, article_count)
+        sa.select(*PLACE_COLUMNS, mention_count, article_count)
         .select_from(places.join(mentions, mentions.c.place_id == places.c.id).join(articles))
-        .where(*_bbox_conditions(shape), *_article_conditions(shape))
+        .where(*_bbox_conditions(shape, dialect), *_article_conditions(shape))
         .group_by(places.c.id)
         .order_by(mention_count.desc(), places.c.id)
     )
@@ -92,7 +98,8 @@ def _counted_places_statement(shape: tuple[int, bool, bool, bool], limited: bool
 def _counted_places(
     conn: sa.Connection, view: ViewFilter, limit: int | None, place_id: str | None = None
 ) -> list[sa.Row]:
-    statement = _counted_places_statement(_view_shape(view), limit is not None, place_id is not None)
+    statement = _counted_places_statement(_view_shape(view), limit is not None, place_id is not None,
+                                          conn.dialect.name)
     return conn.execute(statement, {**_view_parameters(view), "row_limit": limit, "place_id": place_id}).all()
 
 
@@ -184,7 +191,7 @@ def mention_rows(conn: sa.Connection, view: ViewFilter, place_ids: list[str] | N
             mentions.c.excerpt_start,
         )
         .select_from(mentions.join(articles).join(places))
-        .where(*_bbox_conditions(shape), *_article_conditions(shape))
+        .where(*_bbox_conditions(shape, conn.dialect.name), *_article_conditions(shape))
         .order_by(articles.c.published, mentions.c.article_id, mentions.c.start)
     )
     if place_ids is not None:

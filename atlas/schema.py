@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from atlas.spatial import Footprint
+
 metadata = sa.MetaData()
 
 articles = sa.Table(
@@ -46,7 +48,9 @@ places = sa.Table(
     sa.Column("licence", sa.Text),
     sa.Column("geometry", sa.Text, nullable=False),  # RFC 7946 geometry, JSON text, as in the gazetteer
     sa.Column("display_geometry", sa.Text, nullable=False),  # simplified copy for the map; == geometry for points
+    sa.Column("footprint", Footprint()),  # PostGIS geometry on PostgreSQL (see atlas.spatial); empty on SQLite
     sa.Index("ix_places_size_minx", "size_class", "minx"),
+    sa.Index("ix_places_footprint", "footprint", postgresql_using="gist").ddl_if(dialect="postgresql"),
 )
 
 mentions = sa.Table(

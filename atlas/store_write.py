@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from atlas import geojson
 from atlas.excerpts import sentence_around
 from atlas.schema import articles, mentions, places
+from atlas.spatial import footprint_value
 from gazetteer.normalize import normalize
 from geo.model import Mention
 
@@ -151,6 +152,7 @@ class StoreWriter:
         if conn.execute(sa.select(places.c.id).where(places.c.id == place_id)).first() is not None:
             return
         place = place_records[place_id]
+        geometry_json = json.dumps(geojson.rfc7946(place.geometry), separators=(",", ":"))
         minx, miny, maxx, maxy = geojson.bounds(place.geometry)
         conn.execute(
             places.insert().values(
@@ -168,8 +170,9 @@ class StoreWriter:
                 approximate=place.approximate,
                 source=place.source,
                 licence=place.licence,
-                geometry=json.dumps(geojson.rfc7946(place.geometry), separators=(",", ":")),
+                geometry=geometry_json,
                 display_geometry=json.dumps(geojson.display_copy(place.geometry), separators=(",", ":")),
+                footprint=footprint_value(conn.dialect.name, geometry_json),
             )
         )
 

@@ -2,10 +2,14 @@
 
 The sample store is built from hand-made Mention objects over short texts so that the store, API and export tests
 know exactly what should come out; ingest tests run the real geoparser instead.
+
+Every test that uses `app` runs on the embedded SQLite store and, when ATLAS_TEST_POSTGRES_URL names a PostgreSQL
+database with PostGIS (`make test` starts one on loopback), once more on it, emptied before each test.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,18 +22,33 @@ from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter
 from geo.model import Mention
 
 
-@pytest.fixture
-def app(tmp_path: Path):
+POSTGRES_URL = os.environ.get("ATLAS_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"store backends: {', '.join(BACKENDS)}" + ("" if POSTGRES_URL else
+                                                       " (set ATLAS_TEST_POSTGRES_URL to add PostgreSQL/PostGIS)")
+
+
+@pytest.fixture(params=BACKENDS)
+def app(request: pytest.FixtureRequest, tmp_path: Path):
     basemap = tmp_path / "basemap.geojson"
     basemap.write_text('{"type":"FeatureCollection","features":[]}')
-    return create_app(
+    url = POSTGRES_URL if request.param == "postgresql" else f"sqlite:///{tmp_path / 'atlas.sqlite'}"
+    application = create_app(
         {
             "TESTING": True,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'atlas.sqlite'}",
+            "DATABASE_URL": url,
             "BASEMAP_PATH": str(basemap),
             "INGEST_MAX_BYTES": 20_000,
         }
     )
+    engine = application.extensions["atlas_engine"]
+    if request.param == "postgresql":
+        db.reset(engine)
+    yield application
+    engine.dispose()
 
 
 @pytest.fixture
