@@ -21,7 +21,6 @@ from atlas import db
 from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter
 from geo.model import Mention
 
-
 POSTGRES_URL = os.environ.get("ATLAS_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
 
