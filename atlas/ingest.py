@@ -6,7 +6,7 @@ batches by an analysis backend (atlas.parallel) and written here, in input order
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,10 +15,12 @@ from tqdm import tqdm
 
 from atlas.analysis import PlaceCatalog
 from atlas.parallel import AnalysisBackend, AnalysisFailure, AnalysisResult
-from atlas.readers import Problem, collect_files, read_articles, title_from_text
+from atlas.readers import UNKNOWN_OUTLET, Problem, collect_files, read_articles, title_from_text
 from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter
+from extract.model import ArticleMeta
+from extract.pipeline import extract_article
 
-BATCH_SIZE = 32  # records handed to the analysis backend at once: enough to keep two workers busy
+BATCH_SIZE = 32  # records handed to the analysis backend at once; two batches are in flight at a time
 
 
 @dataclass
@@ -47,6 +49,7 @@ def ingest_paths(
     files, problems = collect_files(paths)
     report = IngestReport(problems=problems)
     pending: list[ArticleRecord] = []
+    submitted: list[tuple[list[ArticleRecord], Iterator[AnalysisResult]]] = []
     disable = None if progress is None else not progress
     with tqdm(files, desc="ingest", unit="file", disable=disable) as bar:
         for path in bar:
@@ -58,19 +61,33 @@ def ingest_paths(
                 else:
                     pending.append(item)
             if len(pending) >= BATCH_SIZE:
-                _store_batch(pending, writer, analysis, places, report)
+                # hand this batch over before storing the previous one, so workers never wait for the writer
+                submitted.append((pending, analysis.map([r.text for r in pending])))
                 pending = []
-        _store_batch(pending, writer, analysis, places, report)
+                if len(submitted) > 1:
+                    _store_results(*submitted.pop(0), writer, places, report)
+        if pending:
+            submitted.append((pending, analysis.map([r.text for r in pending])))
+        for batch in submitted:
+            _store_results(*batch, writer, places, report)
     if report.stored:
         writer.refresh_statistics()
     return report
 
 
-def _store_batch(records: list[ArticleRecord], writer: StoreWriter, analysis: AnalysisBackend,
-                 places: Mapping[str, PlaceRecord], report: IngestReport) -> None:
-    if records:
-        for record, result in zip(records, analysis.map([r.text for r in records]), strict=True):
-            _store(record, result, writer, places, report)
+def _store_results(records: list[ArticleRecord], results: Iterator[AnalysisResult], writer: StoreWriter,
+                   places: Mapping[str, PlaceRecord], report: IngestReport) -> None:
+    for record, result in zip(records, results, strict=True):
+        _store(record, result, writer, places, report)
+
+
+def with_text_metadata(record: ArticleRecord, meta: ArticleMeta) -> ArticleRecord:
+    """What the input did not give, taken from the text: the outlet's credit line, an inferred publication date."""
+    if record.outlet == UNKNOWN_OUTLET and meta.outlet:
+        record = replace(record, outlet=meta.outlet)
+    if record.published is None and meta.published is not None:
+        record = replace(record, published=meta.published, published_inferred=True)
+    return record
 
 
 def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, places: Mapping[str, PlaceRecord],
@@ -81,11 +98,13 @@ def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, p
     if not record.title:
         record = replace(record, title=title_from_text(result.cleaned_text))
     try:
-        written = writer.add_article(record, result.cleaned_text, result.mentions, places)
+        extraction = extract_article(record.text, result.mentions, record.published)
+        record = with_text_metadata(record, extraction.meta)
+        written = writer.add_article(record, result.cleaned_text, result.mentions, places, extraction)
     except sa.exc.DBAPIError as error:  # the driver's own words, not the SQL statement and its parameters
         report.problems.append(Problem(record.source, f"could not be stored: {error.orig}"))
         return
-    except (ValueError, LookupError) as error:
+    except (ValueError, LookupError, RecursionError) as error:
         report.problems.append(Problem(record.source, f"could not be stored: {error}"))
         return
     if written.created:
