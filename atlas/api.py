@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 
-from atlas import db, queries
-from atlas.filters import VIEW_PARAMETERS, parse_limit, parse_view
+from atlas import db, queries, queries_items
+from atlas.filters import ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
 from atlas.openapi import document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -40,6 +40,26 @@ def place(place_id: str):
     if body is None:
         abort(404, description=f"no mentions of place {place_id!r} match these filters")
     return geojson_response(body)
+
+
+def _items(query) -> Response:
+    view = parse_view(request.args, VIEW_PARAMETERS | ITEM_PARAMETERS | {"limit"})
+    items = parse_items(request.args)
+    limit = parse_limit(request.args.get("limit"), current_app.config["MAP_FEATURE_LIMIT"])
+    with db.engine().connect() as conn:
+        return geojson_response(query(conn, view, items, limit))
+
+
+@bp.get("/events")
+def events():
+    """Events in the view, placed where they happened, each with its sources; type and actor filters."""
+    return _items(queries_items.events_geojson)
+
+
+@bp.get("/claims")
+def claims():
+    """Claims in the view, placed at the first place they are about, with contested links; stance and speaker."""
+    return _items(queries_items.claims_geojson)
 
 
 @bp.get("/articles/<int(max=2147483647):article_id>")

@@ -9,8 +9,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
-from atlas import basemap, db, parallel, queries
-from atlas.export import mentions_csv
+from atlas import basemap, db, export, parallel
 from atlas.filters import BadParameter, parse_limit, parse_view
 from atlas.ingest import ingest_paths
 from atlas.store_write import StoreUnavailable, StoreWriter
@@ -66,10 +65,9 @@ def export_command(output: Path, bbox: str | None, date_from: str | None, date_t
         raise click.BadParameter(str(error)) from None
     with db.engine().connect() as conn:
         if output.suffix.lower() == ".csv":
-            place_ids = queries.top_place_ids(conn, view, max_places) if max_places else None
-            body = mentions_csv(queries.mention_rows(conn, view, place_ids))
+            body = export.export_csv(conn, view, max_places)
         else:
-            body = queries.places_with_mentions_geojson(conn, view, max_places)
+            body = export.export_geojson(conn, view, max_places)
     output.write_text(body, encoding="utf-8")
     click.echo(f"wrote {output}")
 

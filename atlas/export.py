@@ -1,25 +1,61 @@
-"""CSV export, one row per mention; the GeoJSON export is `queries.places_with_mentions_geojson` itself."""
+"""The exports: CSV with one row per mention and one per source of an event or claim, and GeoJSON with places,
+events and claims in one FeatureCollection (each feature says its `properties.layer`)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from typing import Any
 
+import sqlalchemy as sa
+
+from atlas import queries, queries_items
+from atlas.filters import ItemFilter, ViewFilter
 from atlas.queries import MentionRow
 
 CSV_COLUMNS = (
-    "article_id", "title", "outlet", "published", "url", "place_id", "place_name", "kind", "lat", "lon",
-    "start", "end", "text", "excerpt",
+    "layer", "article_id", "title", "outlet", "published", "url", "place_id", "place_name", "kind", "lat", "lon",
+    "start", "end", "text", "excerpt", "item_id", "type", "label", "date", "date_precision", "actors",
+    "geo_precision", "speaker", "verb", "stance", "quote", "contested_with",
 )
 
 
-def mentions_csv(rows: list[MentionRow]) -> str:
+def mentions_csv(rows: list[MentionRow], items: tuple[dict[str, Any], ...] | list[dict[str, Any]] = ()) -> str:
+    """`items`: event and claim features (as the API gives them); each of their sources becomes a row."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([_cell(getattr(row, column)) for column in CSV_COLUMNS])
+        writer.writerow([_cell("place" if column == "layer" else getattr(row, column, None)) for column in CSV_COLUMNS])
+    for feature in items:
+        for values in _item_rows(feature):
+            writer.writerow([_cell(values.get(column)) for column in CSV_COLUMNS])
     return buffer.getvalue()
+
+
+def _item_rows(feature: dict[str, Any]) -> list[dict[str, Any]]:
+    properties = feature["properties"]
+    coordinates = (feature.get("geometry") or {}).get("coordinates") or [None, None]
+    common = {
+        "layer": properties["layer"], "item_id": properties["id"], "lon": coordinates[0], "lat": coordinates[1],
+        "place_id": properties.get("place_id") or ";".join(properties.get("place_ids", [])),
+        "place_name": properties.get("place_name"), "type": properties.get("type"), "label": properties.get("label"),
+        "date": properties.get("date"), "date_precision": properties.get("date_precision"),
+        "actors": "; ".join(a["name"] for a in properties.get("actors", [])),
+        "geo_precision": properties.get("geo_precision"), "speaker": properties.get("speaker"),
+        "verb": properties.get("verb"), "stance": properties.get("stance"), "text": properties.get("text"),
+        "quote": properties.get("quote"),
+        "contested_with": ";".join(str(i) for i in properties.get("contested_with", [])),
+    }
+    return [{**common, **{k: source[k] for k in ("article_id", "title", "outlet", "published", "url", "start", "end",
+                                                  "excerpt")}} for source in properties["sources"]]
+
+
+def combined_geojson(*collections: str) -> str:
+    """One FeatureCollection from several (places, events, claims)."""
+    features = [f for text in collections for f in json.loads(text)["features"]]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _cell(value: object) -> object:
@@ -27,3 +63,17 @@ def _cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return "" if value is None else value
+
+
+def export_geojson(conn: sa.Connection, view: ViewFilter, limit: int | None) -> str:
+    """What the map shows with these filters: places (limited, most mentioned first), events and claims."""
+    return combined_geojson(queries.places_with_mentions_geojson(conn, view, limit),
+                            queries_items.events_geojson(conn, view, ItemFilter(), None),
+                            queries_items.claims_geojson(conn, view, ItemFilter(), None))
+
+
+def export_csv(conn: sa.Connection, view: ViewFilter, limit: int | None) -> str:
+    place_ids = queries.top_place_ids(conn, view, limit) if limit else None
+    items = [*json.loads(queries_items.events_geojson(conn, view, ItemFilter(), None))["features"],
+             *json.loads(queries_items.claims_geojson(conn, view, ItemFilter(), None))["features"]]
+    return mentions_csv(queries.mention_rows(conn, view, place_ids), items)

@@ -77,3 +77,34 @@ def parse_limit(raw: str | None, default: int | None) -> int | None:
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
         raise BadParameter(f"'limit' must be a whole number from 1 to {MAX_LIMIT}")
     return int(raw)
+
+
+ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker"})  # events and claims add these to a view
+EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFilter:
+    types: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # lower-cased names or surnames
+    speakers: tuple[str, ...] = ()
+
+
+def parse_items(args: MultiDict) -> ItemFilter:
+    """type (PLOVER category), stance, actor, speaker: each repeatable or comma-separated; bad values are errors."""
+    from extract.verbs import STANCES
+
+    def values(name: str) -> tuple[str, ...]:
+        return tuple(sorted({v.strip() for raw in args.getlist(name) for v in raw.split(",") if v.strip()}))
+
+    types = tuple(t.upper() for t in values("type"))
+    unknown = sorted(set(types) - EVENT_TYPES)
+    if unknown:
+        raise BadParameter(f"'type' must be PLOVER categories ({', '.join(sorted(EVENT_TYPES))}); got {unknown}")
+    stances = values("stance")
+    if set(stances) - set(STANCES):
+        raise BadParameter(f"'stance' must be one of {', '.join(STANCES)}")
+    return ItemFilter(types, stances, tuple(v.casefold() for v in values("actor")),
+                      tuple(v.casefold() for v in values("speaker")))

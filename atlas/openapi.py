@@ -25,6 +25,28 @@ OUTLET = _query("outlet", "Only articles from these outlets; repeat the paramete
 LIMIT = _query("limit", "At most this many places, most mentioned first.",
                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
 
+TYPE = _query("type", "Only events of these PLOVER categories (e.g. CONSULT, ASSAULT); repeat or separate by commas.",
+              {"type": "array", "items": {"type": "string"}}, style="form", explode=True)
+ACTOR = _query("actor", "Only events with this actor (surname of a person, or full name).", {"type": "string"})
+STANCE = _query("stance", "Only claims with these stances: assert, accuse, deny, condemn, warn, express concern, "
+                "support, propose, reject.", {"type": "array", "items": {"type": "string"}}, style="form",
+                explode=True)
+SPEAKER = _query("speaker", "Only claims by this speaker (surname of a person, or full name).", {"type": "string"})
+ITEM_LIMIT = _query("limit", "At most this many items.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
+SOURCE = {
+    "type": "object",
+    "description": "One report of the item: the sentence (excerpt) at start..end of the article text",
+    "properties": {"article_id": {"type": "integer"}, "title": {"type": "string"}, "outlet": {"type": "string"},
+                   "url": {"type": ["string", "null"]}, "published": {"type": ["string", "null"], "format": "date"},
+                   "excerpt": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}},
+}
+ITEMS = {"application/geo+json": {"schema": {"type": "object", "description": (
+    "RFC 7946 FeatureCollection; each Feature is a Point at the item's place (lon, lat) or has a null geometry; "
+    "properties.layer is 'event' (type, label, date, date_precision, actors, geo_precision as UCDP where_prec, "
+    "place_id, sources) or 'claim' (speaker, verb, stance, text, quote, place_ids, contested_with, sources)"),
+    "properties": {"features": {"type": "array", "items": {"type": "object", "properties": {
+        "properties": {"type": "object", "properties": {"sources": {"type": "array", "items": SOURCE}}}}}}}}}}
+
 ERROR = {"$ref": "#/components/schemas/Error"}
 ERRORS = {
     "400": {"description": "A bad parameter", "content": {"application/json": {"schema": ERROR}}},
@@ -123,6 +145,20 @@ def document() -> dict[str, Any]:
                                   "404": NOT_FOUND, **ERRORS},
                 }
             },
+            "/api/events": {
+                "get": {
+                    "summary": "Events in the view, placed where they happened, one per real event with all sources",
+                    "parameters": [*view, TYPE, ACTOR, ITEM_LIMIT],
+                    "responses": {"200": {"description": "Events", "content": ITEMS}, **ERRORS},
+                }
+            },
+            "/api/claims": {
+                "get": {
+                    "summary": "Claims (who said what, with which stance, about which places), contested links",
+                    "parameters": [*view, STANCE, SPEAKER, ITEM_LIMIT],
+                    "responses": {"200": {"description": "Claims", "content": ITEMS}, **ERRORS},
+                }
+            },
             "/api/articles/{article_id}": {
                 "get": {
                     "summary": "One article: text, metadata and mentions (offsets into the text)",
@@ -145,7 +181,7 @@ def document() -> dict[str, Any]:
             },
             "/export.geojson": {
                 "get": {
-                    "summary": "Download what the map shows: places with every mention and full geometry",
+                    "summary": "Download what the map shows: places (every mention, full geometry), events and claims",
                     "parameters": [*view, LIMIT],
                     "responses": {"200": {"description": "RFC 7946 GeoJSON", "content": GEOJSON_COLLECTION},
                                   **ERRORS},
@@ -153,7 +189,7 @@ def document() -> dict[str, Any]:
             },
             "/export.csv": {
                 "get": {
-                    "summary": "Download one row per mention in the view",
+                    "summary": "Download one row per mention and one per source of each event and claim in the view",
                     "parameters": view,
                     "responses": {"200": {"description": "CSV", "content": {"text/csv": {}}}, **ERRORS},
                 }

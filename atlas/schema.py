@@ -69,3 +69,79 @@ mentions = sa.Table(
     sa.Column("excerpt", sa.Text, nullable=False),  # the sentence around the mention, cut from the original text
     sa.Column("excerpt_start", sa.Integer, nullable=False),  # where the excerpt begins in the article
 )
+
+# Events and claims (the extract stage). One row per real-world event or claim; each report of it is a source row,
+# so an event two outlets report is one event with two sources. Dates are ISO text cut to their precision, with the
+# period they cover kept as two dates for range filters.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("type", sa.String(20), nullable=False, index=True),  # PLOVER category
+    sa.Column("label", sa.String(60), nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(10)),
+    sa.Column("date_first", sa.Date, index=True),
+    sa.Column("date_last", sa.Date),
+    sa.Column("place_id", sa.String(200), sa.ForeignKey("places.id"), index=True),
+    sa.Column("geo_precision", sa.SmallInteger),
+)
+
+event_actors = sa.Table(
+    "event_actors",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("actor_key", sa.String(200), primary_key=True),  # surname for people, full name otherwise
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("country", sa.String(200)),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("speaker", sa.Text, nullable=False),
+    sa.Column("speaker_key", sa.String(200), nullable=False, index=True),
+    sa.Column("speaker_kind", sa.String(20), nullable=False),
+    sa.Column("speaker_country", sa.String(200)),
+    sa.Column("verb", sa.String(60), nullable=False),
+    sa.Column("stance", sa.String(20), nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("quote", sa.Boolean, nullable=False),
+    sa.Column("place_id", sa.String(200), sa.ForeignKey("places.id"), index=True),  # where the map shows it
+)
+
+claim_places = sa.Table(
+    "claim_places",
+    metadata,
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("place_id", sa.String(200), sa.ForeignKey("places.id"), primary_key=True),
+    sa.Column("position", sa.SmallInteger, nullable=False),
+)
+
+contested = sa.Table(
+    "contested",
+    metadata,
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("other_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+def _sources(name: str, owner: str) -> sa.Table:
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(f"{owner}_id", sa.Integer, sa.ForeignKey(f"{owner}s.id", ondelete="CASCADE"), nullable=False,
+                  index=True),
+        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+                  index=True),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("excerpt", sa.Text, nullable=False),
+    )
+
+
+event_sources = _sources("event_sources", "event")
+claim_sources = _sources("claim_sources", "claim")

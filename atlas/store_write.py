@@ -17,6 +17,8 @@ from atlas import geojson
 from atlas.excerpts import sentence_around
 from atlas.schema import articles, mentions, places
 from atlas.spatial import footprint_value
+from atlas.store_extract import store_extraction
+from extract.model import Extraction
 from gazetteer.normalize import normalize
 from geo.model import Mention
 
@@ -101,8 +103,10 @@ class StoreWriter:
         cleaned_text: str,
         found: Iterable[Mention],
         place_records: Mapping[str, PlaceRecord],
+        extraction: Extraction | None = None,
     ) -> WriteResult:
-        """Store one article with its mentions; `place_records` is asked only for places the store lacks."""
+        """Store one article with its mentions (and its events and claims, merged with stored ones);
+        `place_records` is asked only for places the store lacks."""
         if len(cleaned_text) != len(record.text):
             raise ValueError("cleaned text must keep the original's length so that offsets stay valid")
         digest = content_hash(record.text)
@@ -146,6 +150,10 @@ class StoreWriter:
                 )
             if rows:
                 conn.execute(mentions.insert(), rows)
+            if extraction is not None:
+                for place_id in _extraction_places(extraction):
+                    self._ensure_place(conn, place_id, place_records)
+                store_extraction(conn, article_id, extraction)
         return WriteResult(article_id, created=True)
 
     def _ensure_place(self, conn: sa.Connection, place_id: str, place_records: Mapping[str, PlaceRecord]) -> None:
@@ -175,6 +183,11 @@ class StoreWriter:
                 footprint=footprint_value(conn.dialect.name, geometry_json),
             )
         )
+
+
+def _extraction_places(extraction: Extraction) -> set[str]:
+    used = {e.place.place_id for e in extraction.events if e.place}
+    return used | {p.place_id for c in extraction.claims for p in c.places}
 
 
 def _check_offsets(text: str, mention: Mention) -> None:

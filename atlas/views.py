@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 from markupsafe import Markup
 
-from atlas import db, queries
-from atlas.export import mentions_csv
-from atlas.filters import VIEW_PARAMETERS, parse_limit, parse_view
+from atlas import db, export, queries
+from atlas.filters import EVENT_TYPES, VIEW_PARAMETERS, parse_limit, parse_view
 from atlas.mapview import build_map
+from extract.verbs import STANCES
 
 bp = Blueprint("views", __name__)
 
@@ -51,6 +51,8 @@ def map_page():
         map_script=Markup(rendered.script),
         config=config,
         outlets=outlets,
+        event_types=sorted(EVENT_TYPES),
+        stances=STANCES,
     )
 
 
@@ -100,7 +102,7 @@ def export_geojson():
     view = parse_view(request.args, VIEW_PARAMETERS | {"limit"})
     limit = parse_limit(request.args.get("limit"), None)
     with db.engine().connect() as conn:
-        body = queries.places_with_mentions_geojson(conn, view, limit)
+        body = export.export_geojson(conn, view, limit)
     return Response(body, mimetype="application/geo+json",
                     headers={"Content-Disposition": "attachment; filename=conflict-atlas.geojson"})
 
@@ -110,7 +112,6 @@ def export_csv():
     view = parse_view(request.args, VIEW_PARAMETERS | {"limit"})
     limit = parse_limit(request.args.get("limit"), None)
     with db.engine().connect() as conn:
-        place_ids = queries.top_place_ids(conn, view, limit) if limit else None
-        rows = queries.mention_rows(conn, view, place_ids)
-    return Response(mentions_csv(rows), mimetype="text/csv",
+        body = export.export_csv(conn, view, limit)
+    return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=conflict-atlas-mentions.csv"})

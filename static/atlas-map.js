@@ -27,6 +27,10 @@
     searchResults: document.getElementById("search-results"),
     exportGeojson: document.getElementById("export-geojson"),
     exportCsv: document.getElementById("export-csv"),
+    type: document.getElementById("filter-type"),
+    stance: document.getElementById("filter-stance"),
+    actor: document.getElementById("filter-actor"),
+    speaker: document.getElementById("filter-speaker"),
   };
   const state = { place: null, loads: 0 };
 
@@ -129,19 +133,119 @@
     ui.status.dataset.places = String(collection.features.length);
   }
 
-  const LAYERS = [{ name: "places", endpoint: "/api/places", draw: drawPlaces }];
+  /* ---- events and claims: an icon per event type and per stance, contested claims ringed in red ---- */
+
+  const itemGroups = { events: L.layerGroup().addTo(map), claims: L.layerGroup().addTo(map) };
+  const TYPE_SYMBOLS = { CONSULT: "☎", ASSAULT: "✸", COERCE: "⛔", MOBILIZE: "⚑", AGREE: "✓", SANCTION: "⊘",
+    RETREAT: "↩", PROTEST: "✊" };
+  const STANCE_SYMBOLS = { assert: "❝", accuse: "!", deny: "✗", condemn: "✖", warn: "⚠", "express concern": "?",
+    support: "+", propose: "→", reject: "⊗" };
+
+  function itemParams(names) {
+    const params = viewParams();
+    for (const name of names) {
+      const value = (ui[name] && ui[name].value || "").trim();
+      if (value) params.set(name, value);
+    }
+    return params;
+  }
+
+  function sourcesNode(sources) {
+    const list = element("ul", "sources");
+    for (const source of sources) {
+      const item = element("li", "source");
+      const link = element("a", null, source.title);
+      link.href = `/articles/${encodeURIComponent(source.article_id)}`;
+      item.append(link, document.createTextNode(` · ${source.outlet} · ${source.published || "date unknown"}`));
+      item.append(element("blockquote", null, source.excerpt));
+      list.append(item);
+    }
+    return list;
+  }
+
+  function eventPopup(props) {
+    const body = element("div", "item-popup event-popup");
+    body.append(element("h3", null, `${props.label} (${props.type})`));
+    const when = props.date ? `${props.date} (${props.date_precision})` : "date unknown";
+    const where = props.place_name ? `${props.place_name} (where_prec ${props.geo_precision})` : "place unknown";
+    body.append(element("p", "kind", `${when} · ${where}`));
+    body.append(element("p", "actors", props.actors.map((a) => a.name).join(", ") || "actors unknown"));
+    body.append(sourcesNode(props.sources));
+    return body;
+  }
+
+  function claimPopup(props) {
+    const body = element("div", "item-popup claim-popup");
+    body.append(element("h3", null, `${props.speaker} — ${props.stance}`));
+    if (props.contested_with.length) {
+      body.append(element("p", "contested", `Contested by ${props.contested_with.length} opposing claim(s)`));
+    }
+    body.append(element("p", props.quote ? "quote" : "reported", props.text));
+    body.append(sourcesNode(props.sources));
+    return body;
+  }
+
+  /* Items sit beside their place's dot, not on it (events up-right, claims up-left), so both stay clickable. */
+  const ANCHORS = { events: [-24, 46], claims: [46, 46] };
+
+  /* Several items at one place fan out in rows of eight, away from the dot, instead of hiding each other. */
+  function fanned(anchor, number) {
+    const direction = anchor[0] < 0 ? -1 : 1;
+    return [anchor[0] + direction * 24 * (number % 8), anchor[1] + 24 * Math.floor(number / 8)];
+  }
+
+  function drawItems(group, collection, symbolOf, classOf, popup, anchor) {
+    group.clearLayers();
+    const stacked = new Map();
+    for (const feature of collection.features) {
+      if (!feature.geometry) continue;
+      const [lon, lat] = feature.geometry.coordinates;
+      const key = `${lon},${lat}`;
+      const number = stacked.get(key) || 0;
+      stacked.set(key, number + 1);
+      const icon = L.divIcon({ className: "", iconSize: [22, 22], iconAnchor: fanned(anchor, number) });
+      const marker = L.marker([lat, lon], { icon, riseOnHover: true });
+      marker.on("add", () => {
+        const node = marker.getElement();
+        if (!node) return;
+        const badge = element("span", classOf(feature.properties), symbolOf(feature.properties));
+        node.replaceChildren(badge);
+        node.dataset.itemId = feature.id;
+      });
+      marker.bindPopup(() => popup(feature.properties), { maxWidth: 360, maxHeight: 320 });
+      group.addLayer(marker);
+    }
+  }
+
+  function drawEvents(collection) {
+    drawItems(itemGroups.events, collection, (p) => TYPE_SYMBOLS[p.type] || "•",
+      (p) => `item-icon event-icon event-${p.type.toLowerCase()}`, eventPopup, ANCHORS.events);
+    ui.status.dataset.events = String(collection.features.length);
+  }
+
+  function drawClaims(collection) {
+    drawItems(itemGroups.claims, collection, (p) => STANCE_SYMBOLS[p.stance] || "❝",
+      (p) => `item-icon claim-icon stance-${p.stance.replace(" ", "-")}${p.contested_with.length ? " contested" : ""}`,
+      claimPopup, ANCHORS.claims);
+    ui.status.dataset.claims = String(collection.features.length);
+  }
+
+  const LAYERS = [
+    { name: "places", endpoint: "/api/places", draw: drawPlaces, params: () => viewParams() },
+    { name: "events", endpoint: "/api/events", draw: drawEvents, params: () => itemParams(["type", "actor"]) },
+    { name: "claims", endpoint: "/api/claims", draw: drawClaims, params: () => itemParams(["stance", "speaker"]) },
+  ];
   const inFlight = new Map();
 
   function loadLayers() {
     writeUrl();
-    const params = viewParams();
     const load = ++state.loads;
     ui.status.dataset.loading = "true";
     const pending = LAYERS.map((layer) => {
       if (inFlight.has(layer.name)) inFlight.get(layer.name).abort();
       const controller = new AbortController();
       inFlight.set(layer.name, controller);
-      return fetch(`${layer.endpoint}?${params}`, { signal: controller.signal })
+      return fetch(`${layer.endpoint}?${layer.params()}`, { signal: controller.signal })
         .then((response) => response.json().then((body) => ({ response, body })))
         .then(({ response, body }) => {
           if (!response.ok) throw new Error(body.error || response.statusText);
@@ -277,11 +381,14 @@
 
   readUrl();
   map.getContainer().style.background = "#cfe0ef";
+  const itemFilters = [ui.type, ui.stance, ui.actor, ui.speaker];
   for (const input of [ui.from, ui.to, ui.outlet]) input.addEventListener("change", onFilterChange);
+  for (const input of itemFilters) input.addEventListener("change", loadLayers);
   ui.clear.addEventListener("click", () => {
     ui.from.value = "";
     ui.to.value = "";
     ui.outlet.value = "";
+    for (const input of itemFilters) input.value = "";
     onFilterChange();
   });
   map.on("moveend", loadLayers);

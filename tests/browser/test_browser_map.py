@@ -86,11 +86,16 @@ def test_export_button_downloads_the_view_as_a_feature_collection(page, watch, l
     download_info.value.save_as(target)
     body = json.loads(target.read_text())
     assert body["type"] == "FeatureCollection" and "crs" not in body
-    assert len(body["features"]) == shown > 0
-    for feature in body["features"]:
+    places = [f for f in body["features"] if f["properties"]["layer"] == "place"]
+    assert len(places) == shown > 0
+    assert {f["properties"]["layer"] for f in body["features"]} <= {"place", "event", "claim"}
+    for feature in places:
         assert feature["type"] == "Feature" and feature["geometry"]["type"]
         assert {"layer", "name", "gazetteer_id", "kind", "mention_count", "mentions"} <= set(feature["properties"])
         assert all(m["published"] <= "2023-03-01" for m in feature["properties"]["mentions"])
+    for feature in body["features"]:
+        if feature["properties"]["layer"] != "place":
+            assert all(s["published"] <= "2023-03-01" for s in feature["properties"]["sources"] if s["published"])
 
 
 def test_hostile_article_never_runs(page, watch, live_site):
@@ -113,3 +118,23 @@ def test_hostile_article_never_runs(page, watch, live_site):
     wait_for_places(page)
     assert page.evaluate("() => window.__pwned") is None
     assert watch.dialogs == [] and watch.page_errors == [] and watch.outside() == []
+
+
+def test_event_and_claim_layers_render_and_popups_show_sources(page, watch, live_site):
+    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    wait_for_places(page)
+    page.wait_for_function("() => Number(document.getElementById('status').dataset.claims || 0) > 0")
+    page.wait_for_function("() => Number(document.getElementById('status').dataset.events || 0) > 0")
+    assert page.locator(".event-icon").count() > 0
+    contested = page.locator(".claim-icon.contested").first
+    expect(contested).to_be_visible()
+    contested.click()
+    popup = page.locator(".leaflet-popup-content .claim-popup")
+    expect(popup.locator(".contested")).to_contain_text("Contested")
+    expect(popup.locator(".sources li").first).to_be_visible()
+    expect(popup.locator(".sources a").first).to_have_attribute("href", re.compile(r"^/articles/\d+$"))
+    page.select_option("#filter-stance", "deny")
+    page.wait_for_function("() => { const icons = [...document.querySelectorAll('.claim-icon')]; "
+                           "return icons.length > 0 && icons.every(e => e.classList.contains('stance-deny')); }")
+    assert page.evaluate("() => window.__pwned") is None
+    assert watch.console_errors == [] and watch.page_errors == []

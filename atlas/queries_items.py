@@ -1,0 +1,128 @@
+"""Read-only queries for the event and claim layers (the API, the map and the exports).
+
+Each item is a GeoJSON Feature placed at its place's point (null geometry when it has none), with every source
+excerpt and the article it comes from.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from atlas.filters import ItemFilter, ViewFilter
+from atlas.schema import (
+    articles,
+    claim_places,
+    claim_sources,
+    claims,
+    contested,
+    event_actors,
+    event_sources,
+    events,
+    places,
+)
+
+
+def _bbox(view: ViewFilter, place_id: sa.ColumnElement) -> list[sa.ColumnElement[bool]]:
+    if view.bbox is None:
+        return []
+    west, south, east, north = view.bbox
+    inside_lon = sa.and_(places.c.lon >= west, places.c.lon <= east) if west <= east else \
+        sa.or_(places.c.lon >= west, places.c.lon <= east)
+    return [place_id.in_(sa.select(places.c.id).where(inside_lon, places.c.lat >= south, places.c.lat <= north))]
+
+
+def events_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> str:
+    query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
+        .select_from(events.outerjoin(places)).where(*_bbox(view, events.c.place_id))
+    if view.date_from is not None:
+        query = query.where(events.c.date_last >= view.date_from)
+    if view.date_to is not None:
+        query = query.where(events.c.date_first <= view.date_to)
+    if view.outlets:
+        query = query.where(events.c.id.in_(sa.select(event_sources.c.event_id).select_from(
+            event_sources.join(articles)).where(articles.c.outlet.in_(view.outlets))))
+    if items.types:
+        query = query.where(events.c.type.in_(items.types))
+    if items.actors:
+        query = query.where(events.c.id.in_(sa.select(event_actors.c.event_id).where(sa.or_(
+            event_actors.c.actor_key.in_(items.actors), sa.func.lower(event_actors.c.name).in_(items.actors)))))
+    rows = conn.execute(query.order_by(events.c.date_first, events.c.id).limit(limit)).all()
+    ids = [r.id for r in rows]
+    actors: dict[int, list[dict]] = {}
+    for row in conn.execute(sa.select(event_actors).where(event_actors.c.event_id.in_(ids))):
+        actors.setdefault(row.event_id, []).append({"name": row.name, "kind": row.kind, "country": row.country})
+    sources = _sources(conn, event_sources, "event_id", ids)
+    features = []
+    for row in rows:
+        properties = {
+            "layer": "event", "id": row.id, "type": row.type, "label": row.label, "date": row.date,
+            "date_precision": row.date_precision, "actors": actors.get(row.id, []), "geo_precision": row.geo_precision,
+            "place_id": row.place_id, "place_name": row.place_name, "sources": sources.get(row.id, []),
+        }
+        features.append(_feature(f"event-{row.id}", row.lon, row.lat, properties))
+    return _collection(features)
+
+
+def claims_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> str:
+    query = sa.select(claims, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
+        .select_from(claims.outerjoin(places)).where(*_bbox(view, claims.c.place_id))
+    dated = sa.select(claim_sources.c.claim_id).select_from(claim_sources.join(articles))
+    if view.date_from is not None:
+        query = query.where(claims.c.id.in_(dated.where(articles.c.published >= view.date_from)))
+    if view.date_to is not None:
+        query = query.where(claims.c.id.in_(dated.where(articles.c.published <= view.date_to)))
+    if view.outlets:
+        query = query.where(claims.c.id.in_(dated.where(articles.c.outlet.in_(view.outlets))))
+    if items.stances:
+        query = query.where(claims.c.stance.in_(items.stances))
+    if items.speakers:
+        query = query.where(sa.or_(claims.c.speaker_key.in_(items.speakers),
+                                   sa.func.lower(claims.c.speaker).in_(items.speakers)))
+    rows = conn.execute(query.order_by(claims.c.id).limit(limit)).all()
+    ids = [r.id for r in rows]
+    place_ids: dict[int, list[str]] = {}
+    for row in conn.execute(sa.select(claim_places).where(claim_places.c.claim_id.in_(ids))
+                            .order_by(claim_places.c.position)):
+        place_ids.setdefault(row.claim_id, []).append(row.place_id)
+    opposing: dict[int, list[int]] = {}
+    for low, high in conn.execute(sa.select(contested.c.claim_id, contested.c.other_id).where(
+            sa.or_(contested.c.claim_id.in_(ids), contested.c.other_id.in_(ids)))):
+        opposing.setdefault(low, []).append(high)
+        opposing.setdefault(high, []).append(low)
+    sources = _sources(conn, claim_sources, "claim_id", ids)
+    features = []
+    for row in rows:
+        properties = {
+            "layer": "claim", "id": row.id, "speaker": row.speaker, "speaker_kind": row.speaker_kind,
+            "speaker_country": row.speaker_country, "verb": row.verb, "stance": row.stance, "text": row.text,
+            "quote": bool(row.quote), "place_ids": place_ids.get(row.id, []), "place_name": row.place_name,
+            "contested_with": sorted(opposing.get(row.id, [])), "sources": sources.get(row.id, []),
+        }
+        features.append(_feature(f"claim-{row.id}", row.lon, row.lat, properties))
+    return _collection(features)
+
+
+def _sources(conn: sa.Connection, table: sa.Table, owner: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    query = sa.select(table, articles.c.title, articles.c.outlet, articles.c.url, articles.c.published) \
+        .select_from(table.join(articles)).where(table.c[owner].in_(ids)).order_by(articles.c.published, table.c.id)
+    for row in conn.execute(query):
+        grouped.setdefault(row._mapping[owner], []).append({
+            "article_id": row.article_id, "title": row.title, "outlet": row.outlet, "url": row.url,
+            "published": row.published.isoformat() if row.published else None,
+            "excerpt": row.excerpt, "start": row.start, "end": row.end,
+        })
+    return grouped
+
+
+def _feature(feature_id: str, lon: float | None, lat: float | None, properties: dict[str, Any]) -> dict[str, Any]:
+    geometry = None if lon is None else {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+    return {"type": "Feature", "id": feature_id, "geometry": geometry, "properties": properties}
+
+
+def _collection(features: list[dict[str, Any]]) -> str:
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                      separators=(",", ":"))

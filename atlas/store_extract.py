@@ -1,0 +1,139 @@
+"""Writes an article's events and claims, merged with what the store already holds. Called by the store writer
+inside the article's transaction, so an article is stored with all its events and claims or not at all.
+
+An event or claim that matches a stored one (extract.merge: same type, shared actor, compatible date, same place;
+same speaker, stance and wording) gains a source instead of becoming a second row.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from atlas.schema import claim_places, claim_sources, claims, contested, event_actors, event_sources, events, places
+from extract.dates import period
+from extract.events import combine
+from extract.merge import opposed, same_claim, same_event
+from extract.model import Actor, Claim, Event, Extraction, PlaceRef, Source
+
+CANDIDATE_LIMIT = 500  # stored rows compared with one new item; the indexed columns narrow them first
+
+
+def store_extraction(conn: sa.Connection, article_id: int, extraction: Extraction) -> None:
+    for event in extraction.events:
+        _store_event(conn, article_id, event)
+    claim_ids = [_store_claim(conn, article_id, claim) for claim in extraction.claims]
+    for number, claim in enumerate(extraction.claims):
+        for other in claim.contested_with:
+            _link(conn, claim_ids[number], claim_ids[other])
+        for stored_id, stored in _stored_claims_about(conn, claim):
+            if stored_id not in claim_ids and (opposed(stored, claim) or opposed(claim, stored)):
+                _link(conn, claim_ids[number], stored_id)
+
+
+def _store_event(conn: sa.Connection, article_id: int, event: Event) -> int:
+    match = next(((i, stored) for i, stored in _stored_events_like(conn, event) if same_event(stored, event)), None)
+    event_id = match[0] if match else None
+    if match is not None:
+        _refine(conn, match[0], combine(match[1], event))
+    else:
+        first_last = period(event.date, event.date_precision)
+        event_id = conn.execute(events.insert().values(
+            type=event.type, label=event.label, date=event.date, date_precision=event.date_precision,
+            date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,
+            place_id=event.place.place_id if event.place else None, geo_precision=event.geo_precision,
+        )).inserted_primary_key[0]
+    known = set(conn.execute(sa.select(event_actors.c.actor_key).where(event_actors.c.event_id == event_id)).scalars())
+    rows = [{"event_id": event_id, "actor_key": a.key, "name": a.name, "kind": a.kind, "country": a.country}
+            for a in dict.fromkeys(event.actors) if a.key not in known and not known.add(a.key)]
+    if rows:
+        conn.execute(event_actors.insert(), rows)
+    conn.execute(event_sources.insert(), [_source_row("event_id", event_id, article_id, s) for s in event.sources])
+    return event_id
+
+
+def _refine(conn: sa.Connection, event_id: int, merged: Event) -> None:
+    """A new report may date or place the event more precisely than the stored ones did."""
+    first_last = period(merged.date, merged.date_precision)
+    conn.execute(events.update().where(events.c.id == event_id).values(
+        date=merged.date, date_precision=merged.date_precision,
+        date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,
+        place_id=merged.place.place_id if merged.place else None, geo_precision=merged.geo_precision,
+    ))
+
+
+def _stored_events_like(conn: sa.Connection, event: Event) -> list[tuple[int, Event]]:
+    rows = conn.execute(
+        sa.select(events, places.c.name, places.c.kind, places.c.lat, places.c.lon)
+        .select_from(events.outerjoin(places))
+        .where(events.c.type == event.type, events.c.label == event.label)
+        .order_by(events.c.id.desc()).limit(CANDIDATE_LIMIT)
+    ).all()
+    if not rows:
+        return []
+    actors: dict[int, list[Actor]] = {}
+    for row in conn.execute(sa.select(event_actors).where(event_actors.c.event_id.in_([r.id for r in rows]))):
+        actors.setdefault(row.event_id, []).append(Actor(row.name, row.kind, row.country))
+    return [(r.id, Event(r.type, r.label, tuple(actors.get(r.id, ())), r.date, r.date_precision,
+                         PlaceRef(r.place_id, r.name, r.kind, r.lat, r.lon, r.name) if r.place_id else None,
+                         r.geo_precision, ())) for r in rows]
+
+
+def _store_claim(conn: sa.Connection, article_id: int, claim: Claim) -> int:
+    candidates = conn.execute(
+        sa.select(claims.c.id, claims.c.text).where(claims.c.speaker_key == claim.speaker.key,
+                                                    claims.c.stance == claim.stance).limit(CANDIDATE_LIMIT)
+    ).all()
+    claim_id = next((r.id for r in candidates if same_claim(_stored_claim(conn, r.id, claim, r.text), claim)), None)
+    if claim_id is None:
+        claim_id = conn.execute(claims.insert().values(
+            speaker=claim.speaker.name, speaker_key=claim.speaker.key, speaker_kind=claim.speaker.kind,
+            speaker_country=claim.speaker.country, verb=claim.verb, stance=claim.stance, text=claim.text,
+            quote=claim.quote, place_id=claim.places[0].place_id if claim.places else None,
+        )).inserted_primary_key[0]
+        if claim.places:
+            conn.execute(claim_places.insert(), [{"claim_id": claim_id, "place_id": p.place_id, "position": n}
+                                                 for n, p in enumerate(claim.places)])
+    conn.execute(claim_sources.insert(), [_source_row("claim_id", claim_id, article_id, s) for s in claim.sources])
+    return claim_id
+
+
+def _stored_claim(conn: sa.Connection, claim_id: int, like: Claim, text: str) -> Claim:
+    """A stored claim of the same speaker and stance, with its wording and places, for `same_claim`."""
+    refs = conn.execute(sa.select(claim_places.c.place_id).where(claim_places.c.claim_id == claim_id)).scalars()
+    return Claim(like.speaker, like.verb, like.stance, text, like.quote,
+                 tuple(PlaceRef(place_id, "", "", 0.0, 0.0, "") for place_id in refs), ())
+
+
+def _stored_claims_about(conn: sa.Connection, claim: Claim) -> list[tuple[int, Claim]]:
+    """Stored claims that share a place with this one or are about its speaker's country: the only ones it can
+    oppose."""
+    keys = {p.place_id for p in claim.places} | ({claim.speaker.country} if claim.speaker.country else set())
+    if not keys:
+        return []
+    ids = conn.execute(sa.select(sa.distinct(claim_places.c.claim_id)).where(claim_places.c.place_id.in_(keys))
+                       .limit(CANDIDATE_LIMIT)).scalars().all()
+    found = []
+    for row in conn.execute(sa.select(claims).where(claims.c.id.in_(ids))):
+        refs = conn.execute(
+            sa.select(places.c.id, places.c.name, places.c.kind, places.c.lat, places.c.lon)
+            .select_from(claim_places.join(places)).where(claim_places.c.claim_id == row.id)
+        ).all()
+        stored = Claim(Actor(row.speaker, row.speaker_kind, row.speaker_country), row.verb, row.stance, row.text,
+                       row.quote, tuple(PlaceRef(p.id, p.name, p.kind, p.lat, p.lon, p.name) for p in refs), ())
+        found.append((row.id, stored))
+    return found
+
+
+def _link(conn: sa.Connection, first: int, second: int) -> None:
+    if first == second:
+        return
+    low, high = sorted((first, second))
+    exists = conn.execute(sa.select(contested.c.claim_id).where(contested.c.claim_id == low,
+                                                                contested.c.other_id == high)).first()
+    if exists is None:
+        conn.execute(contested.insert().values(claim_id=low, other_id=high))
+
+
+def _source_row(owner: str, owner_id: int, article_id: int, source: Source) -> dict:
+    return {owner: owner_id, "article_id": article_id, "start": source.start, "end": source.end,
+            "excerpt": source.excerpt}

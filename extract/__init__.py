@@ -1,0 +1,1 @@
+"""The extract stage: resolved place mentions + text -> events, claims and article metadata."""

@@ -1,0 +1,130 @@
+"""Who acts and who speaks: person names made canonical within an article, and governments named by a place.
+
+"Blinken", "Antony Blinken", "Secretary Blinken" and "Antony J. Blinken" are one actor: titles and middle initials
+are dropped, and a surname alone is read as the fullest name in the article that ends with it. A title without a
+name ("the Turkish president") is read as the person the article introduced with those title words. A person's
+country is the country or demonym written just before the name ("Russian Foreign Minister Sergei Lavrov").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.model import Actor
+from geo.model import Mention
+
+TITLE_WORDS = frozenset((
+    "secretary", "president", "minister", "prime", "foreign", "defence", "defense", "state", "general", "gov",
+    "governor", "mr", "mrs", "ms", "dr", "premier", "chancellor", "senator", "spokesman", "spokeswoman",
+    "spokesperson", "director", "ambassador", "chief", "commander", "lt", "colonel", "king", "queen", "pastor",
+    "judge", "deputy", "assistant", "vice", "chairman", "chairwoman", "head", "leader", "envoy", "sen", "rep",
+    "representative", "mayor", "official", "counsel", "councillor", "councilor", "economy", "trade", "interior",
+    "justice", "finance", "cia", "fbi", "sir", "lord", "of", "the",
+))
+COUNTRY_WINDOW = 60  # characters before a name searched for the country ("Armenian Prime Minister ...")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def clean_person(text: str) -> str:
+    """Title words, possessives and middle initials dropped: "Secretary Antony J. Blinken's" -> "Antony Blinken"."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    words = [w for w in text.replace(",", " ").split() if w.strip(".")]
+    while words and (words[0].casefold().strip(".") in TITLE_WORDS or words[0][0].islower()):
+        words.pop(0)
+    if len(words) > 1:
+        words = [*[w for w in words[:-1] if not _INITIAL.match(w)], words[-1]]
+    return " ".join(words)
+
+
+@dataclass
+class ActorIndex:
+    """The people of one article, built from the NER's PERSON entities and the place mentions around them."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # surname (casefolded) -> fullest name
+    countries: dict[str, str] = field(default_factory=dict)  # canonical name -> country place id
+    titles: list[tuple[frozenset[str], str]] = field(default_factory=list)  # title words -> canonical name
+    accepted: set[int] = field(default_factory=set)  # start offsets of the PERSON entities taken as people
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: list[Mention]) -> ActorIndex:
+        index = cls()
+        countries = [m for m in mentions if m.kind == "country" or m.demonym]
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(m.start <= ent.start_char < m.end for m in mentions) \
+                    or _in_headline(doc.text, ent.start_char):
+                continue
+            name = clean_person(_with_given_name(doc, ent).text)
+            if not name:
+                continue
+            index.accepted.add(ent.start_char)
+            surname = name.split()[-1].casefold()
+            if len(name.split()) > len(index.full_names.get(surname, "").split()):
+                index.full_names[surname] = name
+            canonical = index.full_names[surname]
+            country = _country_of(doc.text, ent, countries)
+            if country and canonical not in index.countries:
+                index.countries[canonical] = country
+            title = _title_words(doc, ent)
+            if title:
+                index.titles.append((title, canonical))
+        return index
+
+    def person(self, text: str) -> Actor | None:
+        name = clean_person(text)
+        if not name:
+            return None
+        canonical = self.full_names.get(name.split()[-1].casefold(), name)
+        return Actor(canonical, "person", self.countries.get(canonical))
+
+    def by_title(self, words: set[str]) -> Actor | None:
+        """The latest-introduced person whose title words include all of these ("Turkish president")."""
+        if not words:
+            return None
+        for title, name in reversed(self.titles):
+            if words <= title:
+                return Actor(name, "person", self.countries.get(name))
+        return None
+
+
+def _country_of(text: str, ent: Span, countries: list[Mention]) -> str | None:
+    """ "President Ilham Aliyev of Azerbaijan", else the nearest country or demonym before the name in its sentence
+    ("Russian Foreign Minister Sergei Lavrov")."""
+    after = next((m for m in countries if ent.end_char < m.start <= ent.end_char + 5
+                  and text[ent.end_char:m.start].strip() == "of"), None)
+    if after is not None:
+        return after.place_id
+    before = [m for m in countries if ent.start_char - COUNTRY_WINDOW <= m.start < ent.start_char
+              and not re.search(r"[.!?\n]", text[m.end:ent.start_char])]
+    return before[-1].place_id if before else None
+
+
+def _with_given_name(doc: Doc, ent: Span) -> Span:
+    """NER sometimes leaves a given name out ("Antony [J. Blinken]"); a capitalised non-title word before it is in."""
+    start = ent.start
+    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text.istitle() \
+            and doc[start - 1].lower_ not in TITLE_WORDS and start > ent.start - 2:
+        start -= 1
+    return doc[start:ent.end]
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """Headlines capitalise every word, so NER finds people there ("Blinken Talks"); their names recur below."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = text[start: end if end >= 0 else len(text)].split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= 0.6 * len(words) and not text[start:end].rstrip().endswith(".")
+
+
+def _title_words(doc: Doc, ent: Span) -> frozenset[str]:
+    """Lower-cased words of the title run just before a name: "Turkish President" in "Turkish President X"."""
+    words: list[str] = []
+    token: Token | None = doc[ent.start - 1] if ent.start > 0 else None
+    while token is not None and (token.text[:1].isupper() or token.text.casefold() in TITLE_WORDS) and \
+            token.is_alpha and token.sent == ent.sent:
+        words.append(token.text.casefold())
+        token = doc[token.i - 1] if token.i > 0 else None
+    return frozenset(words)

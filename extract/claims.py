@@ -1,0 +1,237 @@
+"""Claims: who said what, with which stance, about which places.
+
+A claim is a reporting or stance verb (see `extract.verbs`) whose subject names a speaker: a person, an
+organisation, or a government named by a place ("Yerevan insists", "the Kremlin said"). The content is the
+quotation in the sentence, or else the clause the verb governs; its places are the place mentions inside the content,
+not the speaker's own name and not where it was said. Verbs inside a quotation, and verbs reported by another verb
+of the same sentence ("said the CSTO should condemn"), are content, not claims of their own. Every rule is local
+and explains its output: the verb gives the stance, and a few content cues sharpen it (a "should" makes a proposal,
+a "violation" an accusation).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.actors import ActorIndex, clean_person
+from extract.model import Actor, Claim
+from extract.text import places_in, quote_spans, source_of
+from extract.verbs import (
+    ACCUSATION_WORDS,
+    CALL_PROPOSE_PARTICLES,
+    LIGHT_VERBS,
+    PROPOSAL_MODALS,
+    REPORTING_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
+)
+from geo.model import Mention
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Subjects that do not name who speaks: anonymous or generic sources are left out, as the annotation guidelines say.
+ANONYMOUS = frozenset((
+    "official", "officials", "authority", "authorities", "rebel", "rebels", "analyst", "analysts", "rescuer",
+    "rescuers", "resident", "residents", "police", "prosecutor", "prosecutors", "source", "sources", "expert",
+    "experts", "witness", "witnesses", "activist", "activists", "people", "observer", "observers", "critic",
+    "critics", "opposition", "some", "many", "others", "leader", "leaders", "who", "which", "that", "this",
+    "these", "those", "report", "reports", "media", "one", "everyone", "nobody", "group",
+))
+ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+QUOTE_REACH = 80  # characters between a quotation and its reporting verb ("..., the State Department said")
+ORG_HEADS = frozenset((
+    "ministry", "department", "office", "army", "command", "government", "directorate", "committee", "union",
+    "kremlin", "house", "council", "agency", "service", "spokesman", "spokeswoman", "spokesperson",
+    "observatory", "tv", "channel", "magazine", "centre", "center", "court", "embassy", "parliament", "party",
+    "administration", "military", "forces",
+))
+
+
+class _Context:
+    def __init__(self, doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex) -> None:
+        self.doc, self.text, self.mentions, self.actors = doc, text, mentions, actors
+        self.last_speaker: Actor | None = None
+        self.last_person: Actor | None = None
+
+
+def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex) -> list[Claim]:
+    context = _Context(doc, text, mentions, actors)
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        quotes = quote_spans(text, sent.start_char, sent.end_char)
+        for token in sent:
+            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+                person = actors.person(doc[token.i: token.i + len(_entity_of(token))].text)
+                if person:
+                    context.last_person = person
+            stance = _verb_stance(token)
+            if stance is None or _inside(token.idx, quotes) or _reported_by_another(token):
+                continue
+            claim = _claim(context, sent, token, stance, quotes)
+            if claim is not None:
+                claims.append(claim)
+                context.last_speaker = claim.speaker
+                if claim.speaker.kind == "person":
+                    context.last_person = claim.speaker
+    return claims
+
+
+def _entity_of(token: Token) -> Span:
+    return next(ent for ent in token.doc.ents if ent.start == token.i)
+
+
+def _verb_stance(token: Token) -> str | None:
+    lemma = token.lemma_.casefold()
+    if token.pos_ == "VERB":
+        if lemma in LIGHT_VERBS:
+            objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in STANCE_NOUNS]
+            if objects:
+                return STANCE_NOUNS[objects[0].lemma_.casefold()]
+        if lemma == "call":
+            particles = {c.lemma_.casefold() for c in token.children if c.dep_ in ("prep", "prt")}
+            if particles & CALL_PROPOSE_PARTICLES:
+                return "propose"
+            return "assert" if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
+        return REPORTING_VERBS.get(lemma)
+    if token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and token.head.lemma_ == "be":
+        return STANCE_ADJECTIVES[lemma]
+    return None
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in spans)
+
+
+def _reported_by_another(token: Token) -> bool:
+    """A stance verb governed (through clauses) by another stance verb is part of that one's content."""
+    node = token
+    while node.head.i != node.i and node.dep_ != "conj":
+        node = node.head
+        if _verb_stance(node) is not None:
+            return True
+    return False
+
+
+def _claim(context: _Context, sent: Span, verb: Token, stance: str, quotes: list[tuple[int, int]]) -> Claim | None:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = _subject(verb)
+    speaker, speaker_starts = _speaker(context, subject) if subject is not None else (None, set())
+    if speaker is None:
+        return None
+    content_start, content_end, quoted = _content(sent, verb, subject, quotes)
+    content_tokens = [t for t in sent if content_start <= t.idx < content_end]
+    stance = _sharpen(stance, content_tokens)
+    places = places_in(context.mentions, content_start, content_end, speaker_starts)
+    return Claim(
+        speaker=speaker,
+        verb=verb.text,
+        stance=stance,
+        text=context.text[content_start:content_end].strip(),
+        quote=quoted,
+        places=places,
+        sources=(source_of(sent, context.text),),
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker's token: the verb's subject, the agent of a passive, the subject of the clause a participle or
+    conjoined verb hangs on, or the noun a relative clause ("Blinken, who stressed") describes."""
+    node = verb
+    for _ in range(4):
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"), None)
+        if subject is not None:
+            if subject.lemma_.casefold() in ("who", "which", "that") and node.dep_ == "relcl":
+                return node.head
+            return subject
+        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and node.head.i != node.i:
+            node = node.head
+            if node.dep_ != "relcl" and node.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
+                return node
+        else:
+            return None
+    return None
+
+
+def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]:
+    """The actor a subject names, and the offsets of place mentions that belong to the speaker's name."""
+    doc, mentions = context.doc, context.mentions
+    phrase = [t for t in subject.subtree if not _in_clause(t, subject)]
+    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    lemma = subject.lemma_.casefold()
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end
+               and not any(m.start <= e.start_char < m.end for m in mentions)]
+    if persons:
+        return context.actors.person(persons[0].text), {m.start for m in inside}
+    if subject.pos_ == "PRON" or (lemma in ANAPHORA and not any(t.pos_ == "PROPN" for t in phrase)):
+        if lemma in PERSON_PRONOUNS:
+            return context.last_person, set()
+        return context.last_speaker, set()
+    words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
+    head_is_org = lemma in ORG_HEADS or any(e.label_ == "ORG" and e.start <= subject.i < e.end for e in doc.ents)
+    if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
+                                       or lemma in ANONYMOUS or lemma in ("government", "capital")):
+        place = inside[-1]
+        return Actor(place.text if place.metonym or not place.demonym else place.place_name, "government",
+                     place.place_id), {m.start for m in inside}
+    if lemma in ANONYMOUS:
+        return None, set()
+    titled = context.actors.by_title({t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()})
+    if titled is not None and not head_is_org:
+        return titled, {m.start for m in inside}
+    if subject.pos_ == "PROPN" or head_is_org:
+        name = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
+        known = context.actors.person(name) if subject.pos_ == "PROPN" and len(words) <= 3 else None
+        if known is not None and known.name != clean_person(name):
+            return known, {m.start for m in inside}
+        if name:
+            country = inside[0].place_id if inside else None
+            return Actor(name, "organisation", country), {m.start for m in inside}
+    return None, set()
+
+
+def _in_clause(token: Token, head: Token) -> bool:
+    """Whether a token of the subject's subtree sits in a relative clause or apposition hanging off it."""
+    node = token
+    while node.i != head.i:
+        if node.dep_ in ("relcl", "appos", "acl", "advcl") or (node.dep_ == "punct" and node.head.i == head.i):
+            return True
+        node = node.head
+    return False
+
+
+def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[int, int]]) -> tuple[int, int, bool]:
+    near = [q for q in quotes if q[0] - QUOTE_REACH <= verb.idx <= q[1] + QUOTE_REACH]
+    if near:
+        return near[0][0], near[-1][1], True
+    governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "prep", "advcl")
+                and (subject is None or c.i != subject.i)]
+    if governed:
+        tokens = [t for c in governed for t in c.subtree]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t) for t in tokens)
+        return start, end, False
+    return sent.start_char, sent.end_char, False
+
+
+def _sharpen(stance: str, content: list[Token]) -> str:
+    """Content cues that make a plain statement sharper: the reported verb's own stance, a modal, a "violation"."""
+    if stance != "assert":
+        return stance
+    lemmas = {t.lemma_.casefold() for t in content}
+    for token in content:
+        if token.dep_ == "ccomp" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children):
+            return "propose"  # "insists that the CSTO condemn": a demand in the mandative subjunctive
+        if token.dep_ in ("ccomp", "ROOT") or not content[0].i <= token.head.i <= content[-1].i:
+            reported = _verb_stance(token)
+            if reported not in (None, "assert") and not any(c.dep_ == "neg" for c in token.children):
+                return reported
+    if lemmas & ACCUSATION_WORDS:
+        return "accuse"
+    if lemmas & PROPOSAL_MODALS:
+        return "propose"
+    return stance

@@ -1,0 +1,78 @@
+"""When two reports are one event or one claim, and when two claims oppose each other.
+
+The same rules serve within an article and across articles at store time, so an event merged in one place is merged
+in the other. Dates are compatible when one is unknown or one contains the other ("2023-01" and "2023-01-18");
+places when they are equal or one is unknown; actors when they share someone (by surname for people).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.model import Claim, Event
+
+_WORD = re.compile(r"[a-z]{4,}")
+SIMILAR_CONTENT = 0.5  # Jaccard overlap of content words for two wordings of one claim
+SHORT_ANSWER = 3  # content words of a reply too short to compare by wording
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
+    if a.type != b.type or a.label != b.label or not dates_compatible(a.date, b.date):
+        return False
+    place_a, place_b = (a.place.place_id if a.place else None), (b.place.place_id if b.place else None)
+    if place_a != place_b and place_a is not None and place_b is not None:
+        return False
+    keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
+    if within_article:
+        return bool(keys_a & keys_b) or not keys_a or not keys_b or place_a == place_b is not None
+    return bool(keys_a & keys_b) and (place_a == place_b or a.date == b.date is not None)
+
+
+def content_words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def same_claim(a: Claim, b: Claim) -> bool:
+    """Same speaker and stance, and the same wording (content-word overlap) or, for a short answer ("denies the
+    allegations" / "denies the accusation"), the same places."""
+    if a.speaker.key != b.speaker.key or a.stance != b.stance:
+        return False
+    words_a, words_b = content_words(a.text), content_words(b.text)
+    if words_a and words_b and len(words_a & words_b) / len(words_a | words_b) >= SIMILAR_CONTENT:
+        return True
+    places_a, places_b = {p.place_id for p in a.places}, {p.place_id for p in b.places}
+    return min(len(words_a), len(words_b)) <= SHORT_ANSWER and bool(places_a) and places_a == places_b
+
+
+def opposed(a: Claim, b: Claim) -> bool:
+    """b answers a: a denial or rejection by the party a accuses, or an opposing reading of the same act (a defends
+    what another condemns, sharing a specific place such as a corridor, not just a country)."""
+    if a.speaker.key == b.speaker.key or a.stance not in ("accuse", "condemn"):
+        return False
+    about_a = {p.place_id for p in a.places}
+    targeted = b.speaker.country in about_a
+    if b.stance in ("deny", "reject"):
+        return targeted
+    if b.stance in ("assert", "support"):
+        specific = {p.place_id for p in a.places if p.kind not in ("country", "capital")}
+        return targeted and bool(specific & {p.place_id for p in b.places})
+    return False
+
+
+def contested_links(claims: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs (earlier, later) of opposing claims in one article. Each claim answers at most the nearest claim it
+    opposes; a bare denial or rejection (no places of its own) answers the nearest earlier claim by someone else."""
+    pairs = []
+    for later, claim in enumerate(claims):
+        for earlier in range(later - 1, -1, -1):
+            other = claims[earlier]
+            bare_answer = claim.stance in ("deny", "reject") and not claim.places and \
+                other.speaker.key != claim.speaker.key
+            if bare_answer or opposed(other, claim) or opposed(claim, other):
+                pairs.append((earlier, later))
+                break
+    return pairs

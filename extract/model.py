@@ -1,0 +1,82 @@
+"""What the extract stage hands to the store: events, claims and article metadata, each with its evidence.
+
+Offsets index the article text exactly as stored, like the geoparser's mentions, so every excerpt can be found again.
+Dates are ISO strings cut to their precision ("2023", "2023-01", "2023-01-18") because a month is not a day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    start: int  # the sentence (or quote) in the article that reports the item
+    end: int
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str  # canonical within the article: "Antony Blinken" for "Blinken", "Secretary Blinken"
+    kind: str  # "person", "organisation" or "government"
+    country: str | None = None  # gazetteer place id of the country the actor belongs to or speaks for
+
+    @property
+    def key(self) -> str:
+        """What makes two actors one across articles: a person's surname, otherwise the whole name, lower-cased."""
+        words = self.name.casefold().split()
+        return words[-1] if self.kind == "person" and words else " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    place_id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    surface: str  # as written in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str  # PLOVER category
+    label: str
+    actors: tuple[Actor, ...]
+    date: str | None
+    date_precision: str | None
+    place: PlaceRef | None
+    geo_precision: int | None  # UCDP where_prec: 1 exact place ... 4 first-order region ... 6 country
+    sources: tuple[Source, ...]
+    trigger: str = ""  # the word that made it an event, for explaining the output
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    speaker: Actor
+    verb: str
+    stance: str
+    text: str
+    quote: bool
+    places: tuple[PlaceRef, ...]
+    sources: tuple[Source, ...]
+    contested_with: tuple[int, ...] = ()  # indices of opposing claims in the same extraction
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    title: str | None
+    outlet: str | None
+    published: date | None
+    published_inferred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    meta: ArticleMeta
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)

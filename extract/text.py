@@ -1,0 +1,41 @@
+"""Shared reading helpers: quotation spans, place mentions inside a range, the sentence around a token."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from extract.model import PlaceRef, Source
+from geo.model import Mention
+
+# Straight, curly and guillemet quotes, in the pairs newsrooms use (» … » and « … » both occur).
+_QUOTE = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|»[^»«\n]{3,}?[»«]|«[^«»\n]{3,}?[»«]|‘[^’\n]{12,}?’(?!\w)')
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each quotation inside text[start:end], quotation marks included."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
+
+
+def places_in(mentions: list[Mention], start: int, end: int, exclude: set[int] | None = None) -> tuple[PlaceRef, ...]:
+    """Places mentioned in text[start:end], each once, in order of first mention."""
+    seen: dict[str, PlaceRef] = {}
+    for m in mentions:
+        if start <= m.start and m.end <= end and m.start not in (exclude or set()) and m.place_id not in seen:
+            seen[m.place_id] = place_ref(m)
+    return tuple(seen.values())
+
+
+def place_ref(m: Mention) -> PlaceRef:
+    return PlaceRef(m.place_id, m.place_name, m.kind, m.lat, m.lon, m.text)
+
+
+def source_of(sent: Span, original: str) -> Source:
+    """The sentence as evidence, cut from the original text (whitespace trimmed) so the offsets stay exact."""
+    start, end = sent.start_char, sent.end_char
+    while start < end and original[start].isspace():
+        start += 1
+    while end > start and original[end - 1].isspace():
+        end -= 1
+    return Source(start, end, original[start:end])

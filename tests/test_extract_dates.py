@@ -1,0 +1,56 @@
+from datetime import date
+
+from extract.articles import article_meta
+from extract.dates import find_dates, infer_publication, period, resolve
+from extract.pipeline import extract_article
+from tests.extract_helpers import mentions_for
+
+
+def _resolved(text: str, published: date | None, anchored: bool = True):
+    return [resolve(d, published, anchored) for d in find_dates(text)]
+
+
+def test_relative_dates_resolve_against_the_given_publication_date():
+    # 2023-01-20 is a Friday
+    text = "They met on Monday. Protests began last month. The talks were held yesterday."
+    assert _resolved(text, date(2023, 1, 20)) == [("2023-01-16", "day"), ("2022-12", "month"), ("2023-01-19", "day")]
+
+
+def test_relative_dates_stay_unresolved_against_an_inferred_publication_date():
+    assert _resolved("They met on Monday.", date(2023, 1, 20), anchored=False) == [None]
+
+
+def test_day_without_year_takes_the_latest_past_year():
+    assert _resolved("He spoke on December 30.", date(2023, 1, 5)) == [("2022-12-30", "day")]
+    assert _resolved("He spoke on January 3.", date(2023, 1, 5)) == [("2023-01-03", "day")]
+
+
+def test_absolute_dates_keep_their_precision():
+    text = "Fighting since May 2021, a truce on 9 November 2020, the war in 2020."
+    assert _resolved(text, None) == [("2021-05", "month"), ("2020-11-09", "day"), ("2020", "year")]
+
+
+def test_may_the_modal_is_not_a_month():
+    assert find_dates("Talks may resume, officials said.") == []
+
+
+def test_publication_date_is_inferred_from_the_latest_date_with_the_year_inferred():
+    text = "Incursions since May 2021 continue. Lavrov spoke on January 18 in Moscow."
+    assert infer_publication(text) == date(2022, 1, 18)  # January 18 after May 2021
+    meta = article_meta(text, None)
+    assert meta.published == date(2022, 1, 18) and meta.published_inferred
+    given = article_meta(text, date(2023, 1, 19))
+    assert given.published == date(2023, 1, 19) and not given.published_inferred
+
+
+def test_period_covers_the_precision():
+    assert period("2023-02", "month") == (date(2023, 2, 1), date(2023, 2, 28))
+    assert period("2023-01-16", "week") == (date(2023, 1, 16), date(2023, 1, 22))
+
+
+def test_event_date_resolved_against_publication_date():
+    text = "Armenian Foreign Minister Ararat Mirzoyan held talks in Tbilisi on Monday with his counterpart."
+    extraction = extract_article(text, mentions_for(text), date(2023, 1, 20))
+    (talks,) = [e for e in extraction.events if e.label == "talks"]
+    assert (talks.date, talks.date_precision) == ("2023-01-16", "day")
+    assert talks.place is not None and talks.place.name == "Tbilisi"
