@@ -1,4 +1,4 @@
-"""The analysis stage of ingest: original text -> cleaned text and resolved mentions.
+"""The analysis stage of ingest: original text -> cleaned text, resolved mentions, events and claims.
 
 It is the costly part (spaCy and the gazetteer), so it is kept apart from the loop that reads files and writes the
 store: atlas.parallel runs it in this process, in worker processes or on a Dask cluster. Its result is small (no
@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from atlas.store_write import PlaceRecord
+from extract.model import Extraction
 from geo.model import Mention
 
 
@@ -18,22 +20,29 @@ from geo.model import Mention
 class Analysis:
     cleaned_text: str
     mentions: list[Mention]
+    extraction: Extraction
 
 
 class Analyser:
-    """Cleans, geoparses and resolves one text. The parser loads once, on first use."""
+    """Cleans the text, parses it once with spaCy, and hands that one parse to the geoparser and to the event and
+    claim extractor. The pipelines load once per process, on first use."""
 
     def __init__(self) -> None:
         self._parser = None
 
-    def __call__(self, text: str) -> Analysis:
+    def __call__(self, text: str, published: date | None = None) -> Analysis:
+        from extract import pipeline as extraction
         from geo.cleaning import strip_boilerplate
-        from geo.parser import Geoparser
+        from geo.parser import CHUNK_CHARS, Geoparser
 
         if self._parser is None:
             self._parser = Geoparser()
-        # the parser blanks boilerplate itself and keeps offsets into `text`
-        return Analysis(strip_boilerplate(text), self._parser.parse(text))
+        cleaned = strip_boilerplate(text)  # the parsers blank boilerplate themselves and keep offsets into `text`
+        if len(text) > CHUNK_CHARS:  # book-length input: places in chunks; events and claims are not looked for
+            return Analysis(cleaned, self._parser.parse(text), extraction.metadata_only(text, published))
+        doc = extraction.parse(text)
+        found = self._parser.parse_doc(text, doc)
+        return Analysis(cleaned, found, extraction.extract_article(text, found, published, doc))
 
 
 class PlaceCatalog(Mapping[str, PlaceRecord]):

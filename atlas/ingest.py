@@ -18,7 +18,6 @@ from atlas.parallel import AnalysisBackend, AnalysisFailure, AnalysisResult
 from atlas.readers import UNKNOWN_OUTLET, Problem, collect_files, read_articles, title_from_text
 from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter
 from extract.model import ArticleMeta
-from extract.pipeline import extract_article
 
 BATCH_SIZE = 32  # records handed to the analysis backend at once; two batches are in flight at a time
 
@@ -62,12 +61,12 @@ def ingest_paths(
                     pending.append(item)
             if len(pending) >= BATCH_SIZE:
                 # hand this batch over before storing the previous one, so workers never wait for the writer
-                submitted.append((pending, analysis.map([r.text for r in pending])))
+                submitted.append((pending, analysis.map([(r.text, r.published) for r in pending])))
                 pending = []
                 if len(submitted) > 1:
                     _store_results(*submitted.pop(0), writer, places, report)
         if pending:
-            submitted.append((pending, analysis.map([r.text for r in pending])))
+            submitted.append((pending, analysis.map([(r.text, r.published) for r in pending])))
         for batch in submitted:
             _store_results(*batch, writer, places, report)
     if report.stored:
@@ -98,9 +97,8 @@ def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, p
     if not record.title:
         record = replace(record, title=title_from_text(result.cleaned_text))
     try:
-        extraction = extract_article(record.text, result.mentions, record.published)
-        record = with_text_metadata(record, extraction.meta)
-        written = writer.add_article(record, result.cleaned_text, result.mentions, places, extraction)
+        record = with_text_metadata(record, result.extraction.meta)
+        written = writer.add_article(record, result.cleaned_text, result.mentions, places, result.extraction)
     except sa.exc.DBAPIError as error:  # the driver's own words, not the SQL statement and its parameters
         report.problems.append(Problem(record.source, f"could not be stored: {error.orig}"))
         return

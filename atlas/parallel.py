@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from atlas.analysis import Analyser, Analysis
@@ -23,11 +24,12 @@ class AnalysisFailure:
 
 
 AnalysisResult = Analysis | AnalysisFailure
+Item = tuple[str, date | None]  # an article's text and the publication date its input gave
 
 
 class AnalysisBackend(Protocol):
-    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
-        """Results in the order of `texts`."""
+    def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
+        """Results in the order of `items`."""
 
     def close(self) -> None:
         """Release workers or the cluster connection."""
@@ -35,15 +37,15 @@ class AnalysisBackend(Protocol):
 _WORKER_ANALYSER: Analyser | None = None
 
 
-def analyse_safely(analyse: Callable[[str], Analysis], text: str) -> AnalysisResult:
+def analyse_safely(analyse: Callable[[str, date | None], Analysis], item: Item) -> AnalysisResult:
     try:
-        return analyse(text)
+        return analyse(*item)
     except Exception as error:  # any failure of one article is reported for that article alone
         return AnalysisFailure(f"{type(error).__name__}: {error}")
 
 
 def backend(workers: int = 1, dask_scheduler: str | None = None,
-            analyse: Callable[[str], Analysis] | None = None) -> AnalysisBackend:
+            analyse: Callable[[str, date | None], Analysis] | None = None) -> AnalysisBackend:
     """The backend a command line asks for; `analyse` is the in-process analyser to reuse (the web form's)."""
     if dask_scheduler:
         return DaskCluster(dask_scheduler)
@@ -52,20 +54,20 @@ def backend(workers: int = 1, dask_scheduler: str | None = None,
     return InProcess(analyse or Analyser())
 
 
-def analyse_in_worker(text: str) -> AnalysisResult:
+def analyse_in_worker(item: Item) -> AnalysisResult:
     """Runs in a worker process or on a Dask worker: the parser and gazetteer load once per process."""
     global _WORKER_ANALYSER
     if _WORKER_ANALYSER is None:
         _WORKER_ANALYSER = Analyser()
-    return analyse_safely(_WORKER_ANALYSER, text)
+    return analyse_safely(_WORKER_ANALYSER, item)
 
 
 class InProcess:
-    def __init__(self, analyse: Callable[[str], Analysis]) -> None:
+    def __init__(self, analyse: Callable[[str, date | None], Analysis]) -> None:
         self._analyse = analyse
 
-    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
-        return (analyse_safely(self._analyse, text) for text in texts)
+    def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
+        return (analyse_safely(self._analyse, item) for item in items)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -75,8 +77,8 @@ class WorkerProcesses:
     def __init__(self, workers: int) -> None:
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
-    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
-        return self._pool.map(analyse_in_worker, texts)
+    def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
+        return self._pool.map(analyse_in_worker, items)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -88,8 +90,8 @@ class DaskCluster:
 
         self._client = Client(scheduler_address, timeout="20s")
 
-    def map(self, texts: Sequence[str]) -> Iterator[AnalysisResult]:
-        futures = self._client.map(analyse_in_worker, list(texts), pure=False)
+    def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
+        futures = self._client.map(analyse_in_worker, list(items), pure=False)
         return iter(self._client.gather(futures))
 
     def close(self) -> None:

@@ -26,6 +26,11 @@ def parse(text: str) -> Doc:
     return nlp.pipeline(COMPONENTS)(prepare(text))
 
 
+def metadata_only(text: str, published: date | None) -> Extraction:
+    """Title, outlet and date without events or claims, for input too long to parse whole."""
+    return Extraction(article_meta(text, published))
+
+
 def extract_article(text: str, mentions: list[Mention], published: date | None, doc: Doc | None = None) -> Extraction:
     """Events, claims and metadata of one article. `mentions` come from the geoparser (this stage never looks
     places up itself); `published` is the date the input gave, None to infer it; `doc` is a parse of `text` made

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from gazetteer import Gazetteer
 from geo import nlp
 from geo.cleaning import strip_boilerplate
@@ -57,6 +59,13 @@ class Geoparser:
     def parse(self, text: str) -> list[Mention]:
         """Mentions sorted by start offset; [] for empty or non-text input."""
         return next(self.parse_many([text]))
+
+    def parse_doc(self, text: str, doc: Doc) -> list[Mention]:
+        """Mentions from a parse of `prepare(text)` made elsewhere with the NER among its components, so that a
+        later stage (events and claims) and the geoparser share one spaCy pass over the article."""
+        if len(doc.text) != len(text):
+            raise ValueError("the parse must be of prepare(text): same length, same offsets")
+        return self.resolver.resolve(text, self.recognizer.spans(doc, 0))
 
     def parse_many(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16) -> Iterator[list[Mention]]:
         """Parse a stream of texts, yielding one mention list per text in order; n_process > 1 runs the NER in
