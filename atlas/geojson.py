@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import shapely
-from shapely.geometry import mapping, shape
+from shapely.geometry.base import BaseGeometry
 
 from gazetteer.geojson import geometry_to_geojson
 
@@ -15,16 +15,15 @@ MIN_DISPLAY_TOLERANCE = 0.01
 DISPLAY_DETAIL = 600
 
 
-def rfc7946(geometry: dict[str, Any]) -> dict[str, Any]:
+def rfc7946(geometry: BaseGeometry) -> dict[str, Any]:
     """Counter-clockwise outer rings (clockwise holes) and rounded coordinates, by the gazetteer's one rule."""
-    return geometry_to_geojson(shape(geometry))
+    return geometry_to_geojson(geometry)
 
 
-def display_copy(geometry: dict[str, Any]) -> dict[str, Any]:
+def display_copy(geom: BaseGeometry) -> dict[str, Any]:
     """A simplified copy for the map; points and small shapes come back unchanged."""
-    geom = shape(geometry)
     if geom.geom_type in ("Point", "MultiPoint"):
-        return rfc7946(geometry)
+        return rfc7946(geom)
     minx, miny, maxx, maxy = geom.bounds
     tolerance = max(MIN_DISPLAY_TOLERANCE, max(maxx - minx, maxy - miny) / DISPLAY_DETAIL)
     if geom.geom_type == "MultiPolygon":  # islets below the tolerance would be drawn as dots: leave them out
@@ -33,12 +32,7 @@ def display_copy(geometry: dict[str, Any]) -> dict[str, Any]:
     simplified = geom.simplify(tolerance, preserve_topology=True)
     if simplified.is_empty:
         simplified = geom
-    return rfc7946(mapping(simplified))
-
-
-def bounds(geometry: dict[str, Any]) -> tuple[float, float, float, float]:
-    """(minx, miny, maxx, maxy) = (west, south, east, north)."""
-    return tuple(float(v) for v in shape(geometry).bounds)  # type: ignore[return-value]
+    return rfc7946(simplified)
 
 
 # A portable bounding-box index: places are put in classes by their largest extent, and within a class an ordinary

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from shapely.geometry import shape
 
 from atlas import geojson
 from atlas.excerpts import sentence_around
@@ -160,8 +161,9 @@ class StoreWriter:
         if conn.execute(sa.select(places.c.id).where(places.c.id == place_id)).first() is not None:
             return
         place = place_records[place_id]
-        geometry_json = json.dumps(geojson.rfc7946(place.geometry), separators=(",", ":"))
-        minx, miny, maxx, maxy = geojson.bounds(place.geometry)
+        geometry = shape(place.geometry)  # parsed once: a country outline is large
+        geometry_json = json.dumps(geojson.rfc7946(geometry), separators=(",", ":"))
+        minx, miny, maxx, maxy = (float(v) for v in geometry.bounds)
         conn.execute(
             places.insert().values(
                 id=place.id,
@@ -179,7 +181,7 @@ class StoreWriter:
                 source=place.source,
                 licence=place.licence,
                 geometry=geometry_json,
-                display_geometry=json.dumps(geojson.display_copy(place.geometry), separators=(",", ":")),
+                display_geometry=json.dumps(geojson.display_copy(geometry), separators=(",", ":")),
                 footprint=footprint_value(conn.dialect.name, geometry_json),
             )
         )
