@@ -1,8 +1,9 @@
 """Who acts and who speaks: person names made canonical within an article, and governments named by a place.
 
 "Blinken", "Antony Blinken", "Secretary Blinken" and "Antony J. Blinken" are one actor: titles and middle initials
-are dropped, and a surname alone is read as the fullest name in the article that ends with it. A title without a
-name ("the Turkish president") is read as the person the article introduced with those title words. A person's
+are dropped, and a surname alone is read as the fullest name with that surname introduced before it (the first one
+when none was). Two full names sharing a surname ("Yulia Skripal", "Viktoria Skripal") stay two people. A title
+without a name ("the Turkish president") is read as the person the article introduced with those title words. A person's
 country is the country or demonym written just before the name ("Russian Foreign Minister Sergei Lavrov").
 """
 
@@ -43,7 +44,7 @@ def clean_person(text: str) -> str:
 class ActorIndex:
     """The people of one article, built from the NER's PERSON entities and the place mentions around them."""
 
-    full_names: dict[str, str] = field(default_factory=dict)  # surname (casefolded) -> fullest name
+    full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> (offset, full name)
     countries: dict[str, str] = field(default_factory=dict)  # canonical name -> country place id
     titles: list[tuple[frozenset[str], str]] = field(default_factory=list)  # title words -> canonical name
     accepted: set[int] = field(default_factory=set)  # start offsets of the PERSON entities taken as people
@@ -60,10 +61,12 @@ class ActorIndex:
             if not name:
                 continue
             index.accepted.add(ent.start_char)
-            surname = name.split()[-1].casefold()
-            if len(name.split()) > len(index.full_names.get(surname, "").split()):
-                index.full_names[surname] = name
-            canonical = index.full_names[surname]
+            known = index.full_names.setdefault(name.split()[-1].casefold(), [])
+            canonical = index.person(name, ent.start_char).name
+            if len(name.split()) > len(canonical.split()) or \
+                    (canonical == name and name not in {full for _, full in known}):
+                known.append((ent.start_char, name))
+                canonical = name
             country = _country_of(doc.text, ent, countries)
             if country and canonical not in index.countries:
                 index.countries[canonical] = country
@@ -72,11 +75,18 @@ class ActorIndex:
                 index.titles.append((title, canonical))
         return index
 
-    def person(self, text: str) -> Actor | None:
+    def person(self, text: str, at: int | None = None) -> Actor | None:
+        """The canonical person a name written at offset `at` refers to."""
         name = clean_person(text)
         if not name:
             return None
-        canonical = self.full_names.get(name.split()[-1].casefold(), name)
+        known = self.full_names.get(name.split()[-1].casefold(), [])
+        canonical = name
+        if known and len(name.split()) == 1:
+            before = [full for offset, full in known if at is None or offset <= at]
+            canonical = before[-1] if before else known[0][1]
+        elif any(full.endswith(name) for _, full in known):
+            canonical = next(full for _, full in known if full.endswith(name))
         return Actor(canonical, "person", self.countries.get(canonical))
 
     def by_title(self, words: set[str]) -> Actor | None:

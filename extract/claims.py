@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex, clean_person
 from extract.model import Actor, Claim
-from extract.text import places_in, quote_spans, source_of
+from extract.text import headline_end, places_in, quote_spans, source_of
 from extract.verbs import (
     ACCUSATION_WORDS,
     CALL_PROPOSE_PARTICLES,
@@ -38,6 +38,8 @@ ANONYMOUS = frozenset((
 ))
 ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "through", "following", "amid", "since",
+                           "while", "from", "by"})
 QUOTE_REACH = 80  # characters between a quotation and its reporting verb ("..., the State Department said")
 ORG_HEADS = frozenset((
     "ministry", "department", "office", "army", "command", "government", "directorate", "committee", "union",
@@ -47,32 +49,74 @@ ORG_HEADS = frozenset((
 ))
 
 
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "mme", "lady", "queen"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
+
+
 class _Context:
+    """What earlier sentences tell about who "he", "she" or "the ministry" is.
+
+    A pronoun speaker is the person last seen as the subject of a clause (a speaker, or someone who acted) in the
+    sentences before; people named only as objects ("talks with Sergei Lavrov", "envoy of Xi Jinping") are not who
+    the next "he said" is about. A "Mrs" or "Mr" before a name gives the gender, so "she" skips a man."""
+
     def __init__(self, doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex) -> None:
         self.doc, self.text, self.mentions, self.actors = doc, text, mentions, actors
         self.last_speaker: Actor | None = None
-        self.last_person: Actor | None = None
+        self.last_claim_sentence = -2
+        self.sentence = 0
+        self.subjects: list[Actor] = []  # people seen as subjects, latest last
+        self.genders: dict[str, str] = {}
+
+    def remember_sentence(self, sent: Span) -> None:
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.start_char not in self.actors.accepted:
+                continue
+            person = self.actors.person(ent.text, ent.start_char)
+            if person is None:
+                continue
+            before = self.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+            if before in FEMALE_TITLES | MALE_TITLES:
+                self.genders[person.name] = "she" if before in FEMALE_TITLES else "he"
+            if ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "appos" and
+                                                            ent.root.head.dep_ in ("nsubj", "nsubjpass")):
+                self.remember(person)
+
+    def remember(self, person: Actor) -> None:
+        self.subjects = [p for p in self.subjects if p.name != person.name] + [person]
+
+    def pronoun(self, word: str) -> Actor | None:
+        """The speaker of the claim just before (this or the previous sentence: reported speech goes on), else the
+        latest person seen as a subject; a known gender must agree."""
+        speaker = self.last_speaker
+        if speaker is not None and self.sentence - self.last_claim_sentence <= 1 and \
+                self.genders.get(speaker.name, word) == word:
+            return speaker
+        for person in reversed(self.subjects):
+            if self.genders.get(person.name, word) == word:
+                return person
+        return None
 
 
 def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex) -> list[Claim]:
     context = _Context(doc, text, mentions, actors)
     claims: list[Claim] = []
+    body = headline_end(text)
     for sent in doc.sents:
         quotes = quote_spans(text, sent.start_char, sent.end_char)
         for token in sent:
-            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                person = actors.person(doc[token.i: token.i + len(_entity_of(token))].text)
-                if person:
-                    context.last_person = person
             stance = _verb_stance(token)
-            if stance is None or _inside(token.idx, quotes) or _reported_by_another(token):
+            if stance is None or token.idx < body or _inside(token.idx, quotes) or _reported_by_another(token):
                 continue
             claim = _claim(context, sent, token, stance, quotes)
             if claim is not None:
                 claims.append(claim)
                 context.last_speaker = claim.speaker
+                context.last_claim_sentence = context.sentence
                 if claim.speaker.kind == "person":
-                    context.last_person = claim.speaker
+                    context.remember(claim.speaker)
+        context.remember_sentence(sent)
+        context.sentence += 1
     return claims
 
 
@@ -163,13 +207,15 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     lemma = subject.lemma_.casefold()
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end
+    words_at = {t.idx for t in phrase}
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char in words_at and e.end_char <= end
                and not any(m.start <= e.start_char < m.end for m in mentions)]
     if persons:
-        return context.actors.person(persons[0].text), {m.start for m in inside}
-    if subject.pos_ == "PRON" or (lemma in ANAPHORA and not any(t.pos_ == "PROPN" for t in phrase)):
+        return context.actors.person(persons[0].text, persons[0].start_char), {m.start for m in inside}
+    if subject.pos_ == "PRON" or (lemma in ANAPHORA and all(t.i == subject.i or t.pos_ in ("DET", "PRON", "PUNCT")
+                                                           for t in phrase)):
         if lemma in PERSON_PRONOUNS:
-            return context.last_person, set()
+            return context.pronoun("she" if lemma in ("she", "her") else "he"), set()
         return context.last_speaker, set()
     words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
     head_is_org = lemma in ORG_HEADS or any(e.label_ == "ORG" and e.start <= subject.i < e.end for e in doc.ents)
@@ -185,7 +231,7 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
         return titled, {m.start for m in inside}
     if subject.pos_ == "PROPN" or head_is_org:
         name = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
-        known = context.actors.person(name) if subject.pos_ == "PROPN" and len(words) <= 3 else None
+        known = context.actors.person(name, subject.idx) if subject.pos_ == "PROPN" and len(words) <= 3 else None
         if known is not None and known.name != clean_person(name):
             return known, {m.start for m in inside}
         if name:
@@ -205,17 +251,30 @@ def _in_clause(token: Token, head: Token) -> bool:
 
 
 def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[int, int]]) -> tuple[int, int, bool]:
-    near = [q for q in quotes if q[0] - QUOTE_REACH <= verb.idx <= q[1] + QUOTE_REACH]
-    if near:
-        return near[0][0], near[-1][1], True
+    """The quotation next to the verb, or the clause it governs. A short quotation inside that clause ("made
+    »significant progress»") is a phrase the reporter marks, not the statement: the clause is the content."""
     governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "prep", "advcl")
-                and (subject is None or c.i != subject.i)]
+                and (subject is None or c.i != subject.i) and not _circumstance(c)]
+    clause = None
     if governed:
         tokens = [t for c in governed for t in c.subtree]
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t) for t in tokens)
-        return start, end, False
+        clause = (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    near = [q for q in quotes if q[0] - QUOTE_REACH <= verb.idx <= q[1] + QUOTE_REACH]
+    if clause is not None and near and all(clause[0] <= q[0] and q[1] <= clause[1] for q in near):
+        quoted = sum(q[1] - q[0] for q in near)
+        return clause[0], clause[1], quoted * 2 >= clause[1] - clause[0]
+    if near:
+        return near[0][0], near[-1][1], True
+    if clause is not None:
+        return clause[0], clause[1], False
     return sent.start_char, sent.end_char, False
+
+
+def _circumstance(child: Token) -> bool:
+    """ "said in a statement issued by London police", "told reporters at a news conference": where and when it was
+    said, not what was said."""
+    return (child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES) or (child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "while", "when", "as") for c in child.children))
 
 
 def _sharpen(stance: str, content: list[Token]) -> str:

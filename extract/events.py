@@ -1,10 +1,10 @@
 """Events: a trigger word from the PLOVER-style dictionary, with its actors, date and place.
 
-A trigger counts only when the sentence reports it as real: not under a modal or an intention ("would restart the
-talks", "ready to send a mission"), not negated ("no talks"). Its date is the date expression nearest to it in the
-sentence; its place is the place mention that a locative preposition ties to it ("talks in Tbilisi", "the blockade of
-the Lachin Corridor"), never just any place the sentence names. Its actors are the people and governments the
-sentence names. Mentions of the same event in one article are merged (same type and label, compatible date and place).
+A trigger counts only when the sentence reports it as real: not in the headline, not under a modal or an intention
+("would restart the talks", "ready to send a mission"), not negated ("no talks"), not inside what one side accuses
+another of. Its date and place are those the parse ties to it (see `extract.attach`), never just any the sentence
+names. Its actors are the people and governments the sentence names. Mentions of the same event in one article are
+merged (same type and label, compatible date and place; "this meeting" joins the event it refers back to).
 """
 
 from __future__ import annotations
@@ -15,20 +15,21 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from extract.actors import ActorIndex
+from extract.attach import date_owner, place_of
 from extract.dates import DateExpression, find_dates, resolve
-from extract.merge import same_event
-from extract.model import Actor, Event, PlaceRef
-from extract.text import place_ref, source_of
-from extract.verbs import EVENT_TRIGGERS, LABEL_MODIFIERS, NOUN_ONLY_TRIGGERS
+from extract.merge import dates_compatible, same_event
+from extract.model import Actor, Event
+from extract.text import headline_end, place_ref, source_of
+from extract.verbs import EVENT_TRIGGERS, LABEL_MODIFIERS, NOUN_ONLY_TRIGGERS, REPORTING_VERBS
 from geo.model import Mention
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
 INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "try", "intend", "expect", "like", "prepare",
                     "restart", "resume", "urge", "call", "offer", "agree", "threaten", "ready", "discuss"})
-LOCATIVE = frozenset({"in", "at", "near", "on", "along", "into", "inside", "across", "around", "outside"})
-LOCATIVE_OF = frozenset({"COERCE", "ASSAULT", "MOBILIZE"})  # "blockade of X", "invasion of X": X is where
-DIRECTIONAL = frozenset({"CONSULT", "MOBILIZE"})  # "visit to X", "troops sent to X"
-PLACE_REACH = 160  # characters between trigger and place; beyond that the place belongs to something else
+# Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
+CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in ("accuse", "deny")) | \
+    {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
+BACK_REFERENCE = frozenset({"this", "that", "these", "those", "same"})  # "this meeting": one already reported
 # UCDP where_prec by gazetteer kind: 1 exact place, 2 near/within 25 km, 3 second-order region, 4 first-order region
 # or a wider named area, 6 country.
 WHERE_PRECISION = {"populated place": 1, "capital": 1, "landmark": 1, "corridor": 2, "admin-2": 3, "admin-1": 4,
@@ -39,22 +40,39 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                    anchored: bool) -> list[Event]:
     """`anchored`: the publication date came with the input (relative dates may be resolved against it)."""
     events: list[Event] = []
+    back_references: set[int] = set()
+    body = headline_end(text)
     for sent in doc.sents:
-        dates = find_dates(text, sent.start_char, sent.end_char)
+        triggers = [(t, found) for t in sent if t.idx >= body and (found := _trigger(t)) is not None]
+        if not triggers:
+            continue
+        owned = _dates_by_trigger(doc, [t for t, _ in triggers], find_dates(text, sent.start_char, sent.end_char))
         sentence_mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-        for token in sent:
-            found = _trigger(token)
-            if found is None or not _factual(token):
+        trigger_tokens = frozenset(t.i for t, _ in triggers)
+        for token, (kind, label) in triggers:
+            if not _factual(token):
                 continue
-            kind, label = found
-            when = _date(token, [d for d in dates if not _trigger_between(sent, d.start, token.idx)], published,
-                         anchored)
-            place, near = _place(token, kind, sentence_mentions)
+            when = _date(owned.get(token.i, []), published, anchored)
+            mention, near = place_of(token, kind, label, sentence_mentions, trigger_tokens - {token.i})
+            place = None if mention is None else place_ref(mention)
             precision = None if place is None else min(WHERE_PRECISION.get(place.kind, 4) + near, 6)
-            event = Event(kind, label, _actors(doc, sent, sentence_mentions, actors), when[0], when[1], place,
-                          precision, (source_of(sent, text),), trigger=token.text)
-            events.append(event)
-    return _merge_within(events)
+            if any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in token.children):
+                back_references.add(len(events))
+            events.append(Event(kind, label, _actors(doc, sent, sentence_mentions, actors), when[0], when[1], place,
+                                precision, (source_of(sent, text),), trigger=token.text))
+    return _merge_within(events, back_references)
+
+
+def _dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpression]) -> dict[int, list[DateExpression]]:
+    owned: dict[int, list[DateExpression]] = {}
+    for expression in dates:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        same_line = [t for t in triggers if "\n" not in doc.text[min(t.idx, expression.start):
+                                                                max(t.idx, expression.start)]]
+        owner = date_owner(span, same_line) if span is not None and len(span) else None
+        if owner is not None:
+            owned.setdefault(owner.i, []).append(expression)
+    return owned
 
 
 def _trigger(token: Token) -> tuple[str, str] | None:
@@ -93,55 +111,13 @@ def _factual(token: Token) -> bool:
             hops += 1
             continue
         break
-    return True
+    return not any(a.lemma_.casefold() in CLAIMED and a.pos_ == "VERB" for a in token.ancestors)
 
 
-def _trigger_between(sent, first: int, second: int) -> bool:
-    """Another event word between a date and a trigger takes the date for itself."""
-    low, high = sorted((first, second))
-    return any(low < t.idx < high and _trigger(t) is not None for t in sent)
-
-
-def _date(token: Token, dates: list[DateExpression], published: date | None,
-          anchored: bool) -> tuple[str | None, str | None]:
-    nearest = sorted(dates, key=lambda d: abs(d.start - token.idx))
-    for expression in nearest:
-        resolved = resolve(expression, published, anchored)
-        if resolved is not None:
-            return resolved
-        if expression.relative:
-            return None, None  # the nearest date is relative and cannot be placed: do not borrow another
-    return None, None
-
-
-def _place(token: Token, kind: str, mentions: list[Mention]) -> tuple[PlaceRef | None, int]:
-    """The place mention a preposition ties to the trigger's clause, and 1 when it is only "near" it."""
-    best: tuple[int, Mention, int] | None = None
-    for mention in mentions:
-        if mention.demonym or mention.metonym or abs(mention.start - token.idx) > PLACE_REACH:
-            continue
-        head = _token_at(token.doc, mention.start)
-        if head is None:
-            continue
-        while head.head.i != head.i and head.dep_ in ("compound", "amod", "nmod", "det", "poss") :
-            head = head.head
-        preposition = head.head if head.dep_ == "pobj" else None
-        if preposition is None:
-            continue
-        word = preposition.lower_
-        tied = word in LOCATIVE or word == "near" or (word == "of" and kind in LOCATIVE_OF and \
-            preposition.head.i == token.i) or (word == "to" and kind in DIRECTIONAL)
-        if not tied:
-            continue
-        distance = abs(mention.start - token.idx)
-        if best is None or distance < best[0]:
-            best = (distance, mention, 1 if word == "near" else 0)
-    return (None, 0) if best is None else (place_ref(best[1]), best[2])
-
-
-def _token_at(doc: Doc, offset: int) -> Token | None:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+def _date(dates: list[DateExpression], published: date | None, anchored: bool) -> tuple[str | None, str | None]:
+    """The most precise of the trigger's own dates that can be placed in time."""
+    resolved = [r for d in dates if (r := resolve(d, published, anchored)) is not None]
+    return max(resolved, key=lambda r: len(r[0])) if resolved else (None, None)
 
 
 def _actors(doc: Doc, sent, mentions: list[Mention], index: ActorIndex) -> tuple[Actor, ...]:
@@ -157,16 +133,35 @@ def _actors(doc: Doc, sent, mentions: list[Mention], index: ActorIndex) -> tuple
     return tuple(found.values())
 
 
-def _merge_within(events: list[Event]) -> list[Event]:
+def _merge_within(events: list[Event], back_references: set[int]) -> list[Event]:
+    """Reports of one event merge; "this meeting" or "the same talks" is the latest event of its type so far, and
+    two consultations between the same two people are one whatever word reports them ("talked with", "the call")."""
     merged: list[Event] = []
-    for event in events:
-        for number, kept in enumerate(merged):
-            if same_event(kept, event, within_article=True):
-                merged[number] = combine(kept, event)
-                break
-        else:
+    for number, event in enumerate(events):
+        target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)
+                       and _people_agree(kept, event)), None)
+        if target is None and number in back_references:
+            target = next((n for n in range(len(merged) - 1, -1, -1) if merged[n].type == event.type), None)
+        if target is None and event.type == "CONSULT":
+            target = next((n for n, kept in enumerate(merged) if kept.type == "CONSULT" and _same_people(kept, event)),
+                          None)
+        if target is None:
             merged.append(event)
+        else:
+            merged[target] = combine(merged[target], event)
     return merged
+
+
+def _people_agree(a: Event, b: Event) -> bool:
+    """Two reports naming people are of one event only if they share someone (two visits to one city are two)."""
+    people_a = {x.key for x in a.actors if x.kind == "person"}
+    people_b = {x.key for x in b.actors if x.kind == "person"}
+    return not people_a or not people_b or bool(people_a & people_b)
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    people = {x.key for x in a.actors if x.kind == "person"} & {x.key for x in b.actors if x.kind == "person"}
+    return len(people) >= 2 and dates_compatible(a.date, b.date)
 
 
 def combine(kept: Event, other: Event) -> Event:

@@ -39,3 +39,13 @@ def source_of(sent: Span, original: str) -> Source:
     while end > start and original[end - 1].isspace():
         end -= 1
     return Source(start, end, original[start:end])
+
+
+def headline_end(text: str) -> int:
+    """End offset of the headline (a first line without closing punctuation), 0 when the text starts with prose.
+    Headlines compress the story into capitalised fragments the parser misreads ("Blinken Talks To ..."), and the
+    body reports the same facts with their attribution, so the extractor reads from the body."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return 0 if text[start:end].rstrip().endswith((".", "!", "?", '"', "”")) else end

@@ -1,7 +1,10 @@
 """Precision and recall of the event and claim extractor against the hand-annotated gold in eval/events_gold.jsonl.
 
-Run `python -m geo.evaluate_events`. Seeds and corpus articles are scored separately. Matching (see the gold file's
-guidelines): events on PLOVER type + date at the gold's precision + place; claims on speaker + stance + place overlap.
+Run `python -m geo.evaluate_events [--split all|tune|heldout]`. Seeds and corpus articles are scored separately.
+The split guards against tuning to the gold: "tune" holds the seeds and the corpus articles at even positions (0, 2,
+...) among the corpus entries, "heldout" the corpus articles at odd positions; look at misses (-v) on "tune" only.
+Matching (see the gold file's guidelines): events on PLOVER type + date at the gold's precision + place; claims on
+speaker + stance + place overlap.
 Each gold item is matched at most once, predictions greedily in order.
 """
 
@@ -36,17 +39,25 @@ class Score:
                f"{self.predicted}, gold {self.gold})"
 
 
-def documents(gold_path: Path) -> Iterator[tuple[dict, str]]:
+SPLITS = ("all", "tune", "heldout")
+
+
+def documents(gold_path: Path, split: str = "all") -> Iterator[tuple[dict, str]]:
     texts: dict[str, dict[str, str]] = {}
+    corpus_position = 0
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         if "guidelines" in entry:
             continue
         if "seed" in entry:
-            yield entry, (ROOT / "seeds" / entry["seed"]).read_text(encoding="utf-8")
+            if split != "heldout":
+                yield entry, (ROOT / "seeds" / entry["seed"]).read_text(encoding="utf-8")
             continue
-        corpus = texts.setdefault(entry["corpus"], _corpus(CORPORA / entry["corpus"]))
-        yield entry, corpus[entry["id"]]
+        held_out = corpus_position % 2 == 1
+        corpus_position += 1
+        if split == "all" or held_out == (split == "heldout"):
+            corpus = texts.setdefault(entry["corpus"], _corpus(CORPORA / entry["corpus"]))
+            yield entry, corpus[entry["id"]]
 
 
 def _corpus(path: Path) -> dict[str, str]:
@@ -115,11 +126,13 @@ def _describe(item: Event | Claim) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--split", choices=SPLITS, default="all",
+                        help="tune: seeds + even corpus positions; heldout: odd corpus positions")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
     geoparser = Geoparser()
     scores = {group: (Score(), Score()) for group in ("seeds", "corpus")}
-    for entry, text in documents(args.gold):
+    for entry, text in documents(args.gold, args.split):
         group = "seeds" if "seed" in entry else "corpus"
         extraction = extract_article(text, geoparser.parse(text), None)
         misses: list[str] = []
@@ -129,6 +142,8 @@ def main() -> None:
             print(entry.get("seed") or entry["id"])
             print("\n".join(misses))
     for group, (events, claims) in scores.items():
+        if not events.gold and not claims.gold:
+            continue
         print(events.line(f"{group} events"))
         print(claims.line(f"{group} claims"))
 

@@ -81,3 +81,34 @@ def test_opposing_readings_of_one_act_are_linked():
     assert colonna.stance == "accuse"
     aliyev = next(i for i, c in enumerate(claims) if "Aliyev" in c.speaker.name)
     assert aliyev in colonna.contested_with
+
+
+def test_pronoun_is_the_last_speaker_not_a_person_named_as_an_object():
+    text = ("Armenia should talk, Sergei Lavrov told reporters after his talks with Ararat Mirzoyan. "
+            "Azerbaijan must also talk, he said.")
+    speakers = [c.speaker.name for c in _claims(text)]
+    assert speakers == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_pronoun_gender_skips_a_person_of_the_other_gender():
+    text = ("Mr Tom Brandt praised Mrs Anna Keller. Mrs Keller said Armenia was safe. "
+            "Mr Brandt said the talks went well. She said Azerbaijan was calm.")
+    assert _claims(text)[-1].speaker.name == "Anna Keller"
+
+
+def test_two_people_sharing_a_surname_stay_two():
+    text = "Yulia Skripal said she was well. Viktoria Skripal said she would travel to Russia."
+    assert [c.speaker.name for c in _claims(text)] == ["Yulia Skripal", "Viktoria Skripal"]
+
+
+def test_scare_quote_inside_the_reported_clause_is_not_the_content():
+    text = 'Blinken stressed that Armenia and Azerbaijan made "significant progress" in Tbilisi.'
+    (claim,) = _claims(text)
+    assert claim.text.startswith("that Armenia") and not claim.quote
+    assert {p.name for p in claim.places} == {"Armenia", "Azerbaijan", "Tbilisi"}
+
+
+def test_where_it_was_said_is_not_what_it_is_about():
+    text = "Blinken said in a statement issued in Yerevan that the road must reopen."
+    (claim,) = _claims(text)
+    assert claim.places == ()

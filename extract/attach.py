@@ -1,0 +1,142 @@
+"""Which place and which date belong to an event word, read from the dependency parse.
+
+A sentence names many places and dates; only those the grammar ties to the event are its own. A place belongs to an
+event when a locative preposition ("in", "at", "near", "on" ...) hangs on the event word itself, on the verb the event
+noun is the object or subject of ("held talks in Tbilisi"), or on a participle describing it ("talks held in
+Tbilisi"). "The coastal town of Izmir" and "the city of Salisbury" count as the place they name; "the
+Azerbaijan-Armenia border" names neither country as the place. A date belongs to the event word it is closest to in
+the parse tree, so "the agreement of November 2020, which stopped the fighting" dates the agreement, not the fighting.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.verbs import REPORTING_VERBS
+from geo.model import Mention
+
+LOCATIVE = frozenset({"in", "at", "near", "on", "along", "inside", "across", "around", "outside", "throughout"})
+LOCATIVE_OF = frozenset({"COERCE", "ASSAULT", "MOBILIZE"})  # "blockade of X", "invasion of X": X is where
+DIRECTIONAL = frozenset({"CONSULT", "MOBILIZE"})  # "visit to X", "troops sent to X"
+ORIGIN = frozenset({"RETREAT"})  # "withdrawal from X", "evacuation from X": X is where it happened
+OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege"})
+# Common nouns that only frame the place named with them ("the town of Izmir", "Douma city").
+PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "district", "county", "area", "suburb",
+                          "suburbs", "capital", "governorate", "state", "enclave", "outskirts", "municipality",
+                          "neighbourhood", "neighborhood", "island", "port", "territory"})
+SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
+CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
+DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else
+
+
+def anchors(trigger: Token) -> set[int]:
+    """The tokens a place or date phrase of the event may hang on."""
+    found = {trigger.i}
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in SUBJECT_OR_OBJECT:
+        head = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") else \
+            trigger.head
+        if head.pos_ in ("VERB", "AUX"):
+            found.add(head.i)
+    found.update(c.i for c in trigger.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD"))
+    return found
+
+
+def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
+             other_triggers: frozenset[int] = frozenset()) -> tuple[Mention | None, bool]:
+    """The place mention tied to the trigger, and whether it is only "near" it. `other_triggers`: token indices of
+    the sentence's other event words, which keep their own places."""
+    doc, hooks = trigger.doc, anchors(trigger)
+    best: tuple[int, Mention, bool] | None = None
+    for mention in mentions:
+        if mention.demonym or mention.metonym or "\n" in _between(doc.text, mention.start, trigger.idx):
+            continue
+        root = _root(doc, mention)
+        if root is None:
+            continue
+        word = _tie(root, trigger, kind, label, hooks, other_triggers)
+        if word is None:
+            continue
+        distance = abs(mention.start - trigger.idx)
+        if best is None or distance < best[0]:
+            best = (distance, mention, word == "near")
+    return (None, False) if best is None else (best[1], best[2])
+
+
+def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], others: frozenset[int]) -> str | None:
+    """The preposition (or "object") that ties a place phrase to the event, None when nothing does."""
+    root = _framed(root)
+    if root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_.casefold() in OBJECT_IS_PLACE | {label}:
+        return "object"
+    if root.dep_ != "pobj" or not _hangs_on(root.head.head, trigger, hooks, others):
+        return None
+    word = root.head.lower_
+    if word in LOCATIVE or (word == "of" and kind in LOCATIVE_OF and root.head.head.i == trigger.i) or \
+            (word == "to" and kind in DIRECTIONAL) or (word == "from" and kind in ORIGIN):
+        return word
+    return None
+
+
+def _hangs_on(head: Token, trigger: Token, hooks: set[int], others: frozenset[int]) -> bool:
+    """Whether a prepositional phrase attached to `head` describes the event: `head` is one of its anchors, or a
+    word of the event phrase itself ("talks held by the ministers in Tbilisi", where the parser hangs the place on
+    "ministers") that is not a named person, another event, or inside a clause of its own."""
+    node = head
+    for _ in range(6):
+        if node.i in hooks:
+            return True
+        if node.i in others or node.ent_type_ == "PERSON" or node.dep_ in CLAUSES or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _framed(root: Token) -> Token:
+    """From "Izmir" in "the coastal town of Izmir" (or "the Syrian capital, Damascus") up to the framing noun."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in PLACE_FRAMES:
+        return head.head
+    if root.dep_ == "appos" and head.lemma_.casefold() in PLACE_FRAMES:
+        return head
+    return root
+
+
+def _root(doc: Doc, mention: Mention) -> Token | None:
+    """The syntactic head of the mention, or None when the mention only modifies another noun ("X-Y border")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
+        if root.head.lemma_.casefold() not in PLACE_FRAMES:
+            return None
+        root = root.head
+    return root
+
+
+def _between(text: str, a: int, b: int) -> str:
+    low, high = sorted((a, b))
+    return text[low:high]
+
+
+def date_owner(date_span: Span, triggers: list[Token]) -> Token | None:
+    """The event word a date expression belongs to: the nearest in the parse tree, not through a reporting verb."""
+    best: tuple[int, Token] | None = None
+    for trigger in triggers:
+        steps = _tree_steps(date_span.root, trigger)
+        if steps is not None and steps <= DATE_REACH and (best is None or steps < best[0]):
+            best = (steps, trigger)
+    return None if best is None else best[1]
+
+
+def _tree_steps(a: Token, b: Token) -> int | None:
+    """Steps between two tokens through their lowest common ancestor, None across a reporting verb."""
+    path_a = [a, *a.ancestors]
+    path_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(path_b)}
+    for n, token in enumerate(path_a):
+        if token.i in index_b:
+            between = path_a[1:n] + path_b[1:index_b[token.i]] + [token]
+            if any(t.pos_ == "VERB" and t.lemma_.casefold() in REPORTING_VERBS and t.i != b.i for t in between):
+                return None
+            return n + index_b[token.i]
+    return None
