@@ -24,6 +24,8 @@ EXAMPLES = 150
 API_PARAMETERS = {
     "/api/places": ["bbox", "from", "to", "outlet", "limit", "include"],
     "/api/search": ["q"],
+    "/api/events": ["bbox", "from", "to", "outlet", "type", "actor"],
+    "/api/claims": ["bbox", "from", "to", "outlet", "stance", "speaker"],
     "/export.geojson": ["bbox", "from", "to", "outlet", "limit"],
     "/export.csv": ["bbox", "from", "to", "outlet"],
 }
