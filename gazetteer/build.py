@@ -155,12 +155,14 @@ class Builder:
         self._country_names(facts, gn_countries)
         self._continents(frame)
         features = natural_earth.admin1_features()
+        corrections = curated.admin1_corrections()
+        unit_ids = natural_earth.admin1_ids(features, corrections)
         self.city_units = {
-            f"ne1:{f['properties'].get('iso_3166_2')}" for f in features
+            unit_ids[f["properties"]["adm1_code"]] for f in features
             if _CITY_UNIT.search(f["properties"].get("type_en") or "")
         }
-        self.log(f"admin-1: {self.add(natural_earth.admin1_units(features, curated.admin1_corrections()))}")
-        self.log(f"admin-1 groupings: {self.add(self._geounits(features))}")
+        self.log(f"admin-1: {self.add(natural_earth.admin1_units(features, corrections))}")
+        self.log(f"admin-1 groupings: {self.add(self._geounits(features, unit_ids))}")
         states = geonames.us_states()
         postal_by_fips = {state["fips"]: code for code, state in states.items()}
         full_names = {county["fips"]: county["name"] for county in geonames.us_counties()}
@@ -319,7 +321,7 @@ class Builder:
             record.add_names(curated.split(row.get("aliases", "")))
             yield record
 
-    def _geounits(self, features: list[dict]) -> Iterable[Record]:
+    def _geounits(self, features: list[dict], unit_ids: dict[str, str]) -> Iterable[Record]:
         """Natural Earth groups admin-1 units into geounits (England, Scotland, Republika Srpska, Zanzibar, Iraqi
         Kurdistan): news names them as places, so each geounit of two or more units becomes a record of its own."""
         country_keys = {normalize(n.text) for r in self.country_by_iso.values() for n in r.names}
@@ -329,7 +331,7 @@ class Builder:
             geounit, admin = props.get("geonunit"), props.get("admin")
             if not geounit or geounit == admin or normalize(geounit) in country_keys:
                 continue
-            unit = self.records.get(f"ne1:{props.get('iso_3166_2')}") or self.records.get(f"ne1:{props['adm1_code']}")
+            unit = self.records.get(unit_ids[props["adm1_code"]])
             if unit is not None:
                 groups.setdefault((props.get("iso_a2") or "", geounit), []).append(unit)
         for (iso2, geounit), units in groups.items():
@@ -359,25 +361,22 @@ class Builder:
             record.add_names(curated.split(row.get("aliases", "")))
             yield record
 
-    def _attach_aliases(self) -> None:
-        for row in curated.aliases():
+    def _targeted(self, rows: list[dict[str, str]], key: str) -> Iterable[tuple[dict[str, str], Record]]:
+        """Curated rows with the record their `target` names; an unknown target is a build warning, not a stop."""
+        for row in rows:
             record = self.target(row["target"])
             if record is None:
-                self.warnings.append(f"alias {row['name']}: unknown target {row['target']}")
-                continue
+                self.warnings.append(f"{key} {row[key]}: unknown target {row['target']}")
+            else:
+                yield row, record
+
+    def _attach_aliases(self) -> None:
+        for row, record in self._targeted(curated.aliases(), "name"):
             record.add_names([row["name"]])
 
     def _attach_abbreviations(self) -> None:
-        for code, state in geonames.us_states().items():
-            record = self.records.get(f"ne1:US-{code}")
-            if record is not None:
-                record.add_names([code], NameType.ABBREVIATION, case_sensitive=True)
-                record.add_names([state["name"]])
-        for row in curated.abbreviations():
-            record = self.target(row["target"])
-            if record is None:
-                self.warnings.append(f"abbreviation {row['abbreviation']}: unknown target {row['target']}")
-                continue
+        """US postal codes come with the Natural Earth units (natural_earth.admin1_units); these are the rest."""
+        for row, record in self._targeted(curated.abbreviations(), "abbreviation"):
             record.add_names([row["abbreviation"]], NameType.ABBREVIATION, case_sensitive=row["case_sensitive"] == "1")
 
     def _add_demonym(self, record: Record, form: str) -> None:
@@ -386,11 +385,7 @@ class Builder:
             record.add_names([form + "s"], NameType.DEMONYM)
 
     def _attach_demonyms(self) -> None:
-        for row in curated.demonyms():
-            record = self.target(row["target"])
-            if record is None:
-                self.warnings.append(f"demonym {row['form']}: unknown target {row['target']}")
-                continue
+        for row, record in self._targeted(curated.demonyms(), "form"):
             self._add_demonym(record, row["form"])
 
 

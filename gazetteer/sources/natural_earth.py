@@ -82,19 +82,26 @@ def admin1_features() -> list[dict]:
         return json.load(handle)["features"]
 
 
+def admin1_ids(features: list[dict], corrections: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Natural Earth adm1_code -> record id: `ne1:<ISO 3166-2>` where that (corrected) code is unique, else
+    `ne1:<adm1_code>`. The one place this rule lives, for the units and for everything that refers to them."""
+    isos = {f["properties"]["adm1_code"]: corrections.get(f["properties"]["adm1_code"], {}).get(
+        "iso_3166_2", f["properties"].get("iso_3166_2") or "") for f in features}
+    counts = Counter(isos.values())
+    return {code: f"ne1:{iso if _ISO_SUBDIVISION.match(iso) and counts[iso] == 1 else code}"
+            for code, iso in isos.items()}
+
+
 def admin1_units(features: list[dict], corrections: dict[str, dict[str, str]]) -> Iterator[Record]:
-    """Id `ne1:<ISO 3166-2>` where that code is unique, else `ne1:<Natural Earth adm1_code>`."""
-    iso_counts = Counter(f["properties"].get("iso_3166_2") for f in features)
+    ids = admin1_ids(features, corrections)
     for feature in features:
         props = dict(feature["properties"])
         props.update(corrections.get(props["adm1_code"], {}))
-        iso = props.get("iso_3166_2") or ""
-        unit_id = iso if _ISO_SUBDIVISION.match(iso) and iso_counts[iso] == 1 else props["adm1_code"]
         name = props.get("name_en") or props.get("name")
         if not name or feature.get("geometry") is None:
             continue
         record = Record(
-            id=f"ne1:{unit_id}",
+            id=ids[props["adm1_code"]],
             name=name,
             kind="admin-1",
             country_codes=(props["iso_a2"],) if re.fullmatch(r"[A-Z]{2}", props.get("iso_a2") or "") else (),
