@@ -52,10 +52,10 @@ def _store_event(conn: sa.Connection, article_id: int, event: Event) -> int:
 
 
 def _refine(conn: sa.Connection, event_id: int, merged: Event) -> None:
-    """A new report may date or place the event more precisely than the stored ones did."""
+    """A new report may name, date or place the event more precisely than the stored ones did."""
     first_last = period(merged.date, merged.date_precision)
     conn.execute(events.update().where(events.c.id == event_id).values(
-        date=merged.date, date_precision=merged.date_precision,
+        label=merged.label, date=merged.date, date_precision=merged.date_precision,
         date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,
         place_id=merged.place.place_id if merged.place else None, geo_precision=merged.geo_precision,
     ))
@@ -65,7 +65,7 @@ def _stored_events_like(conn: sa.Connection, event: Event) -> list[tuple[int, Ev
     rows = conn.execute(
         sa.select(events, places.c.name, places.c.kind, places.c.lat, places.c.lon)
         .select_from(events.outerjoin(places))
-        .where(events.c.type == event.type, events.c.label == event.label)
+        .where(events.c.type == event.type)
         .order_by(events.c.id.desc()).limit(CANDIDATE_LIMIT)
     ).all()
     if not rows:

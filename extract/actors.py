@@ -89,6 +89,9 @@ class ActorIndex:
             canonical = next(full for _, full in known if full.endswith(name))
         return Actor(canonical, "person", self.countries.get(canonical))
 
+    def knows_surname(self, word: str) -> bool:
+        return word.casefold() in self.full_names
+
     def by_title(self, words: set[str]) -> Actor | None:
         """The latest-introduced person whose title words include all of these ("Turkish president")."""
         if not words:

@@ -17,13 +17,20 @@ from geo.model import Mention
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "along", "inside", "across", "around", "outside", "throughout"})
 LOCATIVE_OF = frozenset({"COERCE", "ASSAULT", "MOBILIZE"})  # "blockade of X", "invasion of X": X is where
+CONTESTED_OVER = frozenset({"ASSAULT"})  # "the war over Nagorno-Karabakh", "clashes over the control of X"
+TOPIC_ON = frozenset({"CONSULT"})  # "talks on Ukraine": a topic, not where they were held
+PLACELESS = frozenset({"phone call"})  # a call joins two places and happens in neither
 DIRECTIONAL = frozenset({"CONSULT", "MOBILIZE"})  # "visit to X", "troops sent to X"
 ORIGIN = frozenset({"RETREAT"})  # "withdrawal from X", "evacuation from X": X is where it happened
 OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege"})
 # Common nouns that only frame the place named with them ("the town of Izmir", "Douma city").
 PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "district", "county", "area", "suburb",
                           "suburbs", "capital", "governorate", "state", "enclave", "outskirts", "municipality",
-                          "neighbourhood", "neighborhood", "island", "port", "territory"})
+                          "neighbourhood", "neighborhood", "island", "port", "territory", "bastion", "stronghold",
+                          "control", "part", "centre", "center"})
+# "deployed in this area", "sent to the region": a place noun that points back to the region named last.
+AREA_WORDS = frozenset({"area", "region", "zone"})
+AREA_KINDS = frozenset({"region", "disputed area", "corridor", "admin-1", "admin-2"})
 SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else
@@ -32,6 +39,8 @@ DATE_REACH = 6  # parse-tree steps between a date and its event; further away it
 def anchors(trigger: Token) -> set[int]:
     """The tokens a place or date phrase of the event may hang on."""
     found = {trigger.i}
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+        found.add(trigger.head.head.i)  # "the establishment of a checkpoint on the corridor"
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in SUBJECT_OR_OBJECT:
         head = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") else \
             trigger.head
@@ -45,6 +54,8 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
              other_triggers: frozenset[int] = frozenset()) -> tuple[Mention | None, bool]:
     """The place mention tied to the trigger, and whether it is only "near" it. `other_triggers`: token indices of
     the sentence's other event words, which keep their own places."""
+    if label in PLACELESS:
+        return None, False
     doc, hooks = trigger.doc, anchors(trigger)
     best: tuple[int, Mention, bool] | None = None
     for mention in mentions:
@@ -62,29 +73,55 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
     return (None, False) if best is None else (best[1], best[2])
 
 
+def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],
+            other_triggers: frozenset[int] = frozenset()) -> Mention | None:
+    """ "2,000 troops were deployed in this area": a bare "area" or "region" tied to the event stands for the region,
+    disputed area or corridor named last before it (a country or a city is not what "the area" points back to)."""
+    if label in PLACELESS:
+        return None
+    hooks = anchors(trigger)
+    for token in trigger.sent:
+        if token.lemma_.casefold() not in AREA_WORDS or token.ent_type_ or \
+                not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
+                any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
+            continue
+        if _tie(token, trigger, kind, label, hooks, other_triggers) is None:
+            continue
+        before = [m for m in earlier if m.end <= token.idx and m.kind in AREA_KINDS and not m.demonym]
+        if before:
+            return before[-1]
+    return None
+
+
 def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], others: frozenset[int]) -> str | None:
     """The preposition (or "object") that ties a place phrase to the event, None when nothing does."""
     root = _framed(root)
     if root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_.casefold() in OBJECT_IS_PLACE | {label}:
         return "object"
-    if root.dep_ != "pobj" or not _hangs_on(root.head.head, trigger, hooks, others):
+    meeting = trigger.pos_ == "VERB" and kind == "CONSULT"  # "met with Lavrov in Moscow": Lavrov was met there
+    if root.dep_ != "pobj" or not _hangs_on(root.head.head, trigger, hooks, others, through_people=meeting):
         return None
     word = root.head.lower_
+    if word == "on" and kind in TOPIC_ON:
+        return None
     if word in LOCATIVE or (word == "of" and kind in LOCATIVE_OF and root.head.head.i == trigger.i) or \
-            (word == "to" and kind in DIRECTIONAL) or (word == "from" and kind in ORIGIN):
+            (word == "to" and kind in DIRECTIONAL) or (word == "from" and kind in ORIGIN) or \
+            (word == "over" and kind in CONTESTED_OVER):
         return word
     return None
 
 
-def _hangs_on(head: Token, trigger: Token, hooks: set[int], others: frozenset[int]) -> bool:
+def _hangs_on(head: Token, trigger: Token, hooks: set[int], others: frozenset[int], through_people: bool) -> bool:
     """Whether a prepositional phrase attached to `head` describes the event: `head` is one of its anchors, or a
     word of the event phrase itself ("talks held by the ministers in Tbilisi", where the parser hangs the place on
-    "ministers") that is not a named person, another event, or inside a clause of its own."""
+    "ministers") that is not a named person (unless `through_people`), another event, or inside a clause of its
+    own."""
     node = head
     for _ in range(6):
         if node.i in hooks:
             return True
-        if node.i in others or node.ent_type_ == "PERSON" or node.dep_ in CLAUSES or node.head.i == node.i:
+        if node.i in others or (node.ent_type_ == "PERSON" and not through_people) or node.dep_ in CLAUSES or \
+                node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -147,12 +147,18 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _reported_by_another(token: Token) -> bool:
-    """A stance verb governed (through clauses) by another stance verb is part of that one's content."""
+    """A stance verb governed (through clauses) by another stance verb is part of that one's content; a conjoined
+    verb shares what governs its first conjunct ("he said China and Russia welcome and support ...": "support" is
+    content), but is not reported by that conjunct itself ("said and added" are two claims)."""
     node = token
-    while node.head.i != node.i and node.dep_ != "conj":
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    while node.head.i != node.i:
         node = node.head
         if _verb_stance(node) is not None:
             return True
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
     return False
 
 
@@ -216,9 +222,16 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
                                                            for t in phrase)):
         if lemma in PERSON_PRONOUNS:
             return context.pronoun("she" if lemma in ("she", "her") else "he"), set()
+        if lemma == "they" and context.last_speaker is not None and context.last_speaker.kind == "person":
+            return None, set()  # "they" is not the one person who spoke last
         return context.last_speaker, set()
-    words = [t for t in phrase if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
-    head_is_org = lemma in ORG_HEADS or any(e.label_ == "ORG" and e.start <= subject.i < e.end for e in doc.ents)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
+        return None, set()  # "a Kurdish militia spokesman says": not a named speaker
+    words = _name_words(subject)
+    organisation = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= subject.i < e.end), None)
+    if organisation is not None:
+        words = [t for t in organisation if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
+    head_is_org = lemma in ORG_HEADS or organisation is not None
     if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
                                        or lemma in ANONYMOUS or lemma in ("government", "capital")):
         place = inside[-1]
@@ -238,6 +251,32 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
             country = inside[0].place_id if inside else None
             return Actor(name, "organisation", country), {m.start for m in inside}
     return None, set()
+
+
+NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "cc", "conj"})
+
+
+def _name_words(subject: Token) -> list[Token]:
+    """The words that name the speaker: the subject and the modifiers and conjuncts it is built from ("Russian state
+    TV and Interfax", "the Federal Public Prosecutor's Office"), without appositions, clauses, punctuation, adverbs
+    ("respectively") or leftovers of a dateline or a caption before it."""
+    taken = {subject.i}
+    frontier = [subject]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ in NAME_PARTS and not child.is_space and (child.is_alpha or child.text[:1].isalnum()):
+                taken.add(child.i)
+                frontier.append(child)
+    words = [subject.doc[i] for i in sorted(taken)]
+    while words and (words[0].dep_ == "cc" or (words[0].is_upper and len(words[0]) > 3 and words[0].ent_type_ == "GPE"
+                     and len(words) > 1)):
+        words.pop(0)  # "BEIRUT (AP) — A spokesman": a dateline is not part of the name
+    return words
+
+
+def _dateline(token: Token) -> bool:
+    return token.is_upper and len(token) > 3 and token.ent_type_ == "GPE"
 
 
 def _in_clause(token: Token, head: Token) -> bool:

@@ -1,7 +1,9 @@
 """Dates in article text: find them, resolve them, and infer when an article was published.
 
 Absolute dates ("January 18", "9 November 2020", "since May 2021") are read with our own patterns because they are
-cheap and their precision is plain from the words. Relative ones ("on Monday", "last month") go to dateparser with
+cheap and their precision is plain from the words. A day or month whose year neither the text nor the input gives
+keeps what is known in ISO 8601's truncated form without a year ("--03-04", "--03"): the map cannot place it in time,
+but the reader still learns it happened on March 4. Relative ones ("on Monday", "last month") go to dateparser with
 the publication date as `RELATIVE_BASE` — but only when the input gave that date: resolving against a date we merely
 inferred would print a precise-looking day that is a guess built on a guess, so those stay unresolved.
 """
@@ -126,7 +128,11 @@ def resolve(expression: DateExpression, published: date | None, anchored: bool) 
         if (expression.month, expression.day or 1) > (published.month, published.day):
             year -= 1  # news reports the past: "December 20" in a January article is last year's
     if year is None:
-        return None
+        if expression.month is None:
+            return None
+        if expression.day is None:
+            return f"--{expression.month:02d}", "month"
+        return f"--{expression.month:02d}-{expression.day:02d}", "day"
     if expression.month is None:
         return f"{year:04d}", "year"
     if expression.day is None:
@@ -176,7 +182,13 @@ def _relative(text: str, published: date) -> tuple[str, str] | None:
     return day.isoformat(), "day"
 
 
+def has_year(iso: str | None) -> bool:
+    return iso is not None and not iso.startswith("--")
+
+
 def _first_day(iso: str, _precision: str) -> date | None:
+    if not has_year(iso):
+        return None
     parts = [int(p) for p in iso.split("-")]
     try:
         return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -185,7 +197,7 @@ def _first_day(iso: str, _precision: str) -> date | None:
 
 
 def period(iso: str | None, precision: str | None) -> tuple[date, date] | None:
-    """First and last day of a date at its precision, for range filters."""
+    """First and last day of a date at its precision, for range filters (None for a date without a year)."""
     if iso is None or precision is None:
         return None
     first = _first_day(iso, precision)

@@ -15,20 +15,33 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from extract.actors import ActorIndex
-from extract.attach import date_owner, place_of
-from extract.dates import DateExpression, find_dates, resolve
-from extract.merge import dates_compatible, same_event
+from extract.attach import anchors, area_of, date_owner, place_of
+from extract.dates import DateExpression, find_dates, has_year, resolve
+from extract.merge import same_event, specific_label
 from extract.model import Actor, Event
 from extract.text import headline_end, place_ref, source_of
-from extract.verbs import EVENT_TRIGGERS, LABEL_MODIFIERS, NOUN_ONLY_TRIGGERS, REPORTING_VERBS
+from extract.verbs import (
+    COMPANION_TRIGGERS,
+    CONCLUDED_ONLY,
+    CONCLUSION_WORDS,
+    EVENT_TRIGGERS,
+    LABEL_MODIFIERS,
+    NOUN_ONLY_TRIGGERS,
+    QUALIFIED_TRIGGERS,
+    REPORTING_VERBS,
+    VERB_ONLY_TRIGGERS,
+)
 from geo.model import Mention
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
 INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "try", "intend", "expect", "like", "prepare",
-                    "restart", "resume", "urge", "call", "offer", "agree", "threaten", "ready", "discuss"})
+                    "restart", "resume", "urge", "call", "offer", "agree", "threaten", "ready", "discuss", "allow",
+                    "authorize", "authorise", "approve", "consider", "ask", "order", "request"})
+CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
 CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in ("accuse", "deny")) | \
     {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
+GOVERNMENT_KINDS = frozenset({"country", "capital"})  # "Yerevan", "Armenian": a government acting
 BACK_REFERENCE = frozenset({"this", "that", "these", "those", "same"})  # "this meeting": one already reported
 # UCDP where_prec by gazetteer kind: 1 exact place, 2 near/within 25 km, 3 second-order region, 4 first-order region
 # or a wider named area, 6 country.
@@ -43,7 +56,8 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
     back_references: set[int] = set()
     body = headline_end(text)
     for sent in doc.sents:
-        triggers = [(t, found) for t in sent if t.idx >= body and (found := _trigger(t)) is not None]
+        found_here = [(t, found) for t in sent if t.idx >= body and (found := _trigger(t)) is not None]
+        triggers = _nested_into_outer(found_here)
         if not triggers:
             continue
         owned = _dates_by_trigger(doc, [t for t, _ in triggers], find_dates(text, sent.start_char, sent.end_char))
@@ -52,13 +66,18 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         for token, (kind, label) in triggers:
             if not _factual(token):
                 continue
+            if token.lemma_.casefold() in CONCLUDED_ONLY and not _concluded(token, bool(owned.get(token.i))):
+                continue
             when = _date(owned.get(token.i, []), published, anchored)
             mention, near = place_of(token, kind, label, sentence_mentions, trigger_tokens - {token.i})
+            if mention is None:
+                mention = area_of(token, kind, label, [m for m in mentions if m.start < sent.end_char],
+                                  trigger_tokens - {token.i})
             place = None if mention is None else place_ref(mention)
             precision = None if place is None else min(WHERE_PRECISION.get(place.kind, 4) + near, 6)
             if any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in token.children):
                 back_references.add(len(events))
-            events.append(Event(kind, label, _actors(doc, sent, sentence_mentions, actors), when[0], when[1], place,
+            events.append(Event(kind, label, _actors(token, sentence_mentions, actors), when[0], when[1], place,
                                 precision, (source_of(sent, text),), trigger=token.text))
     return _merge_within(events, back_references)
 
@@ -79,18 +98,55 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     lemma = token.lemma_.casefold()
     if token.lower_ == "cease" and token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "fire":
         lemma = "ceasefire"
+    if token.pos_ == "VERB" and lemma in COMPANION_TRIGGERS:
+        companions, found = COMPANION_TRIGGERS[lemma]
+        return found if any(c.lower_ in companions for c in token.children if c.dep_ in ("prep", "dobj")) else None
     found = EVENT_TRIGGERS.get(lemma)
-    if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
+    if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN") or token.dep_ == "compound":
+        return None  # "a talk show", "war crimes": the word only qualifies another noun
+    if (token.pos_ == "VERB" and lemma in NOUN_ONLY_TRIGGERS) or (token.pos_ != "VERB" and lemma in VERB_ONLY_TRIGGERS):
         return None
-    if token.pos_ == "VERB" and lemma in NOUN_ONLY_TRIGGERS:
-        return None
-    if lemma == "conference" and not any(c.lower_ in ("news", "press") for c in token.children):
+    if lemma in QUALIFIED_TRIGGERS and not _qualified(token, QUALIFIED_TRIGGERS[lemma]):
         return None
     for child in token.children:
         refined = LABEL_MODIFIERS.get((lemma, child.lower_))
         if refined:
             return found[0], refined
     return found
+
+
+def _nested_into_outer(triggers: list[tuple[Token, tuple[str, str]]]) -> list[tuple[Token, tuple[str, str]]]:
+    """ "talked by phone", "signed a ceasefire": a trigger inside the phrase of another of the same category (its
+    object, or the object of its preposition) is one event with it, named by the more specific label."""
+    by_index = {t.i: (t, found) for t, found in triggers}
+    for token, (kind, label) in list(by_index.values()):
+        outer = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in ("dobj", "nsubjpass") else None
+        if outer is None or outer.i not in by_index or outer.i == token.i or by_index[outer.i][1][0] != kind:
+            continue
+        outer_label = by_index[outer.i][1][1]
+        by_index[outer.i] = (outer, (kind, specific_label(outer_label, label)))
+        del by_index[token.i]
+    return sorted(by_index.values(), key=lambda item: item[0].i)
+
+
+def _qualified(token: Token, words: frozenset[str]) -> bool:
+    """ "military operation", "border post", "cessation of hostilities", "signed a truce": a qualifying word on the
+    trigger, its preposition, or its (passive) subject."""
+    near = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    return any(t.lower_ in words or t.lemma_.casefold() in words for t in near)
+
+
+def _concluded(token: Token, dated: bool) -> bool:
+    """An agreement reported as made: dated, qualified by a word of conclusion, or what was signed or reached."""
+    if dated or any(LABEL_MODIFIERS.get((token.lemma_.casefold(), c.lower_)) for c in token.children):
+        return True
+    for child in token.children:
+        if child.dep_ in ("acl", "amod", "compound", "relcl") and \
+                any(part in CONCLUSION_WORDS for part in child.lemma_.casefold().split("-")):
+            return True
+        if child.dep_ in ("amod", "compound") and child.lower_.endswith("brokered"):
+            return True
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.casefold() in CONCLUSION_WORDS
 
 
 def _factual(token: Token) -> bool:
@@ -104,6 +160,8 @@ def _factual(token: Token) -> bool:
     while verb is not None and hops < 3:
         if any(c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in verb.children):
             return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+            return False
         if verb.lemma_.casefold() in INTENT and verb.i != token.i:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("xcomp", "advcl"):
@@ -115,22 +173,58 @@ def _factual(token: Token) -> bool:
 
 
 def _date(dates: list[DateExpression], published: date | None, anchored: bool) -> tuple[str | None, str | None]:
-    """The most precise of the trigger's own dates that can be placed in time."""
+    """The most precise of the trigger's own dates that can be placed in time; one with a year beats one without."""
     resolved = [r for d in dates if (r := resolve(d, published, anchored)) is not None]
-    return max(resolved, key=lambda r: len(r[0])) if resolved else (None, None)
+    return max(resolved, key=lambda r: (has_year(r[0]), len(r[0]))) if resolved else (None, None)
 
 
-def _actors(doc: Doc, sent, mentions: list[Mention], index: ActorIndex) -> tuple[Actor, ...]:
+def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex) -> tuple[Actor, ...]:
+    """The people and governments the event phrase names: inside the trigger's own phrase ("the call between Blinken
+    and Pashinian") or as subject or object of the verb that carries it ("Blinken talked with Pashinian"), not every
+    name in the sentence (who reports an event is not its actor)."""
+    phrase = _event_phrase(trigger)
+    doc = trigger.doc
     found: dict[str, Actor] = {}
-    for ent in sent.ents:
-        if ent.label_ == "PERSON" and ent.start_char in index.accepted:
-            person = index.person(ent.text)
+    for ent in trigger.sent.ents:
+        if ent.label_ == "PERSON" and ent.start_char in index.accepted and ent.root.i in phrase:
+            person = index.person(ent.text, ent.start_char)
+            if person is not None:
+                found.setdefault(person.name, person)
+    for i in sorted(phrase):  # a surname the article introduced, where the NER missed it ("between Blinken and ...")
+        token = doc[i]
+        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and index.knows_surname(token.text):
+            person = index.person(token.text, token.idx)
             if person is not None:
                 found.setdefault(person.name, person)
     for mention in mentions:
-        if mention.metonym or (mention.demonym and mention.kind == "country"):
+        if mention.kind not in GOVERNMENT_KINDS or not (mention.metonym or mention.demonym):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.i in phrase:
             found.setdefault(mention.place_name, Actor(mention.place_name, "government", mention.place_id))
     return tuple(found.values())
+
+
+def _event_phrase(trigger: Token) -> set[int]:
+    tokens = {t.i for t in trigger.subtree if not _in_own_clause(t, trigger)}
+    carrier = trigger.head if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None  # "held talks"
+    for anchor in anchors(trigger) - {trigger.i}:
+        node = trigger.doc[anchor]
+        if carrier is None or node.i != carrier.i:
+            continue
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep", "dative"):
+                tokens.update(t.i for t in child.subtree if not _in_own_clause(t, child))
+    return tokens
+
+
+def _in_own_clause(token: Token, top: Token) -> bool:
+    node = token
+    while node.i != top.i:
+        if node.dep_ in ("relcl", "ccomp", "advcl", "acl") and node.tag_ not in ("VBN",):
+            return True
+        node = node.head
+    return False
 
 
 def _merge_within(events: list[Event], back_references: set[int]) -> list[Event]:
@@ -138,13 +232,15 @@ def _merge_within(events: list[Event], back_references: set[int]) -> list[Event]
     two consultations between the same two people are one whatever word reports them ("talked with", "the call")."""
     merged: list[Event] = []
     for number, event in enumerate(events):
-        target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)
-                       and _people_agree(kept, event)), None)
+        target = next((n for n, kept in enumerate(merged) if kept.label == event.label
+                       and same_event(kept, event, within_article=True) and _people_agree(kept, event)), None)
+        if target is None and event.type == "AGREE":
+            target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)), None)
         if target is None and number in back_references:
             target = next((n for n in range(len(merged) - 1, -1, -1) if merged[n].type == event.type), None)
         if target is None and event.type == "CONSULT":
-            target = next((n for n, kept in enumerate(merged) if kept.type == "CONSULT" and _same_people(kept, event)),
-                          None)
+            target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)
+                           and _same_people(kept, event)), None)
         if target is None:
             merged.append(event)
         else:
@@ -161,16 +257,18 @@ def _people_agree(a: Event, b: Event) -> bool:
 
 def _same_people(a: Event, b: Event) -> bool:
     people = {x.key for x in a.actors if x.kind == "person"} & {x.key for x in b.actors if x.kind == "person"}
-    return len(people) >= 2 and dates_compatible(a.date, b.date)
+    return len(people) >= 2
 
 
 def combine(kept: Event, other: Event) -> Event:
-    """One event from two reports of it: the more precise date and place win, actors and sources add up."""
+    """One event from two reports of it: the more specific label and the more precise date and place win, actors
+    and sources add up."""
     actors = dict.fromkeys(kept.actors) | dict.fromkeys(other.actors)
     sources = tuple(dict.fromkeys(kept.sources + other.sources))
-    date_from = kept if _rank(kept.date_precision) <= _rank(other.date_precision) else other
+    date_from = min((kept, other), key=lambda e: (not has_year(e.date), _rank(e.date_precision)))
     place_from = kept if (kept.geo_precision or 9) <= (other.geo_precision or 9) else other
-    return replace(kept, actors=tuple(actors), sources=sources, date=date_from.date,
+    return replace(kept, label=specific_label(kept.label, other.label), actors=tuple(actors), sources=sources,
+                   date=date_from.date,
                    date_precision=date_from.date_precision, place=place_from.place,
                    geo_precision=place_from.geo_precision)
 

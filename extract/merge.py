@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.model import Claim, Event
+from extract.verbs import GENERIC_LABELS
 
 _WORD = re.compile(r"[a-z]{4,}")
 SIMILAR_CONTENT = 0.5  # Jaccard overlap of content words for two wordings of one claim
@@ -17,18 +18,39 @@ SHORT_ANSWER = 3  # content words of a reply too short to compare by wording
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
+    """Unknown, or one contains the other; a year-less "--01-18" fits any January 18 and any January."""
+    if a is None or b is None:
+        return True
+    if a.startswith("--") or b.startswith("--"):
+        a, b = _without_year(a), _without_year(b)
+        if not a or not b:
+            return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _without_year(iso: str) -> str:
+    """ "2022-01-18" and "--01-18" -> "-01-18"; a bare year -> ""."""
+    return iso[1:] if iso.startswith("--") else iso[4:]
+
+
+def labels_compatible(a: str, b: str) -> bool:
+    """ "talks" and "phone call" may name one consultation; "visit" and "phone call" never do."""
+    return a == b or a in GENERIC_LABELS or b in GENERIC_LABELS
+
+
+def specific_label(a: str, b: str) -> str:
+    return a if b in GENERIC_LABELS else b if a in GENERIC_LABELS else a
 
 
 def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
-    if a.type != b.type or a.label != b.label or not dates_compatible(a.date, b.date):
+    if a.type != b.type or not labels_compatible(a.label, b.label) or not dates_compatible(a.date, b.date):
         return False
     place_a, place_b = (a.place.place_id if a.place else None), (b.place.place_id if b.place else None)
     if place_a != place_b and place_a is not None and place_b is not None:
         return False
-    keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
     if within_article:
-        return bool(keys_a & keys_b) or not keys_a or not keys_b or place_a == place_b is not None
+        return True  # one article reporting one kind of act again; whether the people agree is the caller's check
+    keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
     return bool(keys_a & keys_b) and (place_a == place_b or a.date == b.date is not None)
 
 

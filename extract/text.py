@@ -32,20 +32,28 @@ def place_ref(m: Mention) -> PlaceRef:
 
 
 def source_of(sent: Span, original: str) -> Source:
-    """The sentence as evidence, cut from the original text (whitespace trimmed) so the offsets stay exact."""
+    """The sentence as evidence, cut from the original text so the offsets stay exact. Its ends are trimmed where the
+    parsed text has blanks (whitespace, or boilerplate the cleaner blanked, such as a ticker glued to the sentence)."""
+    parsed = sent.doc.text
     start, end = sent.start_char, sent.end_char
-    while start < end and original[start].isspace():
+    while start < end and (parsed[start].isspace() or original[start].isspace()):
         start += 1
-    while end > start and original[end - 1].isspace():
+    while end > start and (parsed[end - 1].isspace() or original[end - 1].isspace()):
         end -= 1
     return Source(start, end, original[start:end])
 
 
+HEADLINE_WORDS = 25  # a first line longer than this is prose, whatever its last character
+
+
 def headline_end(text: str) -> int:
-    """End offset of the headline (a first line without closing punctuation), 0 when the text starts with prose.
-    Headlines compress the story into capitalised fragments the parser misreads ("Blinken Talks To ..."), and the
-    body reports the same facts with their attribution, so the extractor reads from the body."""
+    """End offset of the headline (a short first line without closing punctuation, with text after it), 0 when the
+    text starts with prose. Headlines compress the story into capitalised fragments the parser misreads ("Blinken
+    Talks To ..."), and the body reports the same facts with their attribution, so the extractor reads from the body.
+    A text that is one long line (some corpora flatten articles) has no headline."""
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return 0 if text[start:end].rstrip().endswith((".", "!", "?", '"', "”")) else end
+    if end < 0 or not text[end:].strip():
+        return 0
+    first = text[start:end].rstrip()
+    return 0 if first.endswith((".", "!", "?", '"', "”")) or len(first.split()) > HEADLINE_WORDS else end

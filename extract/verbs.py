@@ -65,13 +65,17 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("arrest",), ("COERCE", "arrest")),
     **dict.fromkeys(("detain", "detention"), ("COERCE", "detention")),
     **dict.fromkeys(("ceasefire", "cease-fire", "truce", "armistice"), ("AGREE", "ceasefire agreement")),
+    **dict.fromkeys(("agreement", "deal", "accord", "treaty", "sign"), ("AGREE", "agreement")),
     **dict.fromkeys(("clash",), ("ASSAULT", "clash")),
     **dict.fromkeys(("war", "fighting"), ("ASSAULT", "war")),
     **dict.fromkeys(("attack", "assault", "raid", "strike"), ("ASSAULT", "attack")),
     **dict.fromkeys(("shell", "shelling", "bombardment", "airstrike"), ("ASSAULT", "shelling")),
     **dict.fromkeys(("bomb", "bombing", "blast", "explosion"), ("ASSAULT", "bombing")),
     **dict.fromkeys(("offensive", "campaign", "incursion"), ("ASSAULT", "offensive")),
-    "invasion": ("ASSAULT", "invasion"),
+    **dict.fromkeys(("invasion", "invade"), ("ASSAULT", "invasion")),
+    "operation": ("ASSAULT", "offensive"),  # only as a "military operation" (see QUALIFIED_TRIGGERS)
+    "post": ("COERCE", "checkpoint established"),  # only as a "border post"
+    "cessation": ("AGREE", "ceasefire agreement"),  # only as a "cessation of hostilities"
     **dict.fromkeys(("shooting", "gunfire"), ("ASSAULT", "shooting")),
     "poisoning": ("ASSAULT", "poisoning"),
     **dict.fromkeys(("deploy", "deployment", "station"), ("MOBILIZE", "deployment")),
@@ -80,11 +84,44 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("evacuation", "withdrawal", "withdraw", "evacuate"), ("RETREAT", "withdrawal")),
     **dict.fromkeys(("protest", "demonstration", "rally"), ("PROTEST", "protest")),
 }
-# A trigger that only counts as a noun ("a call", "talks"): as verbs these mostly mean something else.
-NOUN_ONLY_TRIGGERS = frozenset({"call", "talk", "block", "station", "strike", "campaign", "hearing", "conference",
-                                "war", "fighting", "protest", "rally", "attack", "shell", "bomb", "sanction"})
+# A trigger that only counts as a noun ("a call", "talks"): as verbs these mostly mean something else ("talk" and
+# "speak" as verbs are events only with a partner: see COMPANION_TRIGGERS).
+NOUN_ONLY_TRIGGERS = frozenset({"call", "talk", "block", "strike", "campaign", "hearing", "conference", "war",
+                                "fighting", "protest", "rally", "attack", "sanction", "agreement", "deal",
+                                "accord", "treaty", "operation", "post", "cessation"})
+# ... and the reverse: "stationed", "signed", "bombed" are events, a "station", a "sign" or a "bomb" are things.
+VERB_ONLY_TRIGGERS = frozenset({"station", "sign", "invade", "bomb"})
+# Triggers that count only with one of these words next to them in the parse (a child, or the noun a "of" phrase
+# hangs on): an "operation" is an event only as a military one, a "post" only at a border.
+QUALIFIED_TRIGGERS: dict[str, frozenset[str]] = {
+    "operation": frozenset({"military", "army", "ground", "air", "combat", "offensive", "counter-terrorism"}),
+    "post": frozenset({"border"}),
+    "cessation": frozenset({"hostilities", "fire", "fighting"}),
+    "conference": frozenset({"news", "press"}),  # not "a conference on energy"
+    "campaign": frozenset({"military", "air", "bombing", "ground", "army", "offensive", "artillery", "shelling"}),
+    # "signed a ceasefire", "the statement was signed": signing is an agreement only when an accord is what is signed
+    "sign": frozenset({"agreement", "deal", "accord", "treaty", "statement", "declaration", "memorandum", "ceasefire",
+                       "truce", "protocol", "pact", "armistice", "document"}),
+}
+# Agreements are events when reported as concluded: with a date, a word of conclusion on them ("brokered",
+# "signed", "Russian-brokered"), or as what was signed or reached; "according to the existing agreements" is not one.
+CONCLUDED_ONLY = frozenset({"agreement", "deal", "accord", "treaty"})
+CONCLUSION_WORDS = frozenset({"broker", "sign", "reach", "conclude", "strike", "seal", "agree", "mediate", "ink"})
+# Generic labels that a more specific report of the same event refines ("the agreement" / "the ceasefire
+# agreement", "talks" / "the phone call").
+GENERIC_LABELS = frozenset({"agreement", "talks", "meeting"})
+# "fired on Qamishli", "opened fire", "spoke with Pashinian": verbs that are events only with one of these words as a
+# preposition or object hanging on them.
+COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
+    "fire": (frozenset({"on", "at", "into"}), ("ASSAULT", "shelling")),
+    "open": (frozenset({"fire"}), ("ASSAULT", "shooting")),
+    "speak": (frozenset({"with"}), ("CONSULT", "talks")),
+    "talk": (frozenset({"with"}), ("CONSULT", "talks")),
+}
 # "border clash": a label refined by a modifier word.
-LABEL_MODIFIERS: dict[tuple[str, str], str] = {("clash", "border"): "border clash", ("conference", "news"):
-                                                "news conference", ("conference", "press"): "news conference"}
-# Nouns that make "conference" an event only in these compounds; others ("a conference on energy") are skipped.
-CONFERENCE_COMPOUNDS = frozenset({"news", "press"})
+LABEL_MODIFIERS: dict[tuple[str, str], str] = {
+    ("clash", "border"): "border clash", ("conference", "news"): "news conference",
+    ("conference", "press"): "news conference", ("agreement", "ceasefire"): "ceasefire agreement",
+    ("agreement", "peace"): "peace agreement", ("deal", "peace"): "peace agreement",
+    ("agreement", "cease-fire"): "ceasefire agreement", ("call", "phone"): "phone call",
+}
