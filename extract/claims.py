@@ -11,6 +11,8 @@ a "violation" an accusation).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex, clean_person
@@ -19,6 +21,8 @@ from extract.text import headline_end, places_in, quote_spans, source_of
 from extract.verbs import (
     ACCUSATION_WORDS,
     CALL_PROPOSE_PARTICLES,
+    DENIAL_WORDS,
+    DENIED_OBJECTS,
     LIGHT_VERBS,
     PROPOSAL_MODALS,
     REPORTING_VERBS,
@@ -38,8 +42,8 @@ ANONYMOUS = frozenset((
 ))
 ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "through", "following", "amid", "since",
-                           "while", "from", "by"})
+CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "following", "amid", "since", "while",
+                           "from", "by"})
 QUOTE_REACH = 80  # characters between a quotation and its reporting verb ("..., the State Department said")
 ORG_HEADS = frozenset((
     "ministry", "department", "office", "army", "command", "government", "directorate", "committee", "union",
@@ -104,20 +108,44 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
     body = headline_end(text)
     for sent in doc.sents:
         quotes = quote_spans(text, sent.start_char, sent.end_char)
+        in_sentence: list[Claim] = []
         for token in sent:
             stance = _verb_stance(token)
-            if stance is None or token.idx < body or _inside(token.idx, quotes) or _reported_by_another(token):
+            if stance is None or token.idx < body or _reported_by_another(token) or \
+                    (_inside(token.idx, quotes) and not _quoted_verb_of_outside_subject(token, quotes)):
                 continue
-            claim = _claim(context, sent, token, stance, quotes)
-            if claim is not None:
-                claims.append(claim)
+            for claim in _claims(context, sent, token, stance, quotes):
+                in_sentence = _one_per_speaker(in_sentence, claim)
                 context.last_speaker = claim.speaker
                 context.last_claim_sentence = context.sentence
                 if claim.speaker.kind == "person":
                     context.remember(claim.speaker)
+        claims.extend(in_sentence)
         context.remember_sentence(sent)
         context.sentence += 1
     return claims
+
+
+def _quoted_verb_of_outside_subject(verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """ "Pashinian “reaffirmed his commitment to the peace agenda”": the quotation starts at the verb and the speaker
+    stands before it, so the verb is the speaker's act, not words inside someone's statement."""
+    subject = _subject(verb)
+    quote = next((q for q in quotes if q[0] < verb.idx < q[1]), None)
+    return subject is not None and quote is not None and subject.idx < quote[0] and \
+        not verb.doc.text[quote[0] + 1:verb.idx].strip()
+
+
+def _one_per_speaker(claims: list[Claim], claim: Claim) -> list[Claim]:
+    """A sentence gives one claim per speaker: "spoke ... to underscore the importance of peace and pledged support"
+    is a pledge of support about all the places, not an assertion beside it. The sharper stance wins."""
+    same = next((n for n, kept in enumerate(claims) if kept.speaker.key == claim.speaker.key
+                 and "assert" in (kept.stance, claim.stance)), None)
+    if same is None:
+        return [*claims, claim]
+    kept = claims[same]
+    sharper, other = (claim, kept) if kept.stance == "assert" else (kept, claim)
+    places = tuple(dict.fromkeys(sharper.places + other.places))
+    return [*claims[:same], replace(sharper, places=places), *claims[same + 1:]]
 
 
 def _entity_of(token: Token) -> Span:
@@ -131,6 +159,8 @@ def _verb_stance(token: Token) -> str | None:
             objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in STANCE_NOUNS]
             if objects:
                 return STANCE_NOUNS[objects[0].lemma_.casefold()]
+        if lemma == "speak":  # "spoke of a historic opportunity"; "spoke with Aliyev" is a consultation
+            return "assert" if any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children) else None
         if lemma == "call":
             particles = {c.lemma_.casefold() for c in token.children if c.dep_ in ("prep", "prt")}
             if particles & CALL_PROPOSE_PARTICLES:
@@ -162,26 +192,38 @@ def _reported_by_another(token: Token) -> bool:
     return False
 
 
-def _claim(context: _Context, sent: Span, verb: Token, stance: str, quotes: list[tuple[int, int]]) -> Claim | None:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None
+def _claims(context: _Context, sent: Span, verb: Token, stance: str, quotes: list[tuple[int, int]]) -> list[Claim]:
+    """The claim of each speaker of the verb: "criticized by Yerevan and Moscow" is two governments' claims."""
+    if any(c.dep_ == "neg" for c in verb.children) or _no_comment(verb):
+        return []
     subject = _subject(verb)
-    speaker, speaker_starts = _speaker(context, subject) if subject is not None else (None, set())
-    if speaker is None:
-        return None
-    content_start, content_end, quoted = _content(sent, verb, subject, quotes)
-    content_tokens = [t for t in sent if content_start <= t.idx < content_end]
-    stance = _sharpen(stance, content_tokens)
-    places = places_in(context.mentions, content_start, content_end, speaker_starts)
-    return Claim(
-        speaker=speaker,
-        verb=verb.text,
-        stance=stance,
-        text=context.text[content_start:content_end].strip(),
-        quote=quoted,
-        places=places,
-        sources=(source_of(sent, context.text),),
-    )
+    if subject is None:
+        return []
+    found = []
+    for who in (subject, *(c for c in subject.conjuncts if c.pos_ == "PROPN" and c.i > subject.i)):
+        speaker, speaker_starts = _speaker(context, who)
+        if speaker is None:
+            continue
+        content_start, content_end, quoted = _content(sent, verb, subject, quotes)
+        content_tokens = [t for t in sent if content_start <= t.idx < content_end]
+        found.append(Claim(
+            speaker=speaker,
+            verb=verb.text,
+            stance=_sharpen(stance, content_tokens, verb),
+            text=context.text[content_start:content_end].strip(),
+            quote=quoted,
+            places=places_in(context.mentions, content_start, content_end, speaker_starts),
+            sources=(source_of(sent, context.text),),
+        ))
+    if len({claim.speaker.key for claim in found}) < len(found):
+        return found[:1]
+    return found
+
+
+def _no_comment(verb: Token) -> bool:
+    """ "declined to comment": says nothing."""
+    return verb.lemma_.casefold() in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lemma_.casefold() in ("comment", "say", "confirm", "elaborate") for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -197,7 +239,7 @@ def _subject(verb: Token) -> Token | None:
             if subject.lemma_.casefold() in ("who", "which", "that") and node.dep_ == "relcl":
                 return node.head
             return subject
-        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and node.head.i != node.i:
+        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "acomp") and node.head.i != node.i:
             node = node.head
             if node.dep_ != "relcl" and node.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
                 return node
@@ -243,7 +285,7 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
     if titled is not None and not head_is_org:
         return titled, {m.start for m in inside}
     if subject.pos_ == "PROPN" or head_is_org:
-        name = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
+        name = _written(words)
         known = context.actors.person(name, subject.idx) if subject.pos_ == "PROPN" and len(words) <= 3 else None
         if known is not None and known.name != clean_person(name):
             return known, {m.start for m in inside}
@@ -253,26 +295,43 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
     return None, set()
 
 
-NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "cc", "conj"})
+NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "cc", "conj", "case"})
 
 
 def _name_words(subject: Token) -> list[Token]:
     """The words that name the speaker: the subject and the modifiers and conjuncts it is built from ("Russian state
-    TV and Interfax", "the Federal Public Prosecutor's Office"), without appositions, clauses, punctuation, adverbs
-    ("respectively") or leftovers of a dateline or a caption before it."""
+    TV and Interfax", "the Federal Public Prosecutor's Office", an organisation's "of" phrase), without appositions,
+    clauses, punctuation, adverbs ("respectively") or leftovers of a dateline or a caption before it."""
     taken = {subject.i}
     frontier = [subject]
     while frontier:
         node = frontier.pop()
         for child in node.children:
-            if child.dep_ in NAME_PARTS and not child.is_space and (child.is_alpha or child.text[:1].isalnum()):
+            if _name_part(child, node, taken):
                 taken.add(child.i)
                 frontier.append(child)
     words = [subject.doc[i] for i in sorted(taken)]
-    while words and (words[0].dep_ == "cc" or (words[0].is_upper and len(words[0]) > 3 and words[0].ent_type_ == "GPE"
-                     and len(words) > 1)):
-        words.pop(0)  # "BEIRUT (AP) — A spokesman": a dateline is not part of the name
+    while len(words) > 1 and (words[0].dep_ == "cc" or _dateline(words[0])):
+        words.pop(0)
     return words
+
+
+def _name_part(child: Token, node: Token, taken: set[int]) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ == "of" and node.lemma_.casefold() in ORG_HEADS
+    if child.dep_ == "pobj":
+        return node.dep_ == "prep" and node.i in taken
+    return child.dep_ in NAME_PARTS and not child.is_space and \
+        (child.is_alpha or child.text[:1].isalnum() or child.dep_ == "case")
+
+
+def _written(words: list[Token]) -> str:
+    """The name as the article writes it ("Pashinian’s press office"), from its words in order."""
+    text = ""
+    for previous, word in zip([None, *words[:-1]], words, strict=True):
+        joined = previous is not None and previous.i + 1 == word.i and not previous.whitespace_
+        text += word.text if joined or not text else " " + word.text
+    return text
 
 
 def _dateline(token: Token) -> bool:
@@ -316,11 +375,16 @@ def _circumstance(child: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("after", "before", "while", "when", "as") for c in child.children))
 
 
-def _sharpen(stance: str, content: list[Token]) -> str:
-    """Content cues that make a plain statement sharper: the reported verb's own stance, a modal, a "violation"."""
+def _sharpen(stance: str, content: list[Token], verb: Token) -> str:
+    """Content cues that make a plain statement sharper: the reported verb's own stance, a modal, a "violation"; a
+    rejection of "the claims" or "the allegations" is a denial of them."""
+    lemmas = {t.lemma_.casefold() for t in content}
+    if stance == "reject" and any(c.dep_ == "dobj" and c.lemma_.casefold() in DENIED_OBJECTS for c in verb.children):
+        return "deny"
     if stance != "assert":
         return stance
-    lemmas = {t.lemma_.casefold() for t in content}
+    if lemmas & DENIAL_WORDS:
+        return "deny"
     for token in content:
         if token.dep_ == "ccomp" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children):
             return "propose"  # "insists that the CSTO condemn": a demand in the mandative subjunctive

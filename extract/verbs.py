@@ -47,7 +47,11 @@ STANCE_ADJECTIVES: dict[str, str] = {
 
 # Words in the content that turn a plain assertion into a sharper stance.
 PROPOSAL_MODALS = frozenset({"should", "must", "ought"})
-ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "provocation", "falsely"})
+ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "provocation"})
+# "falsely charged", "baseless allegations": the speaker denies what others say.
+DENIAL_WORDS = frozenset({"falsely", "baseless", "unfounded", "fabricated", "groundless"})
+# "rejected those claims": rejecting what others say is denying it.
+DENIED_OBJECTS = frozenset({"claim", "allegation", "accusation", "report", "charge", "assertion"})
 
 # "call" is a reporting verb of several stances: "call for" / "call on" (propose), "called X a violation" (accuse).
 CALL_PROPOSE_PARTICLES = frozenset({"for", "on", "upon"})
