@@ -270,7 +270,8 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
         return None, set()  # "a Kurdish militia spokesman says": not a named speaker
     words = _name_words(subject)
-    organisation = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= subject.i < e.end), None)
+    organisation = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= subject.i < e.end
+                         and not any(m.start <= e.start_char and e.end_char <= m.end for m in mentions)), None)
     if organisation is not None:
         words = [t for t in organisation if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
     head_is_org = lemma in ORG_HEADS or organisation is not None
@@ -295,12 +296,12 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
     return None, set()
 
 
-NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "cc", "conj", "case"})
+NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "case"})
 
 
 def _name_words(subject: Token) -> list[Token]:
-    """The words that name the speaker: the subject and the modifiers and conjuncts it is built from ("Russian state
-    TV and Interfax", "the Federal Public Prosecutor's Office", an organisation's "of" phrase), without appositions,
+    """The words that name the speaker: the subject and the modifiers it is built from ("the Federal Public
+    Prosecutor's Office", an organisation's "of" phrase), without conjuncts (speakers of their own), appositions,
     clauses, punctuation, adverbs ("respectively") or leftovers of a dateline or a caption before it."""
     taken = {subject.i}
     frontier = [subject]
@@ -311,7 +312,7 @@ def _name_words(subject: Token) -> list[Token]:
                 taken.add(child.i)
                 frontier.append(child)
     words = [subject.doc[i] for i in sorted(taken)]
-    while len(words) > 1 and (words[0].dep_ == "cc" or _dateline(words[0])):
+    while len(words) > 1 and _dateline(words[0]):
         words.pop(0)
     return words
 
@@ -339,10 +340,12 @@ def _dateline(token: Token) -> bool:
 
 
 def _in_clause(token: Token, head: Token) -> bool:
-    """Whether a token of the subject's subtree sits in a relative clause or apposition hanging off it."""
+    """Whether a token of the subject's subtree sits in a relative clause, an apposition or a conjunct ("Armenia and
+    Azerbaijan said": each is a speaker of its own) hanging off it."""
     node = token
     while node.i != head.i:
-        if node.dep_ in ("relcl", "appos", "acl", "advcl") or (node.dep_ == "punct" and node.head.i == head.i):
+        if node.dep_ in ("relcl", "appos", "acl", "advcl", "conj", "cc") or \
+                (node.dep_ == "punct" and node.head.i == head.i):
             return True
         node = node.head
     return False

@@ -1,0 +1,101 @@
+"""The event and claim rules added for recall and precision: each test is one rule and the mistake it prevents."""
+
+from __future__ import annotations
+
+from extract.dates import period
+from extract.merge import dates_compatible
+from extract.pipeline import extract_article, parse
+from tests.extract_helpers import mentions_for
+
+
+def _extract(text: str):
+    return extract_article(text, mentions_for(text), None)
+
+
+def test_a_day_without_any_year_keeps_month_and_day_but_no_period():
+    events = _extract("Azerbaijani forces shelled Yerevan on March 4.").events
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert (shelling.date, shelling.date_precision) == ("--03-04", "day")
+    assert period(shelling.date, shelling.date_precision) is None  # no place on a time line
+    assert dates_compatible("--03-04", "2023-03-04") and dates_compatible("--03", "2023-03-04")
+    assert not dates_compatible("--03-04", "2023-04") and not dates_compatible("--03", "--04")
+
+
+def test_a_year_in_the_text_is_preferred_to_none():
+    events = _extract("Azerbaijani forces shelled Yerevan on March 4, 2023.").events
+    assert next(e for e in events if e.type == "ASSAULT").date == "2023-03-04"
+
+
+def test_talking_by_phone_is_one_phone_call_without_a_place():
+    text = "Antony Blinken talked by phone with Nikol Pashinian, who was in Yerevan, on January 18, 2023."
+    calls = [e for e in _extract(text).events if e.type == "CONSULT"]
+    assert len(calls) == 1
+    assert calls[0].label == "phone call" and calls[0].place is None and calls[0].date == "2023-01-18"
+
+
+def test_an_agreement_is_an_event_only_when_reported_as_concluded():
+    concluded = _extract("The agreement brokered by Russia in November 2020 stopped the war in Armenia.").events
+    agreement = next(e for e in concluded if e.type == "AGREE")
+    assert agreement.date == "2020-11"
+    existing = _extract("Armenia says the checkpoint breaks the existing agreements.").events
+    assert not [e for e in existing if e.type == "AGREE"]
+
+
+def test_the_area_points_back_to_the_region_named_before():
+    text = "Protesters have blocked the Lachin Corridor since December. Russian troops were deployed in the area."
+    deployment = next(e for e in _extract(text).events if e.type == "MOBILIZE")
+    assert deployment.place is not None and deployment.place.name == "Lachin Corridor"
+
+
+def test_the_area_never_points_back_to_a_country():
+    text = "Leaders met in Armenia last year. Russian troops were deployed in the area."
+    deployment = next(e for e in _extract(text).events if e.type == "MOBILIZE")
+    assert deployment.place is None
+
+
+def test_a_supposed_act_is_not_an_event():
+    events = _extract("If Azerbaijan attacked Armenia, Russia would respond.").events
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_word_that_only_qualifies_another_noun_is_no_event():
+    events = _extract("Sergei Lavrov spoke on a talk show in Yerevan about Armenia.").events
+    assert not [e for e in events if e.label == "talks"]
+
+
+def test_a_headline_line_is_its_own_sentence():
+    text = "Blinken Looks To Ease Tensions Between Armenia And Azerbaijan\n\nAzerbaijan denies the accusation."
+    doc = parse(text)
+    starts = [s.start_char for s in doc.sents]
+    assert text.index("Azerbaijan denies") in starts
+    claims = _extract(text).claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Azerbaijan", "deny")]
+
+
+def test_a_long_single_line_text_has_no_headline():
+    text = ("Armenia accuses Azerbaijan of blocking the Lachin Corridor and of shelling villages near the border "
+            "in what officials in Yerevan describe as a campaign of pressure on the population that lives there -")
+    claims = _extract(text).claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Armenia", "accuse")]
+
+
+def test_rejecting_allegations_is_a_denial_and_declining_to_comment_is_nothing():
+    claims = _extract("Azerbaijan rejected the allegations. Armenia declined to comment.").claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Azerbaijan", "deny")]
+
+
+def test_two_speakers_of_one_verb_make_two_claims():
+    claims = _extract("Armenia and Azerbaijan said the talks in Tbilisi were useful.").claims
+    assert sorted(c.speaker.name for c in claims) == ["Armenia", "Azerbaijan"]
+    assert all([p.name for p in c.places] == ["Tbilisi"] for c in claims)
+
+
+def test_one_claim_per_speaker_and_sentence_with_the_sharper_stance():
+    text = "Armenia condemned the checkpoint on the Lachin Corridor and said Azerbaijan broke its word."
+    claims = _extract(text).claims
+    assert len(claims) == 1 and claims[0].stance == "condemn" and claims[0].speaker.kind == "government"
+    assert {p.name for p in claims[0].places} == {"Lachin Corridor", "Azerbaijan"}
+
+
+def test_an_indefinite_speaker_is_anonymous():
+    assert _extract("A militia spokesman says Azerbaijan has shelled a city in Armenia.").claims == []
