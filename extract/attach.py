@@ -27,10 +27,16 @@ OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid
 PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "district", "county", "area", "suburb",
                           "suburbs", "capital", "governorate", "state", "enclave", "outskirts", "municipality",
                           "neighbourhood", "neighborhood", "island", "port", "territory", "bastion", "stronghold",
-                          "control", "part", "centre", "center"})
-# "deployed in this area", "sent to the region": a place noun that points back to the region named last.
-AREA_WORDS = frozenset({"area", "region", "zone"})
-AREA_KINDS = frozenset({"region", "disputed area", "corridor", "admin-1", "admin-2"})
+                          "control", "part", "centre", "center", "north", "south", "east", "west", "northeast",
+                          "northwest", "southeast", "southwest"})
+# "deployed in this area", "attacks in the south of the country", "stay in the city": a definite place noun that
+# points back to the last place of its kind named before it.
+_REGIONS = frozenset({"region", "disputed area", "corridor", "admin-1", "admin-2"})
+BACK_POINTING_PLACES: dict[str, frozenset[str]] = {
+    "area": _REGIONS, "region": _REGIONS, "zone": _REGIONS,
+    "country": frozenset({"country"}), "nation": frozenset({"country"}),
+    "city": frozenset({"populated place", "capital"}), "town": frozenset({"populated place", "capital"}),
+}
 SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else
@@ -76,18 +82,20 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
 def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],
             other_triggers: frozenset[int] = frozenset()) -> Mention | None:
     """ "2,000 troops were deployed in this area": a bare "area" or "region" tied to the event stands for the region,
-    disputed area or corridor named last before it (a country or a city is not what "the area" points back to)."""
+    disputed area or corridor named last before it (not a country or a city), "the country" for the last country,
+    "the city" for the last city."""
     if label in PLACELESS:
         return None
     hooks = anchors(trigger)
     for token in trigger.sent:
-        if token.lemma_.casefold() not in AREA_WORDS or token.ent_type_ or \
+        kinds = BACK_POINTING_PLACES.get(token.lemma_.casefold())
+        if kinds is None or token.ent_type_ or \
                 not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
                 any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
             continue
         if _tie(token, trigger, kind, label, hooks, other_triggers) is None:
             continue
-        before = [m for m in earlier if m.end <= token.idx and m.kind in AREA_KINDS and not m.demonym]
+        before = [m for m in earlier if m.end <= token.idx and m.kind in kinds and not m.demonym]
         if before:
             return before[-1]
     return None

@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from extract.actors import ActorIndex
-from extract.attach import anchors, area_of, date_owner, place_of
+from extract.attach import LOCATIVE, anchors, area_of, date_owner, place_of
 from extract.dates import DateExpression, find_dates, has_year, resolve
 from extract.merge import same_event, specific_label
 from extract.model import Actor, Event
@@ -34,9 +34,10 @@ from extract.verbs import (
 from geo.model import Mention
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
-INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "try", "intend", "expect", "like", "prepare",
+INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", "expect", "like", "prepare",
                     "restart", "resume", "urge", "call", "offer", "agree", "threaten", "ready", "discuss", "allow",
-                    "authorize", "authorise", "approve", "consider", "ask", "order", "request"})
+                    "authorize", "authorise", "approve", "consider", "ask", "order", "request", "avert", "prevent",
+                    "avoid"})  # an attempt ("tried to blow up") did happen; an averted war did not
 CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
 CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in ("accuse", "deny")) | \
@@ -54,6 +55,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
     """`anchored`: the publication date came with the input (relative dates may be resolved against it)."""
     events: list[Event] = []
     back_references: set[int] = set()
+    simultaneous: dict[int, int] = {}  # event number -> the earlier-listed event it happened during
     body = headline_end(text)
     for sent in doc.sents:
         found_here = [(t, found) for t in sent if t.idx >= body and (found := _trigger(t)) is not None]
@@ -63,6 +65,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         owned = _dates_by_trigger(doc, [t for t, _ in triggers], find_dates(text, sent.start_char, sent.end_char))
         sentence_mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         trigger_tokens = frozenset(t.i for t, _ in triggers)
+        numbers: dict[int, int] = {}  # trigger token -> event number
         for token, (kind, label) in triggers:
             if not _factual(token):
                 continue
@@ -77,9 +80,28 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             precision = None if place is None else min(WHERE_PRECISION.get(place.kind, 4) + near, 6)
             if any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in token.children):
                 back_references.add(len(events))
-            events.append(Event(kind, label, _actors(token, sentence_mentions, actors), when[0], when[1], place,
-                                precision, (source_of(sent, text),), trigger=token.text))
-    return _merge_within(events, back_references)
+            during = _during(token)
+            if during is not None and during.i in numbers and events[numbers[during.i]].type == kind:
+                simultaneous[len(events)] = numbers[during.i]
+            numbers[token.i] = len(events)
+            who = _actors(token, sentence_mentions, actors, mention.start if mention else None)
+            events.append(Event(kind, label, who, when[0], when[1], place, precision, (source_of(sent, text),),
+                                trigger=token.text))
+    return [e for e in _merge_within(events, back_references, simultaneous) if _specific(e)]
+
+
+def _specific(event: Event) -> bool:
+    """An event the article gives no date, place or actor for ("to avert a war", "the bombing forced them out") can be
+    told apart from no other and placed nowhere: it is a topic of the article more than a report."""
+    return bool(event.date or event.place or event.actors)
+
+
+def _during(token: Token) -> Token | None:
+    """ "met Brunson's wife in March when he visited Ankara": the event word a "when" or "while" clause hangs on."""
+    if token.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "while", "as")
+                                     for c in token.children):
+        return token.head
+    return None
 
 
 def _dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpression]) -> dict[int, list[DateExpression]]:
@@ -100,7 +122,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         lemma = "ceasefire"
     if token.pos_ == "VERB" and lemma in COMPANION_TRIGGERS:
         companions, found = COMPANION_TRIGGERS[lemma]
-        return found if any(c.lower_ in companions for c in token.children if c.dep_ in ("prep", "dobj")) else None
+        return found if any(c.lower_ in companions for c in token.children if c.dep_ in ("prep", "dobj", "prt")) \
+            else None
     found = EVENT_TRIGGERS.get(lemma)
     if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN") or token.dep_ == "compound":
         return None  # "a talk show", "war crimes": the word only qualifies another noun
@@ -178,10 +201,11 @@ def _date(dates: list[DateExpression], published: date | None, anchored: bool) -
     return max(resolved, key=lambda r: (has_year(r[0]), len(r[0]))) if resolved else (None, None)
 
 
-def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex) -> tuple[Actor, ...]:
+def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex, where: int | None) -> tuple[Actor, ...]:
     """The people and governments the event phrase names: inside the trigger's own phrase ("the call between Blinken
-    and Pashinian") or as subject or object of the verb that carries it ("Blinken talked with Pashinian"), not every
-    name in the sentence (who reports an event is not its actor)."""
+    and Pashinian") or as subject or object of the verb that carries it ("Azerbaijan set up a checkpoint"), not every
+    name in the sentence (who reports an event is not its actor) and not where it happened (`where`: the start of
+    the place mention, "deployed in Armenia")."""
     phrase = _event_phrase(trigger)
     doc = trigger.doc
     found: dict[str, Actor] = {}
@@ -197,10 +221,12 @@ def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex) -> tuple
             if person is not None:
                 found.setdefault(person.name, person)
     for mention in mentions:
-        if mention.kind not in GOVERNMENT_KINDS or not (mention.metonym or mention.demonym):
+        if mention.kind not in GOVERNMENT_KINDS or mention.start == where or \
+                not (mention.kind == "country" or mention.metonym or mention.demonym):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.i in phrase:
+        if span is not None and len(span) and span.root.i in phrase and \
+                not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE):
             found.setdefault(mention.place_name, Actor(mention.place_name, "government", mention.place_id))
     return tuple(found.values())
 
@@ -227,13 +253,17 @@ def _in_own_clause(token: Token, top: Token) -> bool:
     return False
 
 
-def _merge_within(events: list[Event], back_references: set[int]) -> list[Event]:
-    """Reports of one event merge; "this meeting" or "the same talks" is the latest event of its type so far, and
-    two consultations between the same two people are one whatever word reports them ("talked with", "the call")."""
+def _merge_within(events: list[Event], back_references: set[int], simultaneous: dict[int, int]) -> list[Event]:
+    """Reports of one event merge; "this meeting" or "the same talks" is the latest event of its type so far, an event
+    in a "when" clause of another of its kind is one occasion with it, and two consultations between the same two
+    people are one whatever word reports them ("talked with", "the call")."""
     merged: list[Event] = []
+    position: dict[int, int] = {}  # event number -> index in merged
     for number, event in enumerate(events):
-        target = next((n for n, kept in enumerate(merged) if kept.label == event.label
-                       and same_event(kept, event, within_article=True) and _people_agree(kept, event)), None)
+        target = position.get(simultaneous[number]) if number in simultaneous else None
+        if target is None:
+            target = next((n for n, kept in enumerate(merged) if kept.label == event.label
+                           and same_event(kept, event, within_article=True) and _people_agree(kept, event)), None)
         if target is None and event.type == "AGREE":
             target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)), None)
         if target is None and number in back_references:
@@ -243,8 +273,10 @@ def _merge_within(events: list[Event], back_references: set[int]) -> list[Event]
                            and _same_people(kept, event)), None)
         if target is None:
             merged.append(event)
+            target = len(merged) - 1
         else:
             merged[target] = combine(merged[target], event)
+        position[number] = target
     return merged
 
 

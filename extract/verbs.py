@@ -114,11 +114,12 @@ CONCLUSION_WORDS = frozenset({"broker", "sign", "reach", "conclude", "strike", "
 # Generic labels that a more specific report of the same event refines ("the agreement" / "the ceasefire
 # agreement", "talks" / "the phone call").
 GENERIC_LABELS = frozenset({"agreement", "talks", "meeting"})
-# "fired on Qamishli", "opened fire", "spoke with Pashinian": verbs that are events only with one of these words as a
-# preposition or object hanging on them.
+# "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these
+# words as a preposition, particle or object hanging on them.
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
     "fire": (frozenset({"on", "at", "into"}), ("ASSAULT", "shelling")),
     "open": (frozenset({"fire"}), ("ASSAULT", "shooting")),
+    "blow": (frozenset({"up"}), ("ASSAULT", "bombing")),
     "speak": (frozenset({"with"}), ("CONSULT", "talks")),
     "talk": (frozenset({"with"}), ("CONSULT", "talks")),
 }
