@@ -1,6 +1,7 @@
 """The Folium map of the page: base layers and empty overlay groups that static/atlas-map.js fills from the API.
 
 Folium writes the Leaflet set-up (map, layer groups, layer control); the page's own script only fetches and draws.
+Every data layer (places, events, claims) is an overlay of the layer control, so a reader can switch it off.
 Every asset URL points at this app, never at a CDN.
 """
 
@@ -46,6 +47,8 @@ def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribut
         ("markerclusterdefaultcss", _vendor("markercluster/MarkerCluster.Default.css")),
     ]
     points.add_to(fmap)
+    events = folium.FeatureGroup(name="Events").add_to(fmap)
+    claims = folium.FeatureGroup(name="Claims").add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     root = fmap.get_root()
     root.render()
@@ -59,5 +62,7 @@ def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribut
             "areas": areas.get_name(),
             "lines": lines.get_name(),
             "points": points.get_name(),
+            "events": events.get_name(),
+            "claims": claims.get_name(),
         },
     )

@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
 from atlas.filters import ViewFilter
 from atlas.geojson import SIZE_CLASS_LIMITS
-from atlas.schema import articles, mentions, places
+from atlas.schema import articles, events, mentions, places
 from atlas.spatial import meets_envelope, uses_postgis
 from gazetteer.normalize import normalize
 
@@ -24,15 +24,25 @@ PLACE_COLUMNS = [column for column in places.c if column.name != "footprint"]  #
 
 
 # Statements are built once per shape of view (which filters are set) with bound parameters, and reused: building
-# and fingerprinting a SQLAlchemy statement costs more than running the indexed query itself.
+# and fingerprinting a SQLAlchemy statement costs more than running the indexed query itself. The event and claim
+# queries (atlas.queries_items) use the same conditions and parameters, so every layer filters a view one way.
+
+class ViewShape(NamedTuple):
+    """Which filters a view sets: the key of a cached statement."""
+
+    ranges: int  # bbox longitude ranges: 0 (no bbox), 1, or 2 across 180°
+    has_from: bool
+    has_to: bool
+    has_outlets: bool
 
 
-def _view_shape(view: ViewFilter) -> tuple[int, bool, bool, bool]:
+def view_shape(view: ViewFilter) -> ViewShape:
     ranges = 0 if view.bbox is None else 1 if view.bbox[0] <= view.bbox[2] else 2
-    return ranges, view.date_from is not None, view.date_to is not None, bool(view.outlets)
+    return ViewShape(ranges, view.date_from is not None, view.date_to is not None, bool(view.outlets))
 
 
-def _view_parameters(view: ViewFilter) -> dict[str, Any]:
+def view_parameters(view: ViewFilter) -> dict[str, Any]:
+    """The values for the bound parameters of `article_conditions` and `bbox_conditions`."""
     values: dict[str, Any] = {"date_from": view.date_from, "date_to": view.date_to, "outlets": list(view.outlets)}
     if view.bbox is not None:
         west, south, east, north = view.bbox
@@ -43,19 +53,24 @@ def _view_parameters(view: ViewFilter) -> dict[str, Any]:
     return values
 
 
-def _article_conditions(shape: tuple[int, bool, bool, bool]) -> list[sa.ColumnElement[bool]]:
+DATE_FROM = sa.bindparam("date_from", type_=sa.Date)
+DATE_TO = sa.bindparam("date_to", type_=sa.Date)
+
+
+def article_conditions(shape: ViewShape) -> list[sa.ColumnElement[bool]]:
+    """Articles published in the date range, from the chosen outlets."""
     _ranges, has_from, has_to, has_outlets = shape
     conditions = []
     if has_from:
-        conditions.append(articles.c.published >= sa.bindparam("date_from", type_=sa.Date))
+        conditions.append(articles.c.published >= DATE_FROM)
     if has_to:
-        conditions.append(articles.c.published <= sa.bindparam("date_to", type_=sa.Date))
+        conditions.append(articles.c.published <= DATE_TO)
     if has_outlets:
         conditions.append(articles.c.outlet.in_(sa.bindparam("outlets", expanding=True)))
     return conditions
 
 
-def _bbox_conditions(shape: tuple[int, bool, bool, bool], dialect: str) -> list[sa.ColumnElement[bool]]:
+def bbox_conditions(shape: ViewShape, dialect: str) -> list[sa.ColumnElement[bool]]:
     """Places whose bounding box meets the view: PostGIS's GiST index on PostgreSQL, else the size-class index."""
     ranges = shape[0]
     if not ranges:
@@ -79,14 +94,14 @@ def _bbox_conditions(shape: tuple[int, bool, bool, bool], dialect: str) -> list[
 
 
 @functools.lru_cache(maxsize=128)
-def _counted_places_statement(shape: tuple[int, bool, bool, bool], limited: bool, one_place: bool,
+def _counted_places_statement(shape: ViewShape, limited: bool, one_place: bool,
                               dialect: str) -> sa.Select:
     mention_count = sa.func.count(mentions.c.id).label("mention_count")
     article_count = sa.func.count(sa.distinct(mentions.c.article_id)).label("article_count")
     query = (
         sa.select(*PLACE_COLUMNS, mention_count, article_count)
         .select_from(places.join(mentions, mentions.c.place_id == places.c.id).join(articles))
-        .where(*_bbox_conditions(shape, dialect), *_article_conditions(shape))
+        .where(*bbox_conditions(shape, dialect), *article_conditions(shape))
         .group_by(places.c.id)
         .order_by(mention_count.desc(), places.c.id)
     )
@@ -98,9 +113,9 @@ def _counted_places_statement(shape: tuple[int, bool, bool, bool], limited: bool
 def _counted_places(
     conn: sa.Connection, view: ViewFilter, limit: int | None, place_id: str | None = None
 ) -> list[sa.Row]:
-    statement = _counted_places_statement(_view_shape(view), limit is not None, place_id is not None,
+    statement = _counted_places_statement(view_shape(view), limit is not None, place_id is not None,
                                           conn.dialect.name)
-    return conn.execute(statement, {**_view_parameters(view), "row_limit": limit, "place_id": place_id}).all()
+    return conn.execute(statement, {**view_parameters(view), "row_limit": limit, "place_id": place_id}).all()
 
 
 def _properties(row: Any) -> dict[str, Any]:
@@ -171,7 +186,7 @@ class MentionRow:
 
 def mention_rows(conn: sa.Connection, view: ViewFilter, place_ids: list[str] | None = None) -> list[MentionRow]:
     """One row per mention in the view, ordered by date, article and position (the CSV export)."""
-    shape = _view_shape(view)
+    shape = view_shape(view)
     query = (
         sa.select(
             mentions.c.article_id,
@@ -191,14 +206,14 @@ def mention_rows(conn: sa.Connection, view: ViewFilter, place_ids: list[str] | N
             mentions.c.excerpt_start,
         )
         .select_from(mentions.join(articles).join(places))
-        .where(*_bbox_conditions(shape, conn.dialect.name), *_article_conditions(shape))
+        .where(*bbox_conditions(shape, conn.dialect.name), *article_conditions(shape))
         .order_by(articles.c.published, mentions.c.article_id, mentions.c.start)
     )
     if place_ids is not None:
         query = query.where(mentions.c.place_id.in_(place_ids))
     return [
         MentionRow(**{**row._asdict(), "published": row.published.isoformat() if row.published else None})
-        for row in conn.execute(query, _view_parameters(view))
+        for row in conn.execute(query, view_parameters(view))
     ]
 
 
@@ -260,8 +275,13 @@ def outlets(conn: sa.Connection) -> list[dict[str, Any]]:
 
 
 def date_range(conn: sa.Connection) -> tuple[str | None, str | None]:
-    low, high = conn.execute(sa.select(sa.func.min(articles.c.published), sa.func.max(articles.c.published))).one()
-    return (low.isoformat() if low else None, high.isoformat() if high else None)
+    """The span the date filter offers: publication dates and the periods events are dated to, since an article can
+    report an event from years before it was published."""
+    published = conn.execute(sa.select(sa.func.min(articles.c.published), sa.func.max(articles.c.published))).one()
+    happened = conn.execute(sa.select(sa.func.min(events.c.date_first), sa.func.max(events.c.date_last))).one()
+    lows = [d for d in (published[0], happened[0]) if d is not None]
+    highs = [d for d in (published[1], happened[1]) if d is not None]
+    return (min(lows).isoformat() if lows else None, max(highs).isoformat() if highs else None)
 
 
 def search_places(conn: sa.Connection, text: str, limit: int = 10) -> list[dict[str, Any]]:

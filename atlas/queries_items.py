@@ -12,6 +12,15 @@ from typing import Any
 import sqlalchemy as sa
 
 from atlas.filters import ItemFilter, ViewFilter
+from atlas.queries import (
+    DATE_FROM,
+    DATE_TO,
+    ViewShape,
+    article_conditions,
+    bbox_conditions,
+    view_parameters,
+    view_shape,
+)
 from atlas.schema import (
     articles,
     claim_places,
@@ -25,31 +34,36 @@ from atlas.schema import (
 )
 
 
-def _bbox(view: ViewFilter, place_id: sa.ColumnElement) -> list[sa.ColumnElement[bool]]:
-    if view.bbox is None:
+def _reported(sources: sa.Table, owner: str, shape: ViewShape) -> sa.Select:
+    """Items with at least one source that passes every article filter of the view (one source, not one per filter)."""
+    return sa.select(sources.c[owner]).select_from(sources.join(articles)).where(*article_conditions(shape))
+
+
+def _event_dates(shape: ViewShape) -> list[sa.ColumnElement[bool]]:
+    """An event is in a date range when its own period overlaps it; an undated event, when a report of it is."""
+    _ranges, has_from, has_to, _outlets = shape
+    overlaps = [*([events.c.date_last >= DATE_FROM] if has_from else []),
+                *([events.c.date_first <= DATE_TO] if has_to else [])]
+    if not overlaps:
         return []
-    west, south, east, north = view.bbox
-    inside_lon = sa.and_(places.c.lon >= west, places.c.lon <= east) if west <= east else \
-        sa.or_(places.c.lon >= west, places.c.lon <= east)
-    return [place_id.in_(sa.select(places.c.id).where(inside_lon, places.c.lat >= south, places.c.lat <= north))]
+    undated = sa.and_(events.c.date_first.is_(None), events.c.id.in_(_reported(event_sources, "event_id", shape)))
+    return [sa.or_(sa.and_(*overlaps), undated)]
 
 
 def events_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> str:
+    shape = view_shape(view)
     query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(events.outerjoin(places)).where(*_bbox(view, events.c.place_id))
-    if view.date_from is not None:
-        query = query.where(events.c.date_last >= view.date_from)
-    if view.date_to is not None:
-        query = query.where(events.c.date_first <= view.date_to)
-    if view.outlets:
-        query = query.where(events.c.id.in_(sa.select(event_sources.c.event_id).select_from(
-            event_sources.join(articles)).where(articles.c.outlet.in_(view.outlets))))
+        .select_from(events.outerjoin(places)) \
+        .where(*bbox_conditions(shape, conn.dialect.name), *_event_dates(shape))
+    if view.outlets:  # reported by one of the outlets, whenever: the event's own period was checked above
+        outlets_only = shape._replace(has_from=False, has_to=False)
+        query = query.where(events.c.id.in_(_reported(event_sources, "event_id", outlets_only)))
     if items.types:
         query = query.where(events.c.type.in_(items.types))
     if items.actors:
         query = query.where(events.c.id.in_(sa.select(event_actors.c.event_id).where(sa.or_(
             event_actors.c.actor_key.in_(items.actors), sa.func.lower(event_actors.c.name).in_(items.actors)))))
-    rows = conn.execute(query.order_by(events.c.date_first, events.c.id).limit(limit)).all()
+    rows = conn.execute(query.order_by(events.c.date_first, events.c.id).limit(limit), view_parameters(view)).all()
     ids = [r.id for r in rows]
     actors: dict[int, list[dict]] = {}
     for row in conn.execute(sa.select(event_actors).where(event_actors.c.event_id.in_(ids))):
@@ -67,21 +81,18 @@ def events_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
 
 
 def claims_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> str:
+    """A claim is dated by its reports: it is in a date range (and an outlet) when one of its sources is."""
+    shape = view_shape(view)
     query = sa.select(claims, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(claims.outerjoin(places)).where(*_bbox(view, claims.c.place_id))
-    dated = sa.select(claim_sources.c.claim_id).select_from(claim_sources.join(articles))
-    if view.date_from is not None:
-        query = query.where(claims.c.id.in_(dated.where(articles.c.published >= view.date_from)))
-    if view.date_to is not None:
-        query = query.where(claims.c.id.in_(dated.where(articles.c.published <= view.date_to)))
-    if view.outlets:
-        query = query.where(claims.c.id.in_(dated.where(articles.c.outlet.in_(view.outlets))))
+        .select_from(claims.outerjoin(places)).where(*bbox_conditions(shape, conn.dialect.name))
+    if any(shape[1:]):
+        query = query.where(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
     if items.stances:
         query = query.where(claims.c.stance.in_(items.stances))
     if items.speakers:
         query = query.where(sa.or_(claims.c.speaker_key.in_(items.speakers),
                                    sa.func.lower(claims.c.speaker).in_(items.speakers)))
-    rows = conn.execute(query.order_by(claims.c.id).limit(limit)).all()
+    rows = conn.execute(query.order_by(claims.c.id).limit(limit), view_parameters(view)).all()
     ids = [r.id for r in rows]
     place_ids: dict[int, list[str]] = {}
     for row in conn.execute(sa.select(claim_places).where(claim_places.c.claim_id.in_(ids))

@@ -1,8 +1,9 @@
 /* Conflict Atlas map: loads the features of the visible area from the JSON API and keeps the view in the URL.
  *
- * Folium has created the map and empty layer groups; their JavaScript names come in #atlas-config. Each data layer
- * is an entry of LAYERS (an endpoint and a drawing function), so the events and claims layers of a later stage
- * slot in beside "places". Article text only ever reaches the page through textContent, never as HTML.
+ * Folium has created the map, its layer control and empty layer groups; their JavaScript names come in
+ * #atlas-config. Each data layer is an entry of LAYERS (an endpoint, a drawing function and the groups it draws
+ * into); a layer whose groups are all switched off in the layer control is not fetched until one is switched back
+ * on. Article text only ever reaches the page through textContent, never as HTML.
  */
 (function () {
   "use strict";
@@ -14,6 +15,8 @@
     areas: window[config.names.areas],
     lines: window[config.names.lines],
     points: window[config.names.points],
+    events: window[config.names.events],
+    claims: window[config.names.claims],
   };
   const ui = {
     from: document.getElementById("filter-from"),
@@ -32,7 +35,8 @@
     actor: document.getElementById("filter-actor"),
     speaker: document.getElementById("filter-speaker"),
   };
-  const state = { place: null, loads: 0 };
+  const ITEM_FILTERS = ["type", "stance", "actor", "speaker"]; // ids filter-<name>, API and URL parameter <name>
+  const state = { place: null };
 
   /* ---- view and filters <-> URL ---- */
 
@@ -41,6 +45,7 @@
     ui.from.value = params.get("from") || "";
     ui.to.value = params.get("to") || "";
     ui.outlet.value = params.get("outlet") || "";
+    for (const name of ITEM_FILTERS) ui[name].value = params.get(name) || "";
     state.place = params.get("place");
   }
 
@@ -76,7 +81,7 @@
   }
 
   function writeUrl() {
-    const params = filterParams();
+    const params = itemFilterParams(filterParams(), ITEM_FILTERS);
     const centre = map.getCenter();
     params.set("lat", centre.lat.toFixed(4));
     params.set("lon", wrapLongitude(centre.lng).toFixed(4));
@@ -135,16 +140,14 @@
 
   /* ---- events and claims: an icon per event type and per stance, contested claims ringed in red ---- */
 
-  const itemGroups = { events: L.layerGroup().addTo(map), claims: L.layerGroup().addTo(map) };
   const TYPE_SYMBOLS = { CONSULT: "☎", ASSAULT: "✸", COERCE: "⛔", MOBILIZE: "⚑", AGREE: "✓", SANCTION: "⊘",
     RETREAT: "↩", PROTEST: "✊" };
   const STANCE_SYMBOLS = { assert: "❝", accuse: "!", deny: "✗", condemn: "✖", warn: "⚠", "express concern": "?",
     support: "+", propose: "→", reject: "⊗" };
 
-  function itemParams(names) {
-    const params = viewParams();
+  function itemFilterParams(params, names) {
     for (const name of names) {
-      const value = (ui[name] && ui[name].value || "").trim();
+      const value = ui[name].value.trim();
       if (value) params.set(name, value);
     }
     return params;
@@ -218,49 +221,87 @@
   }
 
   function drawEvents(collection) {
-    drawItems(itemGroups.events, collection, (p) => TYPE_SYMBOLS[p.type] || "•",
+    drawItems(groups.events, collection, (p) => TYPE_SYMBOLS[p.type] || "•",
       (p) => `item-icon event-icon event-${p.type.toLowerCase()}`, eventPopup, ANCHORS.events);
     ui.status.dataset.events = String(collection.features.length);
   }
 
   function drawClaims(collection) {
-    drawItems(itemGroups.claims, collection, (p) => STANCE_SYMBOLS[p.stance] || "❝",
+    drawItems(groups.claims, collection, (p) => STANCE_SYMBOLS[p.stance] || "❝",
       (p) => `item-icon claim-icon stance-${p.stance.replace(" ", "-")}${p.contested_with.length ? " contested" : ""}`,
       claimPopup, ANCHORS.claims);
     ui.status.dataset.claims = String(collection.features.length);
   }
 
   const LAYERS = [
-    { name: "places", endpoint: "/api/places", draw: drawPlaces, params: () => viewParams() },
-    { name: "events", endpoint: "/api/events", draw: drawEvents, params: () => itemParams(["type", "actor"]) },
-    { name: "claims", endpoint: "/api/claims", draw: drawClaims, params: () => itemParams(["stance", "speaker"]) },
+    { name: "places", endpoint: "/api/places", draw: drawPlaces, groups: [groups.points, groups.areas, groups.lines],
+      params: () => viewParams() },
+    { name: "events", endpoint: "/api/events", draw: drawEvents, groups: [groups.events],
+      params: () => itemFilterParams(viewParams(), ["type", "actor"]) },
+    { name: "claims", endpoint: "/api/claims", draw: drawClaims, groups: [groups.claims],
+      params: () => itemFilterParams(viewParams(), ["stance", "speaker"]) },
   ];
-  const inFlight = new Map();
+  const inFlight = new Map(); // layer name -> AbortController of its latest fetch
+  const stale = new Set(); // layers skipped while switched off: the view or the filters changed since they were drawn
+
+  function shown(layer) {
+    return layer.groups.some((group) => map.hasLayer(group));
+  }
+
+  function showLoading() {
+    ui.status.dataset.loading = String(inFlight.size > 0);
+  }
+
+  function cancel(layer) {
+    if (!inFlight.has(layer.name)) return;
+    inFlight.get(layer.name).abort();
+    inFlight.delete(layer.name);
+    stale.add(layer.name);
+    showLoading();
+  }
+
+  /* A newer fetch of a layer aborts the older one, so only the latest answer is ever drawn. */
+  function loadLayer(layer) {
+    if (inFlight.has(layer.name)) inFlight.get(layer.name).abort();
+    const controller = new AbortController();
+    inFlight.set(layer.name, controller);
+    stale.delete(layer.name);
+    showLoading();
+    fetch(`${layer.endpoint}?${layer.params()}`, { signal: controller.signal })
+      .then((response) => response.json().then((body) => ({ response, body })))
+      .then(({ response, body }) => {
+        if (!response.ok) throw new Error(body.error || response.statusText);
+        if (inFlight.get(layer.name) === controller) layer.draw(body);
+      })
+      .catch((error) => {
+        if (error.name !== "AbortError") ui.status.textContent = `Could not load ${layer.name}: ${error.message}`;
+      })
+      .finally(() => {
+        if (inFlight.get(layer.name) !== controller) return;
+        inFlight.delete(layer.name);
+        showLoading();
+      });
+  }
 
   function loadLayers() {
     writeUrl();
-    const load = ++state.loads;
-    ui.status.dataset.loading = "true";
-    const pending = LAYERS.map((layer) => {
-      if (inFlight.has(layer.name)) inFlight.get(layer.name).abort();
-      const controller = new AbortController();
-      inFlight.set(layer.name, controller);
-      return fetch(`${layer.endpoint}?${layer.params()}`, { signal: controller.signal })
-        .then((response) => response.json().then((body) => ({ response, body })))
-        .then(({ response, body }) => {
-          if (!response.ok) throw new Error(body.error || response.statusText);
-          if (load === state.loads) layer.draw(body);
-        });
-    });
-    Promise.all(pending)
-      .then(() => {
-        if (load === state.loads) ui.status.dataset.loading = "false";
-      })
-      .catch((error) => {
-        if (error.name === "AbortError") return;
-        ui.status.textContent = `Could not load places: ${error.message}`;
-        ui.status.dataset.loading = "false";
-      });
+    for (const layer of LAYERS) {
+      if (shown(layer)) {
+        loadLayer(layer);
+      } else {
+        cancel(layer);
+        stale.add(layer.name);
+      }
+    }
+  }
+
+  /* The layer control adds and removes the groups: a layer switched back on catches up with the view. */
+  function onOverlayChange(event) {
+    for (const layer of LAYERS) {
+      if (!layer.groups.includes(event.layer)) continue;
+      if (!shown(layer)) cancel(layer);
+      else if (stale.has(layer.name)) loadLayer(layer);
+    }
   }
 
   /* ---- the panel of excerpts ---- */
@@ -381,7 +422,7 @@
 
   readUrl();
   map.getContainer().style.background = "#cfe0ef";
-  const itemFilters = [ui.type, ui.stance, ui.actor, ui.speaker];
+  const itemFilters = ITEM_FILTERS.map((name) => ui[name]);
   for (const input of [ui.from, ui.to, ui.outlet]) input.addEventListener("change", onFilterChange);
   for (const input of itemFilters) input.addEventListener("change", loadLayers);
   ui.clear.addEventListener("click", () => {
@@ -392,6 +433,7 @@
     onFilterChange();
   });
   map.on("moveend", loadLayers);
+  map.on("overlayadd overlayremove", onOverlayChange);
   loadLayers();
   loadBasemap();
   if (state.place) openPlace(state.place, false);

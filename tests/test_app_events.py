@@ -2,15 +2,17 @@
 
 import csv
 import io
+import re
 from datetime import date
 
 from atlas.store_write import ArticleRecord, StoreWriter
 from extract.model import Actor, ArticleMeta, Claim, Event, Extraction, PlaceRef, Source
-from tests.conftest import AREA, PLACES, TOWN, mention
+from tests.conftest import AREA, ISLAND, PLACES, TOWN, mention
 
 BLINKEN = Actor("Antony Blinken", "person", "test:area")
 TOWN_REF = PlaceRef(TOWN.id, TOWN.name, TOWN.kind, TOWN.lat, TOWN.lon, "Testville")
 AREA_REF = PlaceRef(AREA.id, AREA.name, AREA.kind, AREA.lat, AREA.lon, "Testland")
+ISLAND_REF = PlaceRef(ISLAND.id, ISLAND.name, ISLAND.kind, ISLAND.lat, ISLAND.lon, "Dateline Isle")
 
 
 def _store(app, text: str, outlet: str, extraction: Extraction, published: date | None = None) -> int:
@@ -79,6 +81,74 @@ def test_filters_and_bad_parameters(app, client):
     for bad in ("/api/events?type=BATTLE", "/api/claims?stance=maybe", "/api/events?bbox=1,2", "/api/claims?x=1"):
         response = client.get(bad)
         assert response.status_code == 400 and response.get_json()["ok"] is False
+
+
+ISLAND_TEXT = ("Testville and Testland sent aid to Dateline Isle. Testland said the isle needs more. "
+               "A protest in Testville.")
+
+
+def _island_aid(app) -> int:
+    """An undated event and a claim across the antimeridian, a claim about the whole area, an event dated a month."""
+    start = ISLAND_TEXT.index("aid")
+    aid = Event("AID", "relief delivery", (Actor("Testland", "government", AREA.id),), None, None, ISLAND_REF, 1,
+                (Source(start, start + 3, "aid"),), "aid")
+    start = ISLAND_TEXT.index("protest")
+    protest = Event("PROTEST", "demonstration", (), "2022-12", "month", TOWN_REF, 1,
+                    (Source(start, start + 7, "protest"),), "protest")
+    needs = _claim(ISLAND_TEXT, Actor("Testland", "government", AREA.id), "assert", "the isle needs more",
+                   places=(ISLAND_REF,))
+    sent = _claim(ISLAND_TEXT, Actor("Testville", "government", TOWN.id), "assert", "sent aid")
+    extraction = Extraction(ArticleMeta(None, None, None, False), [aid, protest], [needs, sent])
+    return _store(app, ISLAND_TEXT, "Outlet C", extraction, date(2023, 3, 1))
+
+
+def _labels(client, url: str) -> set[str]:
+    return {f["properties"].get("label") or f["properties"]["text"] for f in client.get(url).get_json()["features"]}
+
+
+def test_bbox_keeps_items_whose_place_meets_the_view_like_the_places_layer(app, client):
+    _two_outlets(app)
+    _island_aid(app)
+    town_only = "bbox=44.9,39.9,45.1,40.1"
+    assert _labels(client, f"/api/events?{town_only}") == {"phone call", "demonstration"}
+    assert _labels(client, f"/api/claims?{town_only}") == {"Testville of a blockade", "it", "sent aid"}
+    # East of the town, still inside Testland's outline: the claim about Testland stays, as Testland does.
+    assert _labels(client, "/api/claims?bbox=46.2,39.7,46.8,40.2") == {"sent aid"}
+    assert _labels(client, "/api/events?bbox=46.2,39.7,46.8,40.2") == set()
+    for layer in ("events", "claims"):
+        assert _labels(client, f"/api/{layer}?bbox=-10,-10,10,10") == set()
+
+
+def test_bbox_across_the_antimeridian_keeps_items_on_either_side(app, client):
+    _two_outlets(app)
+    _island_aid(app)
+    assert _labels(client, "/api/events?bbox=170,-20,-170,-10") == {"relief delivery"}
+    assert _labels(client, "/api/claims?bbox=170,-20,-170,-10") == {"the isle needs more"}
+    assert _labels(client, "/api/events?bbox=179.8,-20,-170,-10") == set()  # crosses 180° but east of the isle
+    assert _labels(client, "/api/events?bbox=-180,-90,180,90") == {"phone call", "demonstration", "relief delivery"}
+
+
+def test_date_range_uses_an_events_own_period_and_else_its_reports(app, client):
+    _two_outlets(app)
+    _island_aid(app)  # the aid has no date of its own; its one report was published on 2023-03-01
+    assert _labels(client, "/api/events?from=2023-02-01") == {"relief delivery"}
+    assert _labels(client, "/api/events?to=2023-02-01") == {"phone call", "demonstration"}
+    assert _labels(client, "/api/events?from=2022-12-31&to=2022-12-31") == {"demonstration"}
+    assert _labels(client, "/api/events?from=2023-01-01&to=2023-01-31&outlet=Outlet C") == set()
+
+
+def test_one_source_must_pass_every_filter_of_a_claim(app, client):
+    _two_outlets(app)  # the accusation: Outlet A on 2023-01-19, Outlet B on 2023-01-20
+    assert _labels(client, "/api/claims?outlet=Outlet A&from=2023-01-20") == set()
+    assert _labels(client, "/api/claims?outlet=Outlet B&from=2023-01-20") == {"Testville of a blockade"}
+
+
+def test_date_filter_offers_the_dates_events_happened_before_their_reports(app, client):
+    _two_outlets(app)
+    _island_aid(app)
+    page = client.get("/").get_data(as_text=True)
+    date_input = re.search(r'<input type="date" id="filter-from"[^>]*>', page).group(0)
+    assert 'min="2022-12-01"' in date_input and 'max="2023-03-01"' in date_input
 
 
 def test_exports_include_events_and_claims(app, client):

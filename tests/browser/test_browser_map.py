@@ -138,3 +138,82 @@ def test_event_and_claim_layers_render_and_popups_show_sources(page, watch, live
                            "return icons.length > 0 && icons.every(e => e.classList.contains('stance-deny')); }")
     assert page.evaluate("() => window.__pwned") is None
     assert watch.console_errors == [] and watch.page_errors == []
+
+
+MAP = "window[JSON.parse(document.getElementById('atlas-config').textContent).names.map]"
+
+
+def overlay_checkbox(page, name: str):
+    label = page.locator(".leaflet-control-layers-overlays label").filter(has_text=re.compile(rf"^\s*{name}\s*$"))
+    return label.locator("input[type=checkbox]")
+
+
+def item_requests(watch, layer: str) -> int:
+    return sum(f"/api/{layer}?" in u for u in watch.requests)
+
+
+def test_events_and_claims_are_layers_of_the_layer_control(page, watch, live_site):
+    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    wait_for_places(page)
+    page.wait_for_function("() => Number(document.getElementById('status').dataset.events || 0) > 0")
+    events, claims = overlay_checkbox(page, "Events"), overlay_checkbox(page, "Claims")
+    expect(events).to_be_checked()
+    expect(claims).to_be_checked()
+    drawn = page.locator(".event-icon").count()
+    assert drawn > 0 and page.locator(".claim-icon").count() > 0
+
+    events.uncheck()
+    expect(page.locator(".event-icon")).to_have_count(0)
+    assert page.locator(".claim-icon").count() > 0  # only the one layer went
+    events.check()
+    expect(page.locator(".event-icon")).to_have_count(drawn)
+
+    # Switched off, the layer is not fetched as the view moves; switched on, it catches up with the new view.
+    events.uncheck()
+    before = item_requests(watch, "events"), item_requests(watch, "claims")
+    page.evaluate(f"() => {{ {MAP}.panBy([80, 0], {{animate: false}}); }}")
+    page.wait_for_function(f"() => document.getElementById('status').dataset.loading === 'false' && "
+                           f"[...performance.getEntriesByType('resource')].filter(e => e.name.includes('/api/claims?'))"
+                           f".length > {before[1]}")
+    assert item_requests(watch, "events") == before[0]
+    assert item_requests(watch, "claims") > before[1]
+    expect(page.locator(".event-icon")).to_have_count(0)
+    events.check()
+    page.wait_for_function(f"() => [...performance.getEntriesByType('resource')]"
+                           f".filter(e => e.name.includes('/api/events?')).length > {before[0]}")
+    wait_for_places(page)
+    assert item_requests(watch, "events") == before[0] + 1
+    expect(page.locator(".event-icon").first).to_be_visible()
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.outside() == []
+
+
+def test_date_and_item_filters_apply_to_events_and_claims_and_stay_in_the_link(page, watch, live_site):
+    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    wait_for_places(page)
+    status = page.locator("#status")
+    page.wait_for_function("() => Number(document.getElementById('status').dataset.claims || 0) > 0")
+    everything = int(status.get_attribute("data-events")), int(status.get_attribute("data-claims"))
+    page.fill("#filter-from", "2022-07-01")
+    page.dispatch_event("#filter-from", "change")
+    page.wait_for_function(f"() => document.getElementById('status').dataset.claims !== '{everything[1]}'")
+    wait_for_places(page)
+    (events_url,) = [u for u in watch.requests if "/api/events?" in u and "from=2022-07-01" in u][-1:]
+    (claims_url,) = [u for u in watch.requests if "/api/claims?" in u and "from=2022-07-01" in u][-1:]
+    from_july = page.request.get(events_url).json()["features"], page.request.get(claims_url).json()["features"]
+    assert int(status.get_attribute("data-events")) == len(from_july[0]) < everything[0]
+    assert int(status.get_attribute("data-claims")) == len(from_july[1]) < everything[1]
+    assert all(any((s["published"] or "") >= "2022-07-01" for s in claim["properties"]["sources"])
+               for claim in from_july[1])
+
+    page.select_option("#filter-stance", "assert")
+    page.wait_for_function("() => { const icons = [...document.querySelectorAll('.claim-icon')]; "
+                           "return icons.length > 0 && icons.every(e => e.classList.contains('stance-assert')); }")
+    assert "stance=assert" in page.url and "from=2022-07-01" in page.url
+    shown = page.locator(".claim-icon").count()
+    page.goto(page.url)  # the shared link restores the item filter with the date
+    wait_for_places(page)
+    expect(page.locator("#filter-stance")).to_have_value("assert")
+    expect(page.locator("#filter-from")).to_have_value("2022-07-01")
+    expect(page.locator(".claim-icon")).to_have_count(shown)
+    assert page.locator(".claim-icon:not(.stance-assert)").count() == 0
+    assert watch.console_errors == [] and watch.page_errors == []
