@@ -91,7 +91,7 @@ def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],
         kinds = BACK_POINTING_PLACES.get(token.lemma_.casefold())
         if kinds is None or token.ent_type_ or \
                 not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
-                any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
+                any(c.dep_ in ("compound", "amod") or _names_a_place(c) for c in token.children):
             continue
         if _tie(token, trigger, kind, label, hooks, other_triggers) is None:
             continue
@@ -99,6 +99,12 @@ def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],
         if before:
             return before[-1]
     return None
+
+
+def _names_a_place(child: Token) -> bool:
+    """ "the area of Ghouta": the place noun is followed by the name it stands for, not pointing back."""
+    return child.dep_ == "prep" and child.lower_ == "of" and \
+        any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in child.children)
 
 
 def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], others: frozenset[int]) -> str | None:
@@ -164,13 +170,17 @@ def _between(text: str, a: int, b: int) -> str:
 
 
 def date_owner(date_span: Span, triggers: list[Token]) -> Token | None:
-    """The event word a date expression belongs to: the nearest in the parse tree, not through a reporting verb."""
-    best: tuple[int, Token] | None = None
+    """The event word a date expression belongs to: the nearest in the parse tree, not through a reporting verb;
+    between two as near, the nearer in the text ("the blockade a violation of the agreement from November 2020")."""
+    best: tuple[int, int, Token] | None = None
     for trigger in triggers:
         steps = _tree_steps(date_span.root, trigger)
-        if steps is not None and steps <= DATE_REACH and (best is None or steps < best[0]):
-            best = (steps, trigger)
-    return None if best is None else best[1]
+        if steps is None or steps > DATE_REACH:
+            continue
+        key = (steps, abs(trigger.i - date_span.start))
+        if best is None or key < best[:2]:
+            best = (*key, trigger)
+    return None if best is None else best[2]
 
 
 def _tree_steps(a: Token, b: Token) -> int | None:

@@ -117,15 +117,15 @@ def _dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpressio
 
 
 def _trigger(token: Token) -> tuple[str, str] | None:
-    lemma = token.lemma_.casefold()
-    if token.lower_ == "cease" and token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "fire":
-        lemma = "ceasefire"
+    lemma = "ceasefire" if _cease_fire(token) else token.lemma_.casefold()
     if token.pos_ == "VERB" and lemma in COMPANION_TRIGGERS:
         companions, found = COMPANION_TRIGGERS[lemma]
         return found if any(c.lower_ in companions for c in token.children if c.dep_ in ("prep", "dobj", "prt")) \
             else None
     found = EVENT_TRIGGERS.get(lemma)
-    if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN") or token.dep_ == "compound":
+    if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    if token.dep_ == "compound" and lemma != "ceasefire":
         return None  # "a talk show", "war crimes": the word only qualifies another noun
     if (token.pos_ == "VERB" and lemma in NOUN_ONLY_TRIGGERS) or (token.pos_ != "VERB" and lemma in VERB_ONLY_TRIGGERS):
         return None
@@ -136,6 +136,13 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         if refined:
             return found[0], refined
     return found
+
+
+def _cease_fire(token: Token) -> bool:
+    """ "cease-fire", split by the tokenizer into "cease", "-", "fire": the event word is "fire"."""
+    doc = token.doc
+    return token.lower_ == "fire" and token.i >= 2 and doc[token.i - 1].text == "-" and \
+        doc[token.i - 2].lower_ == "cease"
 
 
 def _nested_into_outer(triggers: list[tuple[Token, tuple[str, str]]]) -> list[tuple[Token, tuple[str, str]]]:
@@ -185,7 +192,7 @@ def _factual(token: Token) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
             return False
-        if verb.lemma_.casefold() in INTENT and verb.i != token.i:
+        if _intends(verb) and verb.i != token.i:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("xcomp", "advcl"):
             verb = verb.head
@@ -193,6 +200,14 @@ def _factual(token: Token) -> bool:
             continue
         break
     return not any(a.lemma_.casefold() in CLAIMED and a.pos_ == "VERB" for a in token.ancestors)
+
+
+def _intends(verb: Token) -> bool:
+    """ "wants talks", "called for talks"; but "called the blockade a violation of the agreement" intends nothing."""
+    lemma = verb.lemma_.casefold()
+    if lemma == "call":
+        return any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in verb.children)
+    return lemma in INTENT
 
 
 def _date(dates: list[DateExpression], published: date | None, anchored: bool) -> tuple[str | None, str | None]:
