@@ -25,6 +25,7 @@ from extract.verbs import (
     CONCLUDED_ONLY,
     CONCLUSION_WORDS,
     EVENT_TRIGGERS,
+    INTRANSITIVE_TRIGGERS,
     LABEL_MODIFIERS,
     NOUN_ONLY_TRIGGERS,
     QUALIFIED_TRIGGERS,
@@ -131,6 +132,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return None
     if lemma in QUALIFIED_TRIGGERS and not _qualified(token, QUALIFIED_TRIGGERS[lemma]):
         return None
+    if lemma in INTRANSITIVE_TRIGGERS and any(c.dep_ == "dobj" for c in token.children):
+        return None
     for child in token.children:
         refined = LABEL_MODIFIERS.get((lemma, child.lower_))
         if refined:
@@ -167,9 +170,12 @@ def _qualified(token: Token, words: frozenset[str]) -> bool:
 
 
 def _concluded(token: Token, dated: bool) -> bool:
-    """An agreement reported as made: dated, qualified by a word of conclusion, or what was signed or reached."""
+    """An agreement reported as made: dated, a ceasefire or peace agreement, qualified by a word of conclusion, or
+    what was signed or reached (undated plurals excepted)."""
     if dated or any(LABEL_MODIFIERS.get((token.lemma_.casefold(), c.lower_)) for c in token.children):
         return True
+    if token.tag_ == "NNS":
+        return False  # "agreements brokered by Moscow": several, none of them told apart
     for child in token.children:
         if child.dep_ in ("acl", "amod", "compound", "relcl") and \
                 any(part in CONCLUSION_WORDS for part in child.lemma_.casefold().split("-")):
@@ -249,6 +255,10 @@ def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex, where: i
 def _event_phrase(trigger: Token) -> set[int]:
     tokens = {t.i for t in trigger.subtree if not _in_own_clause(t, trigger)}
     carrier = trigger.head if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None  # "held talks"
+    if trigger.dep_ == "advcl" and trigger.tag_ in ("VBG", "VBN") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        # "Visiting Yerevan last month, Donfried insisted": the participle's doer is the main clause's subject
+        tokens.update(t.i for c in trigger.head.children if c.dep_ == "nsubj" for t in c.subtree)
     for anchor in anchors(trigger) - {trigger.i}:
         node = trigger.doc[anchor]
         if carrier is None or node.i != carrier.i:

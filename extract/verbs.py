@@ -71,7 +71,7 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("ceasefire", "cease-fire", "truce", "armistice"), ("AGREE", "ceasefire agreement")),
     **dict.fromkeys(("agreement", "deal", "accord", "treaty", "sign"), ("AGREE", "agreement")),
     **dict.fromkeys(("clash",), ("ASSAULT", "clash")),
-    **dict.fromkeys(("war", "fighting"), ("ASSAULT", "war")),
+    **dict.fromkeys(("war", "fighting", "fight"), ("ASSAULT", "war")),
     **dict.fromkeys(("attack", "assault", "raid", "strike"), ("ASSAULT", "attack")),
     **dict.fromkeys(("shell", "shelling", "bombardment", "airstrike"), ("ASSAULT", "shelling")),
     **dict.fromkeys(("bomb", "bombing", "blast", "explosion"), ("ASSAULT", "bombing")),
@@ -91,10 +91,12 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
 # A trigger that only counts as a noun ("a call", "talks"): as verbs these mostly mean something else ("talk" and
 # "speak" as verbs are events only with a partner: see COMPANION_TRIGGERS).
 NOUN_ONLY_TRIGGERS = frozenset({"call", "talk", "block", "strike", "campaign", "hearing", "conference", "war",
-                                "fighting", "protest", "rally", "attack", "sanction", "agreement", "deal",
-                                "accord", "treaty", "operation", "post", "cessation"})
+                                "protest", "rally", "attack", "sanction", "agreement", "deal", "accord", "treaty",
+                                "operation", "post", "cessation"})
 # ... and the reverse: "stationed", "signed", "bombed" are events, a "station", a "sign" or a "bomb" are things.
-VERB_ONLY_TRIGGERS = frozenset({"station", "sign", "invade", "bomb"})
+VERB_ONLY_TRIGGERS = frozenset({"station", "sign", "invade", "bomb", "fight"})
+# "fought corruption", "fight the decision": with an object these verbs are figures of speech, not armed acts.
+INTRANSITIVE_TRIGGERS = frozenset({"fight"})
 # Triggers that count only with one of these words next to them in the parse (a child, or the noun a "of" phrase
 # hangs on): an "operation" is an event only as a military one, a "post" only at a border.
 QUALIFIED_TRIGGERS: dict[str, frozenset[str]] = {
