@@ -9,6 +9,7 @@ merged (same type and label, compatible date and place; "this meeting" joins the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -39,6 +40,8 @@ INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", 
                     "restart", "resume", "urge", "call", "offer", "agree", "threaten", "ready", "discuss", "allow",
                     "authorize", "authorise", "approve", "consider", "ask", "order", "request", "avert", "prevent",
                     "avoid"})  # an attempt ("tried to blow up") did happen; an averted war did not
+# "At that point, ... troops were stationed": the time of the event reported just before.
+THEN = re.compile(r"\bat (?:that|this|the same) (?:point|time|moment)\b|\bat the time\b", re.IGNORECASE)
 CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
 CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in ("accuse", "deny")) | \
@@ -57,6 +60,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
     events: list[Event] = []
     back_references: set[int] = set()
     simultaneous: dict[int, int] = {}  # event number -> the earlier-listed event it happened during
+    last_date: tuple[str | None, str | None] = (None, None)  # of the latest dated event, for "at that point"
     body = headline_end(text)
     for sent in doc.sents:
         found_here = [(t, found) for t in sent if t.idx >= body and (found := _trigger(t)) is not None]
@@ -73,6 +77,10 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             if token.lemma_.casefold() in CONCLUDED_ONLY and not _concluded(token, bool(owned.get(token.i))):
                 continue
             when = _date(owned.get(token.i, []), published, anchored)
+            if when[0] is None and THEN.search(sent.text):
+                when = last_date
+            elif when[0] is not None:
+                last_date = when
             mention, near = place_of(token, kind, label, sentence_mentions, trigger_tokens - {token.i})
             if mention is None:
                 mention = area_of(token, kind, label, [m for m in mentions if m.start < sent.end_char],

@@ -99,3 +99,33 @@ def test_one_claim_per_speaker_and_sentence_with_the_sharper_stance():
 
 def test_an_indefinite_speaker_is_anonymous():
     assert _extract("A militia spokesman says Azerbaijan has shelled a city in Armenia.").claims == []
+
+
+def test_at_that_point_takes_the_time_of_the_event_just_reported():
+    text = ("A ceasefire agreement was signed by Armenia and Azerbaijan on November 9, 2020. "
+            "At that point, Russian troops were stationed in the Lachin Corridor.")
+    deployment = next(e for e in _extract(text).events if e.type == "MOBILIZE")
+    assert deployment.date == "2020-11-09" and deployment.place.name == "Lachin Corridor"
+
+
+def test_fighting_as_a_verb_is_war_unless_it_has_an_object():
+    war = _extract("Armenia and Azerbaijan have been fighting over the Lachin Corridor since 2020.").events
+    assert [(e.type, e.place.name if e.place else None) for e in war] == [("ASSAULT", "Lachin Corridor")]
+    assert not _extract("Armenia has been fighting corruption since 2020.").events
+
+
+def test_a_cease_fire_split_by_the_tokenizer_is_still_a_ceasefire():
+    events = _extract("The cease-fire of November 2020 ended the war between Armenia and Azerbaijan.").events
+    assert any(e.type == "AGREE" and e.date == "2020-11" for e in events)
+
+
+def test_undated_plural_agreements_are_not_one_event():
+    events = _extract("Russia pushed for the implementation of agreements brokered by Moscow with Armenia.").events
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_the_doer_of_a_participle_clause_is_the_main_subject():
+    text = "Antony Blinken visited Yerevan. Visiting Yerevan in March, Karen Donfried said the talks were useful."
+    visits = [e for e in _extract(text).events if e.label == "visit"]
+    assert len(visits) == 2  # two people, two visits
+    assert {a.name for v in visits for a in v.actors} >= {"Antony Blinken", "Karen Donfried"}
