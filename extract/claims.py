@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex, clean_person
 from extract.model import Actor, Claim
-from extract.text import headline_end, places_in, quote_spans, source_of
+from extract.text import headline_end, lemma_of, places_in, quote_spans, source_of
 from extract.verbs import (
     ACCUSATION_WORDS,
     CALL_PROPOSE_PARTICLES,
@@ -153,7 +153,7 @@ def _entity_of(token: Token) -> Span:
 
 
 def _verb_stance(token: Token) -> str | None:
-    lemma = token.lemma_.casefold()
+    lemma = lemma_of(token)
     if token.pos_ == "VERB":
         if lemma in LIGHT_VERBS:
             objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in STANCE_NOUNS]
@@ -388,6 +388,12 @@ def _sharpen(stance: str, content: list[Token], verb: Token) -> str:
         return stance
     if lemmas & DENIAL_WORDS:
         return "deny"
+    for token in content:
+        if token.lemma_.casefold() == "say" and \
+                any(c.dep_ in ("dobj", "intj") and c.lower_ == "no" for c in token.children):
+            return "reject"  # "I'll say no"
+        if token.dep_ == "acomp" and token.head.lemma_ == "be" and token.lemma_.casefold() in STANCE_ADJECTIVES:
+            return STANCE_ADJECTIVES[token.lemma_.casefold()]  # "said ... the governor was unwilling to commit"
     for token in content:
         if token.dep_ == "ccomp" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children):
             return "propose"  # "insists that the CSTO condemn": a demand in the mandative subjunctive

@@ -20,7 +20,7 @@ from extract.attach import LOCATIVE, anchors, area_of, date_owner, place_of
 from extract.dates import DateExpression, find_dates, has_year, resolve
 from extract.merge import same_event, specific_label
 from extract.model import Actor, Event
-from extract.text import headline_end, place_ref, source_of
+from extract.text import headline_end, lemma_of, place_ref, source_of
 from extract.verbs import (
     COMPANION_TRIGGERS,
     CONCLUDED_ONLY,
@@ -218,7 +218,7 @@ def _factual(token: Token) -> bool:
 
 def _intends(verb: Token) -> bool:
     """ "wants talks", "called for talks"; but "called the blockade a violation of the agreement" intends nothing."""
-    lemma = verb.lemma_.casefold()
+    lemma = lemma_of(verb)
     if lemma == "call":
         return any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in verb.children)
     return lemma in INTENT

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extract.model import PlaceRef, Source
 from geo.model import Mention
 
 # Straight, curly and guillemet quotes, in the pairs newsrooms use (» … » and « … » both occur).
 _QUOTE = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|»[^»«\n]{3,}?[»«]|«[^«»\n]{3,}?[»«]|‘[^’\n]{12,}?’(?!\w)')
+
+
+# Forms the small English model lemmatises wrongly ("hoped" -> "hop"), corrected where the written form shows it.
+_LEMMA_SLIPS = {"hop": ("hope", "hope")}  # wrong lemma -> (prefix of the written word, right lemma)
+
+
+def lemma_of(token: Token) -> str:
+    lemma = token.lemma_.casefold()
+    slip = _LEMMA_SLIPS.get(lemma)
+    return slip[1] if slip and token.lower_.startswith(slip[0]) else lemma
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -26,7 +26,8 @@ REPORTING_VERBS: dict[str, str] = {
     **dict.fromkeys(("warn", "threaten", "caution"), "warn"),
     **dict.fromkeys(("support", "back", "welcome", "praise", "commend", "pledge", "reaffirm", "applaud", "endorse",
                      "thank", "congratulate", "hail", "treasure", "appreciate"), "support"),
-    **dict.fromkeys(("propose", "urge", "demand", "advocate", "recommend", "appeal", "request"), "propose"),
+    **dict.fromkeys(("propose", "urge", "demand", "advocate", "recommend", "appeal", "request", "hope", "wish"),
+                    "propose"),
     **dict.fromkeys(("reject", "refuse", "dismiss", "rebuff", "decline", "oppose", "veto"), "reject"),
 }
 

@@ -129,3 +129,11 @@ def test_the_doer_of_a_participle_clause_is_the_main_subject():
     visits = [e for e in _extract(text).events if e.label == "visit"]
     assert len(visits) == 2  # two people, two visits
     assert {a.name for v in visits for a in v.actors} >= {"Antony Blinken", "Karen Donfried"}
+
+
+def test_saying_no_and_being_unwilling_are_rejections_and_hoping_is_proposing():
+    claims = _extract('"If Russia asks me to send troops to Armenia, I will say no," Nikol Pashinian said. '
+                      "Sergei Lavrov said Armenia was unwilling to commit. "
+                      "Antony Blinken hoped that Azerbaijan would reopen the Lachin Corridor.").claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [
+        ("Nikol Pashinian", "reject"), ("Sergei Lavrov", "reject"), ("Antony Blinken", "propose")]
