@@ -2,7 +2,8 @@
 
 Run `python -m geo.evaluate_events [--split all|tune|heldout]`. Seeds and corpus articles are scored separately.
 The split guards against tuning to the gold: "tune" holds the seeds and the corpus articles at even positions (0, 2,
-...) among the corpus entries, "heldout" the corpus articles at odd positions; look at misses (-v) on "tune" only.
+...) among the corpus entries, "heldout" the corpus articles at odd positions and those whose entry says
+"split": "heldout" (annotated later, blind, by a second annotator); look at misses (-v) on "tune" only.
 Matching (see the gold file's guidelines): events on PLOVER type + date at the gold's precision + place; claims on
 speaker + stance + place overlap.
 Each gold item is matched at most once, predictions greedily in order.
@@ -53,7 +54,7 @@ def documents(gold_path: Path, split: str = "all") -> Iterator[tuple[dict, str]]
             if split != "heldout":
                 yield entry, (ROOT / "seeds" / entry["seed"]).read_text(encoding="utf-8")
             continue
-        held_out = corpus_position % 2 == 1
+        held_out = entry["split"] == "heldout" if "split" in entry else corpus_position % 2 == 1
         corpus_position += 1
         if split == "all" or held_out == (split == "heldout"):
             corpus = texts.setdefault(entry["corpus"], _corpus(CORPORA / entry["corpus"]))
