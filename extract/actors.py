@@ -30,9 +30,12 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def clean_person(text: str) -> str:
-    """Title words, possessives and middle initials dropped: "Secretary Antony J. Blinken's" -> "Antony Blinken"."""
+    """Title words, possessives, middle initials and editors' brackets dropped: "Secretary Antony J. Blinken's" and
+    "[Prime Minister] Antony Blinken" -> "Antony Blinken"."""
+    text = re.sub(r"\[[^\]]*\]?|^[^\[]*\]", " ", text.strip())  # "[Prime Minister]", or its tail "] Nikol"
     text = re.sub(r"['’]s?$", "", text.strip())
-    words = [w for w in text.replace(",", " ").split() if w.strip(".")]
+    words = [w.strip("()[]{}\"“”") for w in text.replace(",", " ").split()]
+    words = [w for w in words if w.strip(".")]
     while words and (words[0].casefold().strip(".") in TITLE_WORDS or words[0][0].islower()):
         words.pop(0)
     if len(words) > 1:

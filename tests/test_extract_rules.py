@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract.actors import clean_person
 from extract.dates import period
 from extract.merge import dates_compatible
 from extract.pipeline import extract_article, parse
@@ -137,3 +138,8 @@ def test_saying_no_and_being_unwilling_are_rejections_and_hoping_is_proposing():
                       "Antony Blinken hoped that Azerbaijan would reopen the Lachin Corridor.").claims
     assert [(c.speaker.name, c.stance) for c in claims] == [
         ("Nikol Pashinian", "reject"), ("Sergei Lavrov", "reject"), ("Antony Blinken", "propose")]
+
+
+def test_editors_brackets_are_not_part_of_a_name():
+    assert clean_person("[Prime Minister] Nikol Pashinian") == "Nikol Pashinian"
+    assert clean_person("] Nikol") == "Nikol"
