@@ -28,6 +28,7 @@ from extract.verbs import (
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
+    STATED_NOUNS,
 )
 from geo.model import Mention
 
@@ -110,7 +111,7 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         quotes = quote_spans(text, sent.start_char, sent.end_char)
         in_sentence: list[Claim] = []
         for token in sent:
-            stance = _verb_stance(token)
+            stance = _verb_stance(token) or _noun_stance(token)
             if stance is None or token.idx < body or _reported_by_another(token) or \
                     (_inside(token.idx, quotes) and not _quoted_verb_of_outside_subject(token, quotes)):
                 continue
@@ -172,6 +173,17 @@ def _verb_stance(token: Token) -> str | None:
     return None
 
 
+def _noun_stance(token: Token) -> str | None:
+    """ "Moscow's criticism of the checkpoint": a stance noun owned by its speaker (not the object of "express",
+    which the verb reads)."""
+    if token.pos_ != "NOUN" or token.lemma_.casefold() not in STATED_NOUNS or \
+            not any(c.dep_ == "poss" for c in token.children):
+        return None
+    if token.dep_ == "dobj" and token.head.lemma_.casefold() in LIGHT_VERBS:
+        return None
+    return STATED_NOUNS[token.lemma_.casefold()]
+
+
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < offset < end for start, end in spans)
 
@@ -228,7 +240,10 @@ def _no_comment(verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The speaker's token: the verb's subject, the agent of a passive, the subject of the clause a participle or
-    conjoined verb hangs on, or the noun a relative clause ("Blinken, who stressed") describes."""
+    conjoined verb hangs on, the noun a relative clause ("Blinken, who stressed") describes, or the owner of a stance
+    noun ("Moscow's criticism")."""
+    if verb.pos_ == "NOUN":
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
     node = verb
     for _ in range(4):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)

@@ -40,6 +40,15 @@ STANCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("condemnation", "criticism", "outrage", "regret"), "condemn"),
     **dict.fromkeys(("denial",), "deny"),
 }
+# Nouns that state a claim of whoever owns them: "Moscow's criticism of the checkpoint", "Baku's denial".
+STATED_NOUNS: dict[str, str] = {
+    **{noun: stance for noun, stance in STANCE_NOUNS.items() if noun not in ("hope", "readiness", "alarm")},
+    **dict.fromkeys(("accusation", "allegation"), "accuse"),
+    "warning": "warn",
+    **dict.fromkeys(("proposal", "demand", "appeal"), "propose"),
+    **dict.fromkeys(("rejection", "refusal"), "reject"),
+    "endorsement": "support",
+}
 # Adjectives after "be": "I'm deeply troubled by", "optimistic that".
 STANCE_ADJECTIVES: dict[str, str] = {
     **dict.fromkeys(("concerned", "troubled", "worried", "alarmed"), "express concern"),

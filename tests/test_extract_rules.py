@@ -143,3 +143,12 @@ def test_saying_no_and_being_unwilling_are_rejections_and_hoping_is_proposing():
 def test_editors_brackets_are_not_part_of_a_name():
     assert clean_person("[Prime Minister] Nikol Pashinian") == "Nikol Pashinian"
     assert clean_person("] Nikol") == "Nikol"
+
+
+def test_a_stance_noun_owned_by_a_speaker_is_a_claim():
+    text = "Armenia's condemnation of the checkpoint on the Lachin Corridor came quickly."
+    claims = _extract(text).claims
+    assert [(c.speaker.name, c.stance, [p.name for p in c.places]) for c in claims] == [
+        ("Armenia", "condemn", ["Lachin Corridor"])]
+    assert _extract("Antony Blinken expressed Washington's readiness to help Armenia.").claims[0].speaker.name \
+        == "Antony Blinken"  # the light verb reads the noun; its owner is not a second speaker
