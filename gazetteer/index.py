@@ -32,6 +32,16 @@ MAX_QUERY_CHARS = 200  # no place name is longer; longer input is not a name and
 _PREFIXED_COLUMNS = ", ".join("p." + column.strip() for column in PLACE_COLUMNS.split(","))
 ACRONYM_MISMATCH = 0.7  # an all-capitals query matching an ordinary name ("WA" -> Wa, Ghana) is weak evidence
 REASON_WEIGHT = {"exact": 1.0, "normalized": 0.95, "abbreviation": 0.9, "alternate": 0.85, "demonym": 0.8, "fuzzy": 0.6}
+_AFTER_EVERY_KEY = "\U0010ffff"  # sorts after any text that can follow a prefix in SQLite's binary collation
+_forks = 0  # processes forked from this one so far, counted in the child: connections do not survive a fork
+
+
+def _count_fork() -> None:
+    global _forks
+    _forks += 1
+
+
+os.register_at_fork(after_in_child=_count_fork)
 
 
 class GazetteerMissing(RuntimeError):
@@ -67,13 +77,16 @@ class Gazetteer:
         self._local = threading.local()
         self._cached_lookup = lru_cache(maxsize=100_000)(self._lookup)
         self._cached_is_known = lru_cache(maxsize=500_000)(self._is_known)
+        self._cached_runs_on = lru_cache(maxsize=500_000)(self._runs_on)
 
     @property
     def _db(self) -> sqlite3.Connection:
+        """This thread's connection. A forked worker must not reuse its parent's; a fork counter, not os.getpid(),
+        tells them apart, because a system call on every query was a fifth of the geoparser's own time."""
         local = self._local
-        if getattr(local, "pid", None) != os.getpid():  # a forked worker must not reuse its parent's connection
+        if getattr(local, "forks", None) != _forks:
             local.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            local.pid = os.getpid()
+            local.forks = _forks
         return local.db
 
     def meta(self) -> dict[str, str]:
@@ -135,7 +148,7 @@ class Gazetteer:
         marks = ",".join("?" * len(deletions))
         query = f"SELECT DISTINCT key FROM fuzzy_keys WHERE deletion IN ({marks})"
         keys = {k for (k,) in self._db.execute(query, deletions)}
-        for near_key in keys:
+        for near_key in sorted(keys):  # in a fixed order, so that ties between equal spellings always go one way
             if near_key == key or not typos.within_reach(key, near_key):
                 continue
             closeness = typos.similarity(key, near_key)
@@ -149,6 +162,16 @@ class Gazetteer:
 
     def _is_known(self, normalized: str) -> bool:
         return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (normalized,)).fetchone() is not None
+
+    def runs_on(self, normalized: str) -> bool:
+        """Whether a known name starts with this normalized text and is longer ("baja" -> "baja california"), so
+        that phrase matching can stop growing a phrase no known name continues."""
+        return self._cached_runs_on(normalized)
+
+    def _runs_on(self, normalized: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM names WHERE key > ? AND key < ? LIMIT 1",
+                               (normalized, normalized + _AFTER_EVERY_KEY)).fetchone()
+        return row is not None
 
     def get(self, place_id: str) -> Place | None:
         row = self._db.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()

@@ -199,6 +199,11 @@ class Recognizer:
             if any(c.reason == "abbreviation" and c.matched_name == dotted for c in self.gaz.lookup(dotted, limit=5)):
                 return end + 1
         longest = end
+        key = normalize(doc[start:end].text)
+        if key != "the" and not self.gaz.runs_on(key):
+            # no longer name is known either: normalize folds character by character, so the key of a longer
+            # text starts with the key of its beginning, except for "the", which it drops before a name
+            return longest
         for stop in range(end + 1, min(len(doc), end + MAX_EXTENSION) + 1):
             if "\n" in doc[stop - 2].whitespace_ or doc[stop - 1].is_space:
                 break

@@ -116,6 +116,13 @@ def test_paris_france_or_paris_texas(parser):
     assert "written as 'Paris, Texas'" in paris.reason
 
 
+def test_names_the_ner_cut_short_are_read_whole(parser):
+    """A name grows word by word past what NER found only while some known name starts with the words so far; that
+    shortcut must not stop 'Port' before 'of Spain', 'Trinidad' before 'and Tobago' or 'Lachin' before 'corridor'."""
+    found = parser.parse("Ships left Port of Spain for Trinidad and Tobago, then queued at the Lachin corridor.")
+    assert {"Port of Spain", "Trinidad and Tobago", "Lachin corridor"} <= {m.text for m in found}
+
+
 def test_every_choice_has_a_reason_and_a_score(parser):
     for mention in parser.parse("Blinken spoke with Pashinian in Yerevan about the Lachin Corridor."):
         assert mention.reason and 0.0 <= mention.score <= 1.0
