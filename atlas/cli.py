@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
 from atlas import basemap, db, export, parallel
-from atlas.filters import BadParameter, parse_limit, parse_view
+from atlas.filters import ITEM_PARAMETERS, VIEW_PARAMETERS, BadParameter, parse_items, parse_limit, parse_view
 from atlas.ingest import ingest_paths
 from atlas.store_write import StoreUnavailable, StoreWriter
 
@@ -52,22 +52,30 @@ def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int,
 @click.option("--to", "date_to", help="YYYY-MM-DD")
 @click.option("--outlet", multiple=True, help="Repeat for several outlets.")
 @click.option("--limit", help="At most this many places, most mentioned first.")
+@click.option("--type", "event_type", multiple=True, help="Only events of this PLOVER category (repeatable).")
+@click.option("--actor", multiple=True, help="Only events with this actor (repeatable).")
+@click.option("--stance", multiple=True, help="Only claims with this stance (repeatable).")
+@click.option("--speaker", multiple=True, help="Only claims by this speaker (repeatable).")
 @with_appcontext
 def export_command(output: Path, bbox: str | None, date_from: str | None, date_to: str | None,
-                   outlet: tuple[str, ...], limit: str | None) -> None:
-    """Export the places (with mentions) that the map would show with the same filters."""
+                   outlet: tuple[str, ...], limit: str | None, event_type: tuple[str, ...], actor: tuple[str, ...],
+                   stance: tuple[str, ...], speaker: tuple[str, ...]) -> None:
+    """Export the places (with mentions), events and claims that the map would show with the same filters."""
     args = MultiDict([(k, v) for k, v in (("bbox", bbox), ("from", date_from), ("to", date_to)) if v])
-    args.setlist("outlet", list(outlet))
+    for name, values in (("outlet", outlet), ("type", event_type), ("actor", actor), ("stance", stance),
+                         ("speaker", speaker)):
+        args.setlist(name, list(values))
     try:
-        view = parse_view(args)
+        view = parse_view(args, VIEW_PARAMETERS | ITEM_PARAMETERS)
         max_places = parse_limit(limit, None)
+        items = parse_items(args)
     except BadParameter as error:
         raise click.BadParameter(str(error)) from None
     with db.engine().connect() as conn:
         if output.suffix.lower() == ".csv":
-            body = export.export_csv(conn, view, max_places)
+            body = export.export_csv(conn, view, max_places, items)
         else:
-            body = export.export_geojson(conn, view, max_places)
+            body = export.export_geojson(conn, view, max_places, items)
     output.write_text(body, encoding="utf-8")
     click.echo(f"wrote {output}")
 

@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from atlas import queries, queries_items
-from atlas.filters import ItemFilter, ViewFilter
+from atlas.filters import ALL_ITEMS, ItemFilter, ViewFilter
 from atlas.queries import MentionRow
 
 CSV_COLUMNS = (
@@ -65,15 +65,17 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-def export_geojson(conn: sa.Connection, view: ViewFilter, limit: int | None) -> str:
-    """What the map shows with these filters: places (limited, most mentioned first), events and claims."""
+def export_geojson(conn: sa.Connection, view: ViewFilter, limit: int | None, items: ItemFilter = ALL_ITEMS) -> str:
+    """What the map shows with these filters: places (limited, most mentioned first), events and claims.
+
+    The item filters narrow only the events and claims, as on the map, whose places layer ignores them."""
     return combined_geojson(queries.places_with_mentions_geojson(conn, view, limit),
-                            queries_items.events_geojson(conn, view, ItemFilter(), None),
-                            queries_items.claims_geojson(conn, view, ItemFilter(), None))
+                            queries_items.events_geojson(conn, view, items, None),
+                            queries_items.claims_geojson(conn, view, items, None))
 
 
-def export_csv(conn: sa.Connection, view: ViewFilter, limit: int | None) -> str:
+def export_csv(conn: sa.Connection, view: ViewFilter, limit: int | None, items: ItemFilter = ALL_ITEMS) -> str:
     place_ids = queries.top_place_ids(conn, view, limit) if limit else None
-    items = [*json.loads(queries_items.events_geojson(conn, view, ItemFilter(), None))["features"],
-             *json.loads(queries_items.claims_geojson(conn, view, ItemFilter(), None))["features"]]
-    return mentions_csv(queries.mention_rows(conn, view, place_ids), items)
+    features = [*json.loads(queries_items.events_geojson(conn, view, items, None))["features"],
+                *json.loads(queries_items.claims_geojson(conn, view, items, None))["features"]]
+    return mentions_csv(queries.mention_rows(conn, view, place_ids), features)

@@ -1,7 +1,8 @@
-"""What a view is: the visible area, a publication-date range and a set of outlets.
+"""What a view is: the visible area, a date range and a set of outlets; and which events and claims it shows.
 
-The map, the API and both exports read the same query parameters through `parse_view`, so "export what I see" is the
-same filter by construction. Bad values raise `BadParameter`, which every endpoint turns into one JSON error shape.
+The map, the API and both exports read the same query parameters through `parse_view` and `parse_items`, so "export
+what I see" is the same filter by construction. Bad values raise `BadParameter`, which every endpoint turns into one
+JSON error shape. The date range bounds publication dates, except for an event with a date of its own.
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ class ItemFilter:
     stances: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()  # lower-cased names or surnames
     speakers: tuple[str, ...] = ()
+
+
+ALL_ITEMS = ItemFilter()  # no item filter: every event and claim of the view
 
 
 def parse_items(args: MultiDict) -> ItemFilter:

@@ -17,9 +17,11 @@ BBOX = _query(
     {"type": "string", "pattern": r"^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$"},
     example="44.0,38.5,47.5,41.5",
 )
-FROM = _query("from", "Earliest publication date, inclusive. Any date bound leaves undated articles out.",
-              {"type": "string", "format": "date"})
-TO = _query("to", "Latest publication date, inclusive.", {"type": "string", "format": "date"})
+# `from` and `to` bound a different date on each layer; every operation says which.
+PLACE_DATES = "Places: the publication dates of the articles that mention them (undated articles are left out)."
+EVENT_DATES = ("Events: the event's own date or period, which must overlap the range; for an event without a date, "
+               "the publication dates of its reports.")
+CLAIM_DATES = "Claims: the publication dates of their reports (undated reports are left out)."
 OUTLET = _query("outlet", "Only articles from these outlets; repeat the parameter or separate names by commas.",
                 {"type": "array", "items": {"type": "string"}}, style="form", explode=True)
 LIMIT = _query("limit", "At most this many places, most mentioned first.",
@@ -32,6 +34,8 @@ STANCE = _query("stance", "Only claims with these stances: assert, accuse, deny,
                 "support, propose, reject.", {"type": "array", "items": {"type": "string"}}, style="form",
                 explode=True)
 SPEAKER = _query("speaker", "Only claims by this speaker (surname of a person, or full name).", {"type": "string"})
+EXPORT_ITEMS = ("type and actor narrow the events, stance and speaker the claims, with the values and errors of "
+                "/api/events and /api/claims; places are never narrowed by them, as on the map.")
 ITEM_LIMIT = _query("limit", "At most this many items.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
 SOURCE = {
     "type": "object",
@@ -40,12 +44,9 @@ SOURCE = {
                    "url": {"type": ["string", "null"]}, "published": {"type": ["string", "null"], "format": "date"},
                    "excerpt": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}},
 }
-ITEMS = {"application/geo+json": {"schema": {"type": "object", "description": (
-    "RFC 7946 FeatureCollection; each Feature is a Point at the item's place (lon, lat) or has a null geometry; "
-    "properties.layer is 'event' (type, label, date, date_precision, actors, geo_precision as UCDP where_prec, "
-    "place_id, sources) or 'claim' (speaker, verb, stance, text, quote, place_ids, contested_with, sources)"),
-    "properties": {"features": {"type": "array", "items": {"type": "object", "properties": {
-        "properties": {"type": "object", "properties": {"sources": {"type": "array", "items": SOURCE}}}}}}}}}}
+ITEMS = {"application/geo+json": {"schema": {
+    "type": "object", "description": "RFC 7946 FeatureCollection of events or claims",
+    "properties": {"features": {"type": "array", "items": {"$ref": "#/components/schemas/ItemFeature"}}}}}}
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 ERRORS = {
@@ -53,6 +54,11 @@ ERRORS = {
 }
 NOT_FOUND = {"description": "Nothing with this id", "content": {"application/json": {"schema": ERROR}}}
 GEOJSON_COLLECTION = {"application/geo+json": {"schema": {"$ref": "#/components/schemas/PlaceCollection"}}}
+EXPORT_COLLECTION = {"application/geo+json": {"schema": {
+    "type": "object",
+    "description": "RFC 7946 FeatureCollection: the places (with every mention), then the events and the claims",
+    "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": {"anyOf": [
+        {"$ref": "#/components/schemas/PlaceFeature"}, {"$ref": "#/components/schemas/ItemFeature"}]}}}}}}
 
 SCHEMAS = {
     "Error": {
@@ -91,30 +97,48 @@ SCHEMAS = {
                          "description": "present with include=mentions, on one place, and in the export"},
         },
     },
+    "PlaceFeature": {
+        "type": "object",
+        "properties": {
+            "type": {"const": "Feature"},
+            "id": {"type": "string"},
+            "geometry": {"type": "object"},
+            "properties": {"$ref": "#/components/schemas/PlaceProperties"},
+        },
+    },
     "PlaceCollection": {
         "type": "object",
         "description": "RFC 7946 FeatureCollection (lon/lat, counter-clockwise outer rings, no crs)",
         "properties": {
             "type": {"const": "FeatureCollection"},
-            "features": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "type": {"const": "Feature"},
-                        "id": {"type": "string"},
-                        "geometry": {"type": "object"},
-                        "properties": {"$ref": "#/components/schemas/PlaceProperties"},
-                    },
-                },
-            },
+            "features": {"type": "array", "items": {"$ref": "#/components/schemas/PlaceFeature"}},
+        },
+    },
+    "ItemFeature": {
+        "type": "object",
+        "description": (
+            "A Point at the item's place (lon, lat), or a null geometry; properties.layer is 'event' (type, label, "
+            "date, date_precision, actors, geo_precision as UCDP where_prec, place_id, sources) or 'claim' (speaker, "
+            "verb, stance, text, quote, place_ids, contested_with, sources)"),
+        "properties": {
+            "type": {"const": "Feature"},
+            "id": {"type": "string"},
+            "geometry": {"type": ["object", "null"]},
+            "properties": {"type": "object", "properties": {"layer": {"enum": ["event", "claim"]},
+                                                            "sources": {"type": "array", "items": SOURCE}}},
         },
     },
 }
 
 
+def _dates(*meanings: str) -> list[dict[str, Any]]:
+    said = " ".join(meanings)
+    return [_query("from", f"Earliest date, inclusive. {said}", {"type": "string", "format": "date"}),
+            _query("to", f"Latest date, inclusive. {said}", {"type": "string", "format": "date"})]
+
+
 def document() -> dict[str, Any]:
-    view = [BBOX, FROM, TO, OUTLET]
+    export = [BBOX, *_dates(PLACE_DATES, EVENT_DATES, CLAIM_DATES), OUTLET, TYPE, ACTOR, STANCE, SPEAKER, LIMIT]
     return {
         "openapi": "3.1.0",
         "info": {
@@ -127,7 +151,7 @@ def document() -> dict[str, Any]:
             "/api/places": {
                 "get": {
                     "summary": "Places mentioned in the view, drawing geometry, most mentioned first",
-                    "parameters": [*view, LIMIT,
+                    "parameters": [BBOX, *_dates(PLACE_DATES), OUTLET, LIMIT,
                                    _query("include", "'mentions' adds every excerpt and the full geometry",
                                           {"enum": ["mentions"]})],
                     "responses": {"200": {"description": "Places", "content": GEOJSON_COLLECTION}, **ERRORS},
@@ -139,7 +163,7 @@ def document() -> dict[str, Any]:
                     "parameters": [
                         {"name": "place_id", "in": "path", "required": True, "schema": {"type": "string"},
                          "description": "gazetteer id, e.g. geonames:616052"},
-                        FROM, TO, OUTLET,
+                        *_dates(PLACE_DATES), OUTLET,
                     ],
                     "responses": {"200": {"description": "A collection of one place", "content": GEOJSON_COLLECTION},
                                   "404": NOT_FOUND, **ERRORS},
@@ -148,14 +172,14 @@ def document() -> dict[str, Any]:
             "/api/events": {
                 "get": {
                     "summary": "Events in the view, placed where they happened, one per real event with all sources",
-                    "parameters": [*view, TYPE, ACTOR, ITEM_LIMIT],
+                    "parameters": [BBOX, *_dates(EVENT_DATES), OUTLET, TYPE, ACTOR, ITEM_LIMIT],
                     "responses": {"200": {"description": "Events", "content": ITEMS}, **ERRORS},
                 }
             },
             "/api/claims": {
                 "get": {
                     "summary": "Claims (who said what, with which stance, about which places), contested links",
-                    "parameters": [*view, STANCE, SPEAKER, ITEM_LIMIT],
+                    "parameters": [BBOX, *_dates(CLAIM_DATES), OUTLET, STANCE, SPEAKER, ITEM_LIMIT],
                     "responses": {"200": {"description": "Claims", "content": ITEMS}, **ERRORS},
                 }
             },
@@ -182,15 +206,17 @@ def document() -> dict[str, Any]:
             "/export.geojson": {
                 "get": {
                     "summary": "Download what the map shows: places (every mention, full geometry), events and claims",
-                    "parameters": [*view, LIMIT],
-                    "responses": {"200": {"description": "RFC 7946 GeoJSON", "content": GEOJSON_COLLECTION},
+                    "description": EXPORT_ITEMS,
+                    "parameters": export,
+                    "responses": {"200": {"description": "RFC 7946 GeoJSON", "content": EXPORT_COLLECTION},
                                   **ERRORS},
                 }
             },
             "/export.csv": {
                 "get": {
                     "summary": "Download one row per mention and one per source of each event and claim in the view",
-                    "parameters": view,
+                    "description": EXPORT_ITEMS,
+                    "parameters": export,
                     "responses": {"200": {"description": "CSV", "content": {"text/csv": {}}}, **ERRORS},
                 }
             },

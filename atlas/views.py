@@ -10,7 +10,16 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from markupsafe import Markup
 
 from atlas import db, export, queries
-from atlas.filters import EVENT_TYPES, VIEW_PARAMETERS, parse_limit, parse_view
+from atlas.filters import (
+    EVENT_TYPES,
+    ITEM_PARAMETERS,
+    VIEW_PARAMETERS,
+    ItemFilter,
+    ViewFilter,
+    parse_items,
+    parse_limit,
+    parse_view,
+)
 from atlas.mapview import build_map
 from extract.verbs import STANCES
 
@@ -97,21 +106,25 @@ def basemap():
     return send_file(path, mimetype="application/geo+json", max_age=86400)
 
 
+def _export_filters() -> tuple[ViewFilter, int | None, ItemFilter]:
+    """The map's own parameters, read by the API's parsers, so "export what I see" is the same filter."""
+    view = parse_view(request.args, VIEW_PARAMETERS | ITEM_PARAMETERS | {"limit"})
+    return view, parse_limit(request.args.get("limit"), None), parse_items(request.args)
+
+
 @bp.get("/export.geojson")
 def export_geojson():
-    view = parse_view(request.args, VIEW_PARAMETERS | {"limit"})
-    limit = parse_limit(request.args.get("limit"), None)
+    view, limit, items = _export_filters()
     with db.engine().connect() as conn:
-        body = export.export_geojson(conn, view, limit)
+        body = export.export_geojson(conn, view, limit, items)
     return Response(body, mimetype="application/geo+json",
                     headers={"Content-Disposition": "attachment; filename=conflict-atlas.geojson"})
 
 
 @bp.get("/export.csv")
 def export_csv():
-    view = parse_view(request.args, VIEW_PARAMETERS | {"limit"})
-    limit = parse_limit(request.args.get("limit"), None)
+    view, limit, items = _export_filters()
     with db.engine().connect() as conn:
-        body = export.export_csv(conn, view, limit)
+        body = export.export_csv(conn, view, limit, items)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=conflict-atlas-mentions.csv"})

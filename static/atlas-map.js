@@ -88,7 +88,7 @@
     params.set("z", String(map.getZoom()));
     if (state.place) params.set("place", state.place);
     window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
-    const exportParams = viewParams();
+    const exportParams = itemFilterParams(viewParams(), ITEM_FILTERS); // the export is what the map shows
     ui.exportGeojson.href = `/export.geojson?${exportParams}`;
     ui.exportCsv.href = `/export.csv?${exportParams}`;
   }

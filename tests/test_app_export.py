@@ -7,10 +7,18 @@ import io
 import json
 import shutil
 import subprocess
+from datetime import date
 
 import geopandas
 import pytest
+import schemathesis
+from schemathesis.specs.openapi.checks import response_schema_conformance
 from shapely.geometry import shape
+
+from atlas.filters import ITEM_PARAMETERS, VIEW_PARAMETERS
+from atlas.store_write import ArticleRecord, StoreWriter
+from extract.model import Actor, ArticleMeta, Claim, Event, Extraction, PlaceRef, Source
+from tests.conftest import AREA, PLACES, TOWN, mention
 
 MENTION_KEYS = {"article_id", "title", "outlet", "published", "start", "end", "excerpt"}
 
@@ -74,9 +82,6 @@ def test_csv_has_one_row_per_mention_and_inert_cells(client, sample):
 
 
 def test_csv_cells_that_look_like_formulas_are_quoted(runner, app, tmp_path):
-    from atlas.store_write import ArticleRecord, StoreWriter
-    from tests.conftest import PLACES, TOWN, mention
-
     text = "=HYPERLINK(\"http://evil\") Testville"
     StoreWriter(app.extensions["atlas_engine"]).add_article(
         ArticleRecord(text=text, title="=cmd|' /C calc'!A0", outlet="@outlet", source="t"), text,
@@ -97,3 +102,112 @@ def test_export_opens_in_geopandas_and_gdal(client, sample, tmp_path):
         pytest.fail("ogrinfo (Debian package gdal-bin) is needed to check the export opens in GDAL")
     info = subprocess.run(["ogrinfo", "-ro", "-al", "-so", str(target)], capture_output=True, text=True, check=True)
     assert "Feature Count: 4" in info.stdout
+
+
+ITEMS_TEXT = ("Blinken held talks in Testville. Crowds protested in Testland. "
+              "Testland accuses Testville of a blockade. Testville denies it. Testland warned of clashes.")
+
+
+def _source(text: str) -> tuple[Source, ...]:
+    start = ITEMS_TEXT.index(text)
+    return (Source(start, start + len(text), text),)
+
+
+def _store_items(app) -> None:
+    """Two events of different types and three claims of different stances, at the sample's places."""
+    town = PlaceRef(TOWN.id, TOWN.name, TOWN.kind, TOWN.lat, TOWN.lon, TOWN.name)
+    area = PlaceRef(AREA.id, AREA.name, AREA.kind, AREA.lat, AREA.lon, AREA.name)
+    testland, testville = Actor("Testland", "government", AREA.id), Actor("Testville", "government", TOWN.id)
+    events = [Event("CONSULT", "talks", (Actor("Antony Blinken", "person"),), "2023-01-18", "day", town, 1,
+                    _source("held talks"), "talks"),
+              Event("PROTEST", "demonstration", (), "2023-01-18", "day", area, 6, _source("protested"), "protested")]
+    claims = [Claim(testland, "accuse", "accuse", "Testville of a blockade", False, (town,),
+                    _source("Testville of a blockade"), (1,)),
+              Claim(testville, "deny", "deny", "it", False, (town,), _source("denies it"), (0,)),
+              Claim(testland, "warn", "warn", "of clashes", False, (area,), _source("of clashes"))]
+    record = ArticleRecord(text=ITEMS_TEXT, title="Talks and claims", outlet="Daily Example", source="items",
+                           published=date(2023, 1, 19))
+    found = [mention(ITEMS_TEXT, "Testville", TOWN), mention(ITEMS_TEXT, "Testland", AREA)]
+    StoreWriter(app.extensions["atlas_engine"]).add_article(
+        record, ITEMS_TEXT, found, PLACES, Extraction(ArticleMeta(None, None, None, False), events, claims))
+
+
+def _by_layer(body: dict) -> dict[str, list[dict]]:
+    layers: dict[str, list[dict]] = {"place": [], "event": [], "claim": []}
+    for feature in body["features"]:
+        layers[feature["properties"]["layer"]].append(feature)
+    return layers
+
+
+def test_export_item_filters_narrow_events_and_claims_like_the_api_and_keep_every_place(app, client, sample):
+    _store_items(app)
+    everything = _by_layer(exported(client))
+    assert {f["properties"]["stance"] for f in everything["claim"]} == {"accuse", "deny", "warn"}
+    assert {f["properties"]["type"] for f in everything["event"]} == {"CONSULT", "PROTEST"}
+
+    denials = _by_layer(exported(client, "?stance=deny"))
+    assert [f["properties"]["text"] for f in denials["claim"]] == ["it"]
+    assert denials["claim"] == client.get("/api/claims?stance=deny").get_json()["features"]
+    assert denials["place"] == everything["place"] and denials["event"] == everything["event"]
+
+    protests = _by_layer(exported(client, "?type=protest"))  # parsed as the API does: any case
+    assert [f["properties"]["label"] for f in protests["event"]] == ["demonstration"]
+    assert protests["event"] == client.get("/api/events?type=PROTEST").get_json()["features"]
+    assert protests["place"] == everything["place"] and protests["claim"] == everything["claim"]
+
+    both = _by_layer(exported(client, "?actor=blinken&speaker=testland&from=2023-01-01&outlet=Daily Example"))
+    assert [f["properties"]["label"] for f in both["event"]] == ["talks"]
+    assert {f["properties"]["stance"] for f in both["claim"]} == {"accuse", "warn"}
+    assert both["place"] == _by_layer(exported(client, "?from=2023-01-01&outlet=Daily Example"))["place"]
+
+
+def test_csv_item_filters_narrow_event_and_claim_rows_only(app, client, sample):
+    _store_items(app)
+
+    def rows(query: str) -> list[dict]:
+        response = client.get(f"/export.csv{query}")
+        assert response.status_code == 200
+        return list(csv.DictReader(io.StringIO(response.data.decode())))
+
+    everything = rows("")
+    filtered = rows("?stance=deny&type=CONSULT")
+    assert [r for r in filtered if r["layer"] == "place"] == [r for r in everything if r["layer"] == "place"]
+    assert [(r["layer"], r["stance"] or r["type"]) for r in filtered if r["layer"] != "place"] == [
+        ("event", "CONSULT"), ("claim", "deny")]
+
+
+@pytest.mark.parametrize("query", ["stance=maybe", "type=BATTLE", "type=ASSAULT,nonsense", "stance=deny&colour=red"])
+def test_bad_item_filter_on_an_export_is_the_apis_json_error(client, sample, query):
+    api = client.get(f"/api/{'events' if query.startswith('type') else 'claims'}?{query}")
+    for path in ("/export.geojson", "/export.csv"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400 and response.mimetype == "application/json"
+        assert response.get_json() == api.get_json() and api.get_json()["ok"] is False
+
+
+def test_exports_are_described_as_they_answer_in_the_openapi_document(app, client, sample):
+    """A client that checks responses against /api/openapi.json must accept a real export of every layer."""
+    _store_items(app)
+    paths = client.get("/api/openapi.json").get_json()["paths"]
+    for path in ("/export.geojson", "/export.csv"):
+        documented = {p["name"] for p in paths[path]["get"]["parameters"]}
+        assert documented == VIEW_PARAMETERS | ITEM_PARAMETERS | {"limit"}
+    operation = schemathesis.openapi.from_wsgi("/api/openapi.json", app).find_operation_by_label("GET /export.geojson")
+    for query in ({}, {"stance": "deny", "type": "CONSULT"}):
+        case = operation.Case(query=query)
+        response = case.call()
+        assert {f["properties"]["layer"] for f in response.json()["features"]} == {"place", "event", "claim"}
+        case.validate_response(response, checks=[response_schema_conformance])
+
+
+def test_cli_export_takes_the_item_filters_of_the_http_export(app, runner, client, sample, tmp_path):
+    _store_items(app)
+    target = tmp_path / "view.geojson"
+    result = runner.invoke(args=["export", "-o", str(target), "--stance", "deny", "--type", "consult",
+                                 "--speaker", "Testville"])
+    assert result.exit_code == 0, result.output
+    written = json.loads(target.read_text())
+    assert written == exported(client, "?stance=deny&type=CONSULT&speaker=Testville")
+    assert [f["properties"]["text"] for f in _by_layer(written)["claim"]] == ["it"]
+    bad = runner.invoke(args=["export", "-o", str(target), "--stance", "maybe"])
+    assert bad.exit_code == 2 and "stance" in bad.output

@@ -26,8 +26,8 @@ API_PARAMETERS = {
     "/api/search": ["q"],
     "/api/events": ["bbox", "from", "to", "outlet", "type", "actor"],
     "/api/claims": ["bbox", "from", "to", "outlet", "stance", "speaker"],
-    "/export.geojson": ["bbox", "from", "to", "outlet", "limit"],
-    "/export.csv": ["bbox", "from", "to", "outlet"],
+    "/export.geojson": ["bbox", "from", "to", "outlet", "limit", "type", "actor", "stance", "speaker"],
+    "/export.csv": ["bbox", "from", "to", "outlet", "limit", "type", "actor", "stance", "speaker"],
 }
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=60),

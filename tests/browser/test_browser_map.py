@@ -217,3 +217,33 @@ def test_date_and_item_filters_apply_to_events_and_claims_and_stay_in_the_link(p
     expect(page.locator(".claim-icon")).to_have_count(shown)
     assert page.locator(".claim-icon:not(.stance-assert)").count() == 0
     assert watch.console_errors == [] and watch.page_errors == []
+
+
+def test_export_links_carry_the_item_filters_and_download_what_the_map_shows(page, watch, live_site, tmp_path):
+    page.goto(f"{live_site.url}/?{CAUCASUS}&type=CONSULT")
+    wait_for_places(page)
+    links = page.locator("#export-geojson"), page.locator("#export-csv")
+    for link in links:
+        expect(link).to_have_attribute("href", re.compile(r"[?&]type=CONSULT(&|$)"))
+    page.select_option("#filter-stance", "deny")
+    page.wait_for_function("() => { const icons = [...document.querySelectorAll('.claim-icon')]; "
+                           "return icons.length > 0 && icons.every(e => e.classList.contains('stance-deny')); }")
+    wait_for_places(page)
+    for link in links:
+        expect(link).to_have_attribute("href", re.compile(r"[?&]stance=deny(&|$)"))
+        expect(link).to_have_attribute("href", re.compile(r"[?&]type=CONSULT(&|$)"))
+    status = page.locator("#status")
+    with page.expect_download() as download_info:
+        links[0].click()
+    target = tmp_path / "filtered.geojson"
+    download_info.value.save_as(target)
+    features = json.loads(target.read_text())["features"]
+    events = [f["properties"] for f in features if f["properties"]["layer"] == "event"]
+    claims = [f["properties"] for f in features if f["properties"]["layer"] == "claim"]
+    places = [f for f in features if f["properties"]["layer"] == "place"]
+    assert len(events) == int(status.get_attribute("data-events")) > 0
+    assert {e["type"] for e in events} == {"CONSULT"}
+    assert len(claims) == int(status.get_attribute("data-claims")) > 0
+    assert {c["stance"] for c in claims} == {"deny"}
+    assert len(places) == int(status.get_attribute("data-places")) > 0  # item filters leave the places alone
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.outside() == []
