@@ -20,6 +20,7 @@ from geo.lexicon import (
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
     PERSON_TITLES,
+    PLACE_CLASS_NOUNS,
     STANCE_ADJECTIVES,
     STANCE_VERBS,
 )
@@ -105,6 +106,22 @@ def locative_before(doc: Doc, start: int) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def place_class_after(doc: Doc, end: int) -> bool:
+    """Whether the text goes on to say what kind of place the name is: "Qamishli and other towns", "Douma, a city
+    near Damascus" (a Hearst pattern: NER often calls an unfamiliar town an organisation)."""
+    words = [t.lower_ for t in doc[end:end + 4]]
+    if words[:2] in (["and", "other"], ["or", "other"]):
+        return len(words) > 2 and _singular(words[2]) in PLACE_CLASS_NOUNS
+    if words[:2] in ([",", "a"], [",", "the"]):  # the class noun, or one adjective before it
+        return any(word in PLACE_CLASS_NOUNS for word in words[2:4])
+    return False
+
+
+def _singular(word: str) -> str:
+    """Enough for the class nouns: "cities" -> "city", "towns" -> "town"."""
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def stance_verb(doc: Doc, end: int) -> str | None:

@@ -72,6 +72,11 @@ GENERIC_SUFFIXES = _words("""
 state province county district region city town village oblast governorate
 """)
 
+# Kinds of place a name is said to be one of: "Qamishli and other towns", "Douma, a city near Damascus".
+PLACE_CLASS_NOUNS = _words("""
+town city village country province region district capital suburb neighbourhood neighborhood area settlement
+""")
+
 # Directions and extents that qualify a place without making it another place ("north west London").
 DIRECTIONS = _words("""
 central north south east west northern southern eastern western northeast northwest southeast southwest

@@ -6,6 +6,7 @@ from shapely.geometry import LinearRing, shape
 from gazetteer import Gazetteer
 from gazetteer.build import is_stale
 from gazetteer.normalize import normalize
+from gazetteer.sources.geonames import without_arabic_article
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,14 @@ def test_alternate_names(gaz, alias, place_id):
     top = best(gaz, alias)
     assert top.place.id == place_id
     assert top.reason in {"alternate", "exact"}
+
+
+def test_arabic_article_is_optional_in_arab_countries(gaz):
+    """GeoNames writes "Al Qamishli"; news writes "Qamishli". A rest too short to be safe is not split off."""
+    assert best(gaz, "Qamishli").place.id == best(gaz, "Al Qamishli").place.id == "geonames:173377"
+    assert without_arabic_article("Al Qāmishlī") == "Qāmishlī"
+    assert without_arabic_article("An-Najaf") == "Najaf"
+    assert without_arabic_article("As Salt") is None and without_arabic_article("Alexandria") is None
 
 
 @pytest.mark.parametrize(("abbreviation", "place_id"), [

@@ -123,6 +123,13 @@ def test_names_the_ner_cut_short_are_read_whole(parser):
     assert {"Port of Spain", "Trinidad and Tobago", "Lachin corridor"} <= {m.text for m in found}
 
 
+def test_a_name_said_to_be_a_town_is_a_place_whatever_ner_called_it(parser):
+    """NER calls Qamishli an organisation here; "and other towns" says what it is."""
+    found = parser.parse("Nureddine Mehmud says Turkey fired on Qamishli and other towns along the border.")
+    assert "Qamishli" in {m.text for m in found}
+    assert "Qamishli" not in {m.text for m in parser.parse("He joined Qamishli and other clubs.")}
+
+
 def test_every_choice_has_a_reason_and_a_score(parser):
     for mention in parser.parse("Blinken spoke with Pashinian in Yerevan about the Lachin Corridor."):
         assert mention.reason and 0.0 <= mention.score <= 1.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 
 from shapely.geometry import Point
@@ -69,8 +70,30 @@ def populated_places() -> Iterator[Record]:
             feature_code=code,
         )
         record.add_names([city["name"]], NameType.PREFERRED)
-        record.add_names(name for name in city["alternatenames"] if is_latin_script(name))
+        latin = [name for name in city["alternatenames"] if is_latin_script(name)]
+        record.add_names(latin)
+        if city["countrycode"] in ARABIC_ARTICLE_COUNTRIES:
+            record.add_names(without_arabic_article(name) for name in [city["name"], *latin])
         yield record
+
+
+# Arab League members and Western Sahara: GeoNames romanises their names with the Arabic article ("Al Qāmishlī",
+# "An Najaf", "Ar Raqqah") that English news leaves out ("Qamishli", "Najaf").
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
+    "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH",
+})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an|adh|ath)[- ](?=\S)", re.IGNORECASE)
+MIN_BARE_LETTERS = 5  # "As Salt" stays whole: a bare "Salt" would match the word
+
+
+def without_arabic_article(name: str) -> str | None:
+    """The name without a leading Arabic article, or None if it has none or what is left is too short to be safe."""
+    match = _ARABIC_ARTICLE.match(name)
+    if not match:
+        return None
+    rest = name[match.end():]
+    return rest if sum(ch.isalpha() for ch in rest) >= MIN_BARE_LETTERS else None
 
 
 def continents() -> Iterator[tuple[dict, list[str]]]:
