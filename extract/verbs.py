@@ -92,6 +92,13 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
     "cessation": ("AGREE", "ceasefire agreement"),  # only as a "cessation of hostilities"
     **dict.fromkeys(("shooting", "gunfire"), ("ASSAULT", "shooting")),
     "poisoning": ("ASSAULT", "poisoning"),
+    **dict.fromkeys(("assassination", "assassinate"), ("ASSAULT", "assassination")),
+    "murder": ("ASSAULT", "killing"),
+    "ambush": ("ASSAULT", "ambush"),
+    "massacre": ("ASSAULT", "massacre"),
+    **dict.fromkeys(("kidnap", "kidnapping", "abduct", "abduction", "hijack", "hijacking"), ("ASSAULT", "abduction")),
+    **dict.fromkeys(("crackdown", "purge"), ("COERCE", "crackdown")),
+    "riot": ("PROTEST", "riot"),
     **dict.fromkeys(("deploy", "deployment", "station"), ("MOBILIZE", "deployment")),
     **dict.fromkeys(("expel", "expulsion"), ("SANCTION", "expulsion")),
     **dict.fromkeys(("sanction", "embargo"), ("SANCTION", "sanctions")),
@@ -134,6 +141,8 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
     "blow": (frozenset({"up"}), ("ASSAULT", "bombing")),
     "speak": (frozenset({"with"}), ("CONSULT", "talks")),
     "talk": (frozenset({"with"}), ("CONSULT", "talks")),
+    "recall": (frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats"}),
+               ("SANCTION", "ambassador recalled")),
 }
 # "border clash": a label refined by a modifier word.
 LABEL_MODIFIERS: dict[tuple[str, str], str] = {

@@ -152,3 +152,17 @@ def test_a_stance_noun_owned_by_a_speaker_is_a_claim():
         ("Armenia", "condemn", ["Lachin Corridor"])]
     assert _extract("Antony Blinken expressed Washington's readiness to help Armenia.").claims[0].speaker.name \
         == "Antony Blinken"  # the light verb reads the noun; its owner is not a second speaker
+
+
+def test_recalling_an_ambassador_is_a_sanction_but_recalling_a_memory_is_nothing():
+    recalled = _extract("Slovenia recalled its ambassador from Moscow on March 27, 2018.").events
+    assert [(e.type, e.label, e.date) for e in recalled] == [("SANCTION", "ambassador recalled", "2018-03-27")]
+    remembered = _extract("Pashinian recalled the talks of March 27, 2018 in Moscow.").events
+    assert all(e.type != "SANCTION" for e in remembered)
+
+
+def test_ambushes_abductions_and_crackdowns_are_events_of_their_category():
+    text = ("Gunmen ambushed a convoy near Kunduz on May 3, 2021. Rebels abducted two engineers in Herat on "
+            "May 4, 2021. The crackdown in Ankara began on July 16, 2016.")
+    assert {(e.type, e.label) for e in _extract(text).events} >= {
+        ("ASSAULT", "ambush"), ("ASSAULT", "abduction"), ("COERCE", "crackdown")}
