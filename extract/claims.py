@@ -41,6 +41,10 @@ ANONYMOUS = frozenset((
     "critics", "opposition", "some", "many", "others", "leader", "leaders", "who", "which", "that", "this",
     "these", "those", "report", "reports", "media", "one", "everyone", "nobody", "group",
 ))
+# Offices of a jurisdiction: without a person's name, "the governors of Texas and Arizona" speak for the states.
+OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
+# People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "following", "amid", "since", "while",
@@ -167,6 +171,9 @@ def _verb_stance(token: Token) -> str | None:
             if particles & CALL_PROPOSE_PARTICLES:
                 return "propose"
             return "assert" if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
+        if lemma == "cite":  # "Focus magazine cited sources as saying ...": the magazine reports it
+            return "assert" if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                lemma_of(g) in REPORTING_VERBS for g in c.children) for c in token.children) else None
         return REPORTING_VERBS.get(lemma)
     if token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and token.head.lemma_ == "be":
         return STANCE_ADJECTIVES[lemma]
@@ -254,12 +261,29 @@ def _subject(verb: Token) -> Token | None:
             if subject.lemma_.casefold() in ("who", "which", "that") and node.dep_ == "relcl":
                 return node.head
             return subject
+        absolute = _with_subject(node)
+        if absolute is not None:
+            return absolute
         if node.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "acomp") and node.head.i != node.i:
             node = node.head
             if node.dep_ != "relcl" and node.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
                 return node
         else:
             return None
+    return None
+
+
+def _with_subject(verb: Token) -> Token | None:
+    """ "..., with Mrs Haley once saying she was not a fan": the parser hangs the participle on the main verb and its
+    doer on "with"; the doer is the last noun of the "with" phrase just before the participle."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    while before.pos_ == "ADV" and before.i > 0:
+        before = verb.doc[before.i - 1]
+    preposition = before.head
+    if before.dep_ == "pobj" and preposition.lower_ == "with" and preposition.head.i == verb.head.i:
+        return before
     return None
 
 
@@ -283,7 +307,8 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
             return None, set()  # "they" is not the one person who spoke last
         return context.last_speaker, set()
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
-        return None, set()  # "a Kurdish militia spokesman says": not a named speaker
+        # "a Kurdish militia spokesman says": not a named speaker; "a State Department spokesman": the department
+        return _spokesperson_of(context, subject, inside), set()
     words = _name_words(subject)
     organisation = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= subject.i < e.end
                          and not any(m.start <= e.start_char and e.end_char <= m.end for m in mentions)), None)
@@ -292,14 +317,14 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
     head_is_org = lemma in ORG_HEADS or organisation is not None
     if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
                                        or lemma in ANONYMOUS or lemma in ("government", "capital")):
-        place = inside[-1]
-        return Actor(place.text if place.metonym or not place.demonym else place.place_name, "government",
-                     place.place_id), {m.start for m in inside}
+        return _government(inside[-1]), {m.start for m in inside}
     if lemma in ANONYMOUS:
         return None, set()
     titled = context.actors.by_title({t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()})
     if titled is not None and not head_is_org:
         return titled, {m.start for m in inside}
+    if inside and lemma in OFFICE_HEADS:  # no one known by that title: the jurisdiction speaks
+        return _government(inside[-1]), {m.start for m in inside}
     if subject.pos_ == "PROPN" or head_is_org:
         name = _written(words)
         known = context.actors.person(name, subject.idx) if subject.pos_ == "PROPN" and len(words) <= 3 else None
@@ -309,6 +334,27 @@ def _speaker(context: _Context, subject: Token) -> tuple[Actor | None, set[int]]
             country = inside[0].place_id if inside else None
             return Actor(name, "organisation", country), {m.start for m in inside}
     return None, set()
+
+
+def _government(place: Mention) -> Actor:
+    """The government a place (or its demonym: "Armenian officials") stands for, named as written."""
+    return Actor(place.text if place.metonym or not place.demonym else place.place_name, "government", place.place_id)
+
+
+def _spokesperson_of(context: _Context, subject: Token, inside: list[Mention]) -> Actor | None:
+    """The organisation or government an unnamed spokesperson speaks for, when named before the title: an ORG
+    entity ("a State Department spokesman") or a place standing for its government ("a Kremlin spokeswoman"), never a
+    people ("a Kurdish militia spokesman")."""
+    if subject.lemma_.casefold() not in SPOKESPEOPLE:
+        return None
+    modifiers = {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
+    organisation = next((e for e in context.doc.ents if e.label_ == "ORG" and modifiers >= set(range(e.start, e.end))
+                         and not any(m.start <= e.start_char and e.end_char <= m.end for m in context.mentions)),
+                        None)
+    if organisation is not None:
+        return Actor(_written([t for t in organisation if t.pos_ not in ("DET", "PUNCT")]), "organisation")
+    place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
+    return _government(place) if place is not None else None
 
 
 NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "case"})

@@ -16,7 +16,7 @@ REPORTING_VERBS: dict[str, str] = {
         ("say", "tell", "state", "add", "note", "report", "announce", "declare", "write", "tweet", "explain",
          "stress", "underline", "emphasize", "emphasise", "insist", "assert", "claim", "argue", "reiterate",
          "confirm", "acknowledge", "maintain", "believe", "inform", "describe", "observe", "point", "underscore",
-         "suggest", "predict", "admit", "reply", "respond", "remark", "told"),
+         "suggest", "predict", "admit", "reply", "respond", "remark", "told", "cite"),
         "assert",
     ),
     **dict.fromkeys(("accuse", "blame", "allege", "charge", "attribute"), "accuse"),

@@ -166,3 +166,32 @@ def test_ambushes_abductions_and_crackdowns_are_events_of_their_category():
             "May 4, 2021. The crackdown in Ankara began on July 16, 2016.")
     assert {(e.type, e.label) for e in _extract(text).events} >= {
         ("ASSAULT", "ambush"), ("ASSAULT", "abduction"), ("COERCE", "crackdown")}
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker.name, c.stance) for c in _extract(text).claims]
+
+
+def test_an_unnamed_spokesman_of_a_named_body_speaks_for_the_body_and_of_a_people_for_no_one():
+    assert _speakers("A State Department spokesman said the checkpoint must go.") == [("State Department", "propose")]
+    assert _speakers("An Armenian spokesman said the road was closed.") == []
+
+
+def test_an_office_without_a_known_holder_speaks_for_its_jurisdiction():
+    (claim,) = _extract("The governors of Armenia and Azerbaijan backed the move.").claims  # one of the two speaks
+    assert (claim.speaker.name, claim.speaker.kind, claim.stance) in {
+        ("Armenia", "government", "support"), ("Azerbaijan", "government", "support")}
+    assert _speakers("The governor backed the move.") == []  # no jurisdiction, no one known by the title
+
+
+def test_the_doer_of_an_absolute_with_clause_is_the_speaker_not_the_sentence_subject():
+    text = ("Nikol Pashinian said talks were over. Both are critics of Mr Pashinian, with Mrs Haley once saying "
+            "she was not a fan.")
+    assert ("Haley", "assert") in _speakers(text) and ("Nikol Pashinian", "assert") in _speakers(text)
+    assert len([s for s in _speakers(text) if s[0] == "Nikol Pashinian"]) == 1
+
+
+def test_citing_sources_as_saying_is_reporting_but_citing_a_reason_is_not():
+    assert _speakers("Focus magazine cited security sources as saying the boy was radicalised.") == [
+        ("Focus magazine", "assert")]
+    assert _speakers("Focus magazine cited security as its main concern.") == []
