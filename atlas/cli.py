@@ -18,10 +18,12 @@ from atlas.store_write import StoreUnavailable, StoreWriter
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, help="Analyse articles in N worker processes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Analyse articles in N worker processes (default: one per core for batches big enough).")
 @click.option("--dask-scheduler", metavar="ADDRESS", help="Analyse on a Dask distributed cluster (tcp://host:port).")
 @with_appcontext
-def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int, dask_scheduler: str | None) -> None:
+def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int | None,
+                   dask_scheduler: str | None) -> None:
     """Ingest articles from files and folders (.txt .md .html .json .jsonl), recursively."""
     writer = StoreWriter(db.engine())
     try:

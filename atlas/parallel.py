@@ -7,6 +7,7 @@ so all three paths store identical results and a killed batch leaves only whole 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -59,11 +60,14 @@ def analyse_batch(analyser: Analyser, items: Sequence[Item]) -> Iterator[Analysi
             yield analyse_safely(analyser, item)
 
 
-def backend(workers: int = 1, dask_scheduler: str | None = None,
+def backend(workers: int | None = None, dask_scheduler: str | None = None,
             analyser: Analyser | None = None) -> AnalysisBackend:
-    """The backend a command line asks for; `analyser` is the in-process analyser to reuse (the web form's)."""
+    """The backend a command line asks for: `workers` None means one per core once a batch is big enough to pay for
+    starting them; `analyser` is the in-process analyser to reuse (the web form's)."""
     if dask_scheduler:
         return DaskCluster(dask_scheduler)
+    if workers is None:
+        return EveryCore(analyser)
     if workers > 1:
         return WorkerProcesses(workers)
     return InProcess(analyser or Analyser())
@@ -106,6 +110,30 @@ class WorkerProcesses:
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
+
+
+class EveryCore:
+    """In this process for small batches (a few articles do not repay loading the models in every worker), in one
+    worker process per core from the first batch that fills them all (bench/pipeline.py: two workers analyse about
+    2.3 times as many articles per second as one process on this 2-core machine)."""
+
+    def __init__(self, analyser: Analyser | None = None, cores: int | None = None) -> None:
+        self._analyser = analyser
+        self._cores = cores or len(os.sched_getaffinity(0))
+        self._pool: WorkerProcesses | None = None
+
+    def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
+        if self._pool is None and self._cores > 1 and len(items) >= 2 * WORKER_CHUNK:
+            self._pool = WorkerProcesses(self._cores)
+        if self._pool is not None:
+            return self._pool.map(items)
+        if self._analyser is None:
+            self._analyser = Analyser()
+        return analyse_batch(self._analyser, items)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
 
 
 class DaskCluster:

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from app import ROOT, create_app
 from atlas.analysis import Analyser
 from atlas.ingest import ingest_paths
-from atlas.parallel import DaskCluster, InProcess, WorkerProcesses
+from atlas.parallel import WORKER_CHUNK, DaskCluster, EveryCore, InProcess, WorkerProcesses
 from atlas.schema import articles, mentions
 from atlas.store_write import StoreWriter
 
@@ -74,6 +74,20 @@ def test_worker_processes_store_what_a_serial_ingest_stores(corpus, serial_store
     report = ingest_with(WorkerProcesses(2), corpus, url)
     assert report.ok and report.stored == 17
     assert store_contents(url) == serial_store
+
+
+def test_the_default_backend_starts_workers_only_for_a_batch_that_fills_them(corpus):
+    texts = [(path.read_text(encoding="utf-8"), None) for path in sorted(corpus.iterdir())]
+    batch = (texts * 3)[:2 * WORKER_CHUNK]
+    serial = [result.mentions for result in InProcess(Analyser()).map(batch)]
+    backend = EveryCore(cores=2)
+    try:
+        assert [result.mentions for result in backend.map(batch[:3])] == serial[:3]
+        assert backend._pool is None  # three articles do not pay for loading the models twice more
+        assert [result.mentions for result in backend.map(batch)] == serial
+        assert backend._pool is not None
+    finally:
+        backend.close()
 
 
 def test_a_dask_cluster_stores_what_a_serial_ingest_stores(corpus, serial_store, tmp_path):
