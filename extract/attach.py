@@ -37,6 +37,7 @@ BACK_POINTING_PLACES: dict[str, frozenset[str]] = {
     "country": frozenset({"country"}), "nation": frozenset({"country"}),
     "city": frozenset({"populated place", "capital"}), "town": frozenset({"populated place", "capital"}),
 }
+SETTLEMENT_KINDS = frozenset({"populated place", "capital", "landmark"})  # where talks are held, not their subject
 SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else
@@ -68,9 +69,8 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
         if mention.demonym or mention.metonym or "\n" in _between(doc.text, mention.start, trigger.idx):
             continue
         root = _root(doc, mention)
-        if root is None:
-            continue
-        word = _tie(root, trigger, kind, label, hooks, other_triggers)
+        word = _modifier_tie(trigger, kind, mention, mentions) if root is None else \
+            _tie(root, trigger, kind, label, hooks, other_triggers)
         if word is None:
             continue
         distance = abs(mention.start - trigger.idx)
@@ -105,6 +105,24 @@ def _names_a_place(child: Token) -> bool:
     """ "the area of Ghouta": the place noun is followed by the name it stands for, not pointing back."""
     return child.dep_ == "prep" and child.lower_ == "of" and \
         any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in child.children)
+
+
+def _modifier_tie(trigger: Token, kind: str, mention: Mention, mentions: list[Mention]) -> str | None:
+    """ "a White House meeting", "the Moscow talks", "the Karabakh war": a place modifying the event word is where it
+    happened, unless it is one of a pair ("the Armenia-Azerbaijan talks": the parties) or, for talks, a country or
+    region, which is their subject ("the Syria talks" were held in Geneva)."""
+    if kind == "CONSULT" and mention.kind not in SETTLEMENT_KINDS:
+        return None
+    if not _modifies(trigger, mention):
+        return None
+    pair = [m for m in mentions if m is not mention and _modifies(trigger, m)]
+    return None if pair else "modifier"
+
+
+def _modifies(trigger: Token, mention: Mention) -> bool:
+    span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.head.i == trigger.i and \
+        span.root.dep_ in ("compound", "amod", "nmod")
 
 
 def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], others: frozenset[int]) -> str | None:

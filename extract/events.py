@@ -193,6 +193,9 @@ def _concluded(token: Token, dated: bool) -> bool:
     return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.casefold() in CONCLUSION_WORDS
 
 
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "at", "during", "after", "following", "before", "since"})
+
+
 def _factual(token: Token) -> bool:
     """Reported as having happened: no negation, no modal or intention on the clause that carries it."""
     if any(c.dep_ == "neg" or (c.lower_ in ("no", "any") and c.dep_ == "det") for c in token.children):
@@ -206,7 +209,7 @@ def _factual(token: Token) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
             return False
-        if _intends(verb) and verb.i != token.i:
+        if _intends(verb) and verb.i != token.i and not _circumstance_of(token, verb):
             return False
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("xcomp", "advcl"):
             verb = verb.head
@@ -214,6 +217,15 @@ def _factual(token: Token) -> bool:
             continue
         break
     return not any(a.lemma_.casefold() in CLAIMED and a.pos_ == "VERB" for a in token.ancestors)
+
+
+def _circumstance_of(token: Token, verb: Token) -> bool:
+    """ "in a meeting with Erdogan, asked that ...": the event is when and where the verb happened, not what it
+    asks for, so the verb's intention does not make it unreal."""
+    link = token
+    while link.head.i != verb.i and link.head.i != link.i:
+        link = link.head
+    return link.dep_ == "prep" and link.lower_ in CIRCUMSTANCE_PREPOSITIONS
 
 
 def _intends(verb: Token) -> bool:

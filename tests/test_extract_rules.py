@@ -195,3 +195,20 @@ def test_citing_sources_as_saying_is_reporting_but_citing_a_reason_is_not():
     assert _speakers("Focus magazine cited security sources as saying the boy was radicalised.") == [
         ("Focus magazine", "assert")]
     assert _speakers("Focus magazine cited security as its main concern.") == []
+
+
+def test_an_event_that_frames_a_request_is_real_though_what_is_asked_is_not():
+    text = "Trump, in a meeting with Nikol Pashinian on May 16, 2017, asked that talks resume in Yerevan."
+    events = _extract(text).events
+    assert [(e.label, e.date) for e in events] == [("meeting", "2017-05-16")]  # the talks asked for are not an event
+
+
+def test_a_town_modifying_the_event_word_is_where_it_happened_but_a_pair_or_a_country_of_talks_is_not():
+    def place(text: str) -> str | None:
+        (event,) = _extract(text).events
+        return event.place.name if event.place else None
+
+    assert place("Blinken went to a Yerevan meeting on May 12, 2017.") == "Yerevan"
+    assert place("The Baku talks ended on May 12, 2017.") == "Baku"
+    assert place("The Armenia-Azerbaijan talks ended on May 12, 2017.") is None  # the parties
+    assert place("The Armenia talks ended on May 12, 2017.") is None  # the subject, held who knows where
