@@ -80,7 +80,10 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("detain", "detention"), ("COERCE", "detention")),
     **dict.fromkeys(("ceasefire", "cease-fire", "truce", "armistice"), ("AGREE", "ceasefire agreement")),
     **dict.fromkeys(("agreement", "deal", "accord", "treaty", "sign"), ("AGREE", "agreement")),
-    **dict.fromkeys(("clash",), ("ASSAULT", "clash")),
+    **dict.fromkeys(("clash", "skirmish", "gunbattle", "firefight", "battle"), ("ASSAULT", "clash")),
+    **dict.fromkeys(("siege", "besiege"), ("ASSAULT", "siege")),
+    "storm": ("ASSAULT", "storming"),
+    **dict.fromkeys(("stabbing", "stab"), ("ASSAULT", "stabbing")),
     **dict.fromkeys(("war", "fighting", "fight"), ("ASSAULT", "war")),
     **dict.fromkeys(("attack", "assault", "raid", "strike"), ("ASSAULT", "attack")),
     **dict.fromkeys(("shell", "shelling", "bombardment", "airstrike"), ("ASSAULT", "shelling")),
@@ -90,7 +93,7 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
     "operation": ("ASSAULT", "offensive"),  # only as a "military operation" (see QUALIFIED_TRIGGERS)
     "post": ("COERCE", "checkpoint established"),  # only as a "border post"
     "cessation": ("AGREE", "ceasefire agreement"),  # only as a "cessation of hostilities"
-    **dict.fromkeys(("shooting", "gunfire"), ("ASSAULT", "shooting")),
+    **dict.fromkeys(("shooting", "gunfire", "shoot"), ("ASSAULT", "shooting")),
     "poisoning": ("ASSAULT", "poisoning"),
     **dict.fromkeys(("assassination", "assassinate"), ("ASSAULT", "assassination")),
     "murder": ("ASSAULT", "killing"),
@@ -98,6 +101,11 @@ EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
     "massacre": ("ASSAULT", "massacre"),
     **dict.fromkeys(("kidnap", "kidnapping", "abduct", "abduction", "hijack", "hijacking"), ("ASSAULT", "abduction")),
     **dict.fromkeys(("crackdown", "purge"), ("COERCE", "crackdown")),
+    **dict.fromkeys(("imprison", "imprisonment", "jail"), ("COERCE", "imprisonment")),
+    "curfew": ("COERCE", "curfew"),
+    **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation"), ("MOBILIZE", "mobilisation")),
+    **dict.fromkeys(("retreat",), ("RETREAT", "withdrawal")),
+    "telephone": ("CONSULT", "phone call"),
     "riot": ("PROTEST", "riot"),
     **dict.fromkeys(("deploy", "deployment", "station"), ("MOBILIZE", "deployment")),
     **dict.fromkeys(("expel", "expulsion"), ("SANCTION", "expulsion")),
@@ -111,7 +119,7 @@ NOUN_ONLY_TRIGGERS = frozenset({"call", "talk", "block", "strike", "campaign", "
                                 "protest", "rally", "attack", "sanction", "agreement", "deal", "accord", "treaty",
                                 "operation", "post", "cessation"})
 # ... and the reverse: "stationed", "signed", "bombed" are events, a "station", a "sign" or a "bomb" are things.
-VERB_ONLY_TRIGGERS = frozenset({"station", "sign", "invade", "bomb", "fight"})
+VERB_ONLY_TRIGGERS = frozenset({"station", "sign", "invade", "bomb", "fight", "storm", "shoot", "jail", "stab"})
 # "fought corruption", "fight the decision": with an object these verbs are figures of speech, not armed acts.
 INTRANSITIVE_TRIGGERS = frozenset({"fight"})
 # Triggers that count only with one of these words next to them in the parse (a child, or the noun a "of" phrase
@@ -141,6 +149,11 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
     "blow": (frozenset({"up"}), ("ASSAULT", "bombing")),
     "speak": (frozenset({"with"}), ("CONSULT", "talks")),
     "talk": (frozenset({"with"}), ("CONSULT", "talks")),
+    "send": (frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"}),
+             ("MOBILIZE", "deployment")),
+    "dispatch": (frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"}),
+                 ("MOBILIZE", "deployment")),
+    "pull": (frozenset({"out", "back"}), ("RETREAT", "withdrawal")),
     "recall": (frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats"}),
                ("SANCTION", "ambassador recalled")),
 }

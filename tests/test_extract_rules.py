@@ -212,3 +212,14 @@ def test_a_town_modifying_the_event_word_is_where_it_happened_but_a_pair_or_a_co
     assert place("The Baku talks ended on May 12, 2017.") == "Baku"
     assert place("The Armenia-Azerbaijan talks ended on May 12, 2017.") is None  # the parties
     assert place("The Armenia talks ended on May 12, 2017.") is None  # the subject, held who knows where
+
+
+def test_sending_troops_and_pulling_out_are_events_but_sending_a_letter_is_not():
+    text = ("Russia sent troops to Armenia on May 3, 2021. Azerbaijan pulled out of Yerevan on May 4, 2021. "
+            "Baku sent a letter to Yerevan on May 5, 2021.")
+    assert [(e.type, e.date) for e in _extract(text).events] == [("MOBILIZE", "2021-05-03"), ("RETREAT", "2021-05-04")]
+
+
+def test_storming_is_an_event_only_as_a_verb():
+    assert [e.label for e in _extract("Rebels stormed the airport in Baku on May 3, 2021.").events] == ["storming"]
+    assert _extract("A storm hit Baku on May 3, 2021.").events == []
