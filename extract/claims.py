@@ -115,11 +115,15 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         quotes = quote_spans(text, sent.start_char, sent.end_char)
         in_sentence: list[Claim] = []
         for token in sent:
-            stance = _verb_stance(token) or _noun_stance(token)
-            if stance is None or token.idx < body or _reported_by_another(token) or \
-                    (_inside(token.idx, quotes) and not _quoted_verb_of_outside_subject(token, quotes)):
-                continue
-            for claim in _claims(context, sent, token, stance, quotes):
+            if token.lower_ == "according" and token.idx >= body and not _inside(token.idx, quotes):
+                found = _according_to(context, sent, token, quotes)
+            else:
+                stance = _verb_stance(token) or _noun_stance(token)
+                if stance is None or token.idx < body or _reported_by_another(token) or \
+                        (_inside(token.idx, quotes) and not _quoted_verb_of_outside_subject(token, quotes)):
+                    continue
+                found = _claims(context, sent, token, stance, quotes)
+            for claim in found:
                 in_sentence = _one_per_speaker(in_sentence, claim)
                 context.last_speaker = claim.speaker
                 context.last_claim_sentence = context.sentence
@@ -237,6 +241,33 @@ def _claims(context: _Context, sent: Span, verb: Token, stance: str, quotes: lis
     if len({claim.speaker.key for claim in found}) < len(found):
         return found[:1]
     return found
+
+
+def _according_to(context: _Context, sent: Span, according: Token, quotes: list[tuple[int, int]]) -> list[Claim]:
+    """ "..., according to the Armenian Foreign Ministry": the source named after "according to" states the rest of
+    the sentence. "According to the agreement" or "according to reports" names no speaker (see _speaker)."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return []
+    speaker, speaker_starts = _speaker(context, source)
+    if speaker is None:
+        return []
+    phrase = list(according.subtree)
+    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    before, after = (sent.start_char, start), (end, sent.end_char)
+    content_start, content_end = max((before, after), key=lambda span: len(context.text[span[0]:span[1]].strip(" ,.")))
+    content = [t for t in sent if content_start <= t.idx < content_end]
+    quoted = any(content_start <= q[0] and q[1] <= content_end for q in quotes)
+    return [Claim(
+        speaker=speaker,
+        verb="according to",
+        stance=_sharpen("assert", content, according),
+        text=context.text[content_start:content_end].strip(" ,"),
+        quote=quoted,
+        places=places_in(context.mentions, content_start, content_end, speaker_starts),
+        sources=(source_of(sent, context.text),),
+    )]
 
 
 def _no_comment(verb: Token) -> bool:

@@ -223,3 +223,13 @@ def test_sending_troops_and_pulling_out_are_events_but_sending_a_letter_is_not()
 def test_storming_is_an_event_only_as_a_verb():
     assert [e.label for e in _extract("Rebels stormed the airport in Baku on May 3, 2021.").events] == ["storming"]
     assert _extract("A storm hit Baku on May 3, 2021.").events == []
+
+
+def test_according_to_a_named_source_is_its_claim_but_according_to_an_agreement_or_reports_is_not():
+    said = _extract("Baku was shelled on Monday, according to the Armenian Foreign Ministry.").claims
+    assert [(c.speaker.name, c.verb, c.text, [p.name for p in c.places]) for c in said] == [
+        ("Armenian Foreign Ministry", "according to", "Baku was shelled on Monday", ["Baku"])]
+    accused = _extract("According to Nikol Pashinian, Azerbaijan violated the ceasefire.").claims
+    assert [(c.speaker.name, c.stance) for c in accused] == [("Nikol Pashinian", "accuse")]
+    assert _extract("According to the agreement, Russia guards the Lachin Corridor.").claims == []
+    assert _extract("According to reports, Baku was shelled.").claims == []
