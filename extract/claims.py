@@ -58,6 +58,7 @@ ORG_HEADS = frozenset((
 ))
 
 
+QUOTING_VERBS = frozenset({"quote", "cite"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "mme", "lady", "queen"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
 
@@ -175,7 +176,10 @@ def _verb_stance(token: Token) -> str | None:
             if particles & CALL_PROPOSE_PARTICLES:
                 return "propose"
             return "assert" if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
-        if lemma == "cite":  # "Focus magazine cited sources as saying ...": the magazine reports it
+        if lemma in QUOTING_VERBS:  # "Focus magazine cited sources as saying ...": the magazine reports it, unless
+            # the one it quotes is named ("cited Lavrov as saying", "Lavrov was quoted as saying": see _subject)
+            if any(c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")) for c in token.children):
+                return None
             return "assert" if any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 lemma_of(g) in REPORTING_VERBS for g in c.children) for c in token.children) else None
         return REPORTING_VERBS.get(lemma)
@@ -282,6 +286,9 @@ def _subject(verb: Token) -> Token | None:
     noun ("Moscow's criticism")."""
     if verb.pos_ == "NOUN":
         return next((c for c in verb.children if c.dep_ == "poss"), None)
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     node = verb
     for _ in range(4):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -302,6 +309,14 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Lavrov was quoted as saying", "Interfax cited Lavrov as saying": the one quoted says it, not the outlet."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or lemma_of(verb.head.head) not in QUOTING_VERBS:
+        return None
+    carrier = verb.head.head
+    return next((c for c in carrier.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _with_subject(verb: Token) -> Token | None:

@@ -233,3 +233,11 @@ def test_according_to_a_named_source_is_its_claim_but_according_to_an_agreement_
     assert [(c.speaker.name, c.stance) for c in accused] == [("Nikol Pashinian", "accuse")]
     assert _extract("According to the agreement, Russia guards the Lachin Corridor.").claims == []
     assert _extract("According to reports, Baku was shelled.").claims == []
+
+
+def test_the_one_quoted_as_saying_is_the_speaker_and_the_outlet_only_when_its_sources_are_unnamed():
+    for text in ("Nikol Pashinian was quoted as saying that Baku had shelled Yerevan.",
+                 "Interfax cited Nikol Pashinian as saying that Baku had shelled Yerevan."):
+        assert _speakers(text) == [("Nikol Pashinian", "assert")], text
+    assert _speakers("Focus magazine cited security sources as saying the boy was radicalised.") == [
+        ("Focus magazine", "assert")]
