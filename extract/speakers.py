@@ -1,0 +1,267 @@
+"""Who speaks: the speaker a reporting verb's subject names, and what earlier sentences tell about "he" or "it".
+
+A speaker is a person (resolved through `extract.actors`, so "Blinken" and "Antony Blinken" are one), an
+organisation named as written ("the Armenian Foreign Ministry", "the Syrian Observatory for Human Rights"), or a
+government named by a place ("Yerevan insists", "Armenian officials said"). Generic or anonymous subjects ("officials",
+"a spokesman", "analysts") name no one, as the annotation guidelines say, unless the words before them name the body
+they speak for ("a State Department spokesman").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.actors import ActorIndex, clean_person
+from extract.model import Actor
+from extract.text import lemma_of
+from geo.model import Mention
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Subjects that do not name who speaks: anonymous or generic sources are left out, as the annotation guidelines say.
+ANONYMOUS = frozenset((
+    "official", "officials", "authority", "authorities", "rebel", "rebels", "analyst", "analysts", "rescuer",
+    "rescuers", "resident", "residents", "police", "prosecutor", "prosecutors", "source", "sources", "expert",
+    "experts", "witness", "witnesses", "activist", "activists", "people", "observer", "observers", "critic",
+    "critics", "opposition", "some", "many", "others", "leader", "leaders", "who", "which", "that", "this",
+    "these", "those", "report", "reports", "media", "one", "everyone", "nobody", "group",
+))
+# Offices of a jurisdiction: without a person's name, "the governors of Texas and Arizona" speak for the states.
+OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
+# People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ORG_HEADS = frozenset((
+    "ministry", "department", "office", "army", "command", "government", "directorate", "committee", "union",
+    "kremlin", "house", "council", "agency", "service", "spokesman", "spokeswoman", "spokesperson",
+    "observatory", "tv", "channel", "magazine", "centre", "center", "court", "embassy", "parliament", "party",
+    "administration", "military", "forces",
+))
+QUOTING_VERBS = frozenset({"quote", "cite"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "mme", "lady", "queen"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
+
+
+class SpeakerContext:
+    """What earlier sentences tell about who "he", "she" or "the ministry" is.
+
+    A pronoun speaker is the person last seen as the subject of a clause (a speaker, or someone who acted) in the
+    sentences before; people named only as objects ("talks with Sergei Lavrov", "envoy of Xi Jinping") are not who
+    the next "he said" is about. A "Mrs" or "Mr" before a name gives the gender, so "she" skips a man."""
+
+    def __init__(self, doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex) -> None:
+        self.doc, self.text, self.mentions, self.actors = doc, text, mentions, actors
+        self.last_speaker: Actor | None = None
+        self.last_claim_sentence = -2
+        self.sentence = 0
+        self.subjects: list[Actor] = []  # people seen as subjects, latest last
+        self.genders: dict[str, str] = {}
+
+    def remember_sentence(self, sent: Span) -> None:
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.start_char not in self.actors.accepted:
+                continue
+            person = self.actors.person(ent.text, ent.start_char)
+            if person is None:
+                continue
+            before = self.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+            if before in FEMALE_TITLES | MALE_TITLES:
+                self.genders[person.name] = "she" if before in FEMALE_TITLES else "he"
+            if ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "appos" and
+                                                            ent.root.head.dep_ in ("nsubj", "nsubjpass")):
+                self.remember(person)
+
+    def remember(self, person: Actor) -> None:
+        self.subjects = [p for p in self.subjects if p.name != person.name] + [person]
+
+    def pronoun(self, word: str) -> Actor | None:
+        """The speaker of the claim just before (this or the previous sentence: reported speech goes on), else the
+        latest person seen as a subject; a known gender must agree."""
+        speaker = self.last_speaker
+        if speaker is not None and self.sentence - self.last_claim_sentence <= 1 and \
+                self.genders.get(speaker.name, word) == word:
+            return speaker
+        for person in reversed(self.subjects):
+            if self.genders.get(person.name, word) == word:
+                return person
+        return None
+
+
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker's token: the verb's subject, the agent of a passive, the subject of the clause a participle or
+    conjoined verb hangs on, the noun a relative clause ("Blinken, who stressed") describes, or the owner of a stance
+    noun ("Moscow's criticism")."""
+    if verb.pos_ == "NOUN":
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
+    node = verb
+    for _ in range(4):
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"), None)
+        if subject is not None:
+            if subject.lemma_.casefold() in ("who", "which", "that") and node.dep_ == "relcl":
+                return node.head
+            return subject
+        absolute = _with_subject(node)
+        if absolute is not None:
+            return absolute
+        if node.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "acomp") and node.head.i != node.i:
+            node = node.head
+            if node.dep_ != "relcl" and node.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
+                return node
+        else:
+            return None
+    return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Lavrov was quoted as saying", "Interfax cited Lavrov as saying": the one quoted says it, not the outlet."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or lemma_of(verb.head.head) not in QUOTING_VERBS:
+        return None
+    carrier = verb.head.head
+    return next((c for c in carrier.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
+def _with_subject(verb: Token) -> Token | None:
+    """ "..., with Mrs Haley once saying she was not a fan": the parser hangs the participle on the main verb and its
+    doer on "with"; the doer is the last noun of the "with" phrase just before the participle."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    while before.pos_ == "ADV" and before.i > 0:
+        before = verb.doc[before.i - 1]
+    preposition = before.head
+    if before.dep_ == "pobj" and preposition.lower_ == "with" and preposition.head.i == verb.head.i:
+        return before
+    return None
+
+
+def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, set[int]]:
+    """The actor a subject names, and the offsets of place mentions that belong to the speaker's name."""
+    doc, mentions = context.doc, context.mentions
+    phrase = [t for t in subject.subtree if not _in_clause(t, subject)]
+    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    lemma = subject.lemma_.casefold()
+    words_at = {t.idx for t in phrase}
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char in words_at and e.end_char <= end
+               and not any(m.start <= e.start_char < m.end for m in mentions)]
+    if persons:
+        return context.actors.person(persons[0].text, persons[0].start_char), {m.start for m in inside}
+    if subject.pos_ == "PRON" or (lemma in ANAPHORA and all(t.i == subject.i or t.pos_ in ("DET", "PRON", "PUNCT")
+                                                           for t in phrase)):
+        if lemma in PERSON_PRONOUNS:
+            return context.pronoun("she" if lemma in ("she", "her") else "he"), set()
+        if lemma == "they" and context.last_speaker is not None and context.last_speaker.kind == "person":
+            return None, set()  # "they" is not the one person who spoke last
+        return context.last_speaker, set()
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
+        # "a Kurdish militia spokesman says": not a named speaker; "a State Department spokesman": the department
+        return _spokesperson_of(context, subject, inside), set()
+    words = _name_words(subject)
+    organisation = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= subject.i < e.end
+                         and not any(m.start <= e.start_char and e.end_char <= m.end for m in mentions)), None)
+    if organisation is not None:
+        words = [t for t in organisation if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
+    head_is_org = lemma in ORG_HEADS or organisation is not None
+    if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
+                                       or lemma in ANONYMOUS or lemma in ("government", "capital")):
+        return _government(inside[-1]), {m.start for m in inside}
+    if lemma in ANONYMOUS:
+        return None, set()
+    titled = context.actors.by_title({t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()})
+    if titled is not None and not head_is_org:
+        return titled, {m.start for m in inside}
+    if inside and lemma in OFFICE_HEADS:  # no one known by that title: the jurisdiction speaks
+        return _government(inside[-1]), {m.start for m in inside}
+    if subject.pos_ == "PROPN" or head_is_org:
+        name = _written(words)
+        known = context.actors.person(name, subject.idx) if subject.pos_ == "PROPN" and len(words) <= 3 else None
+        if known is not None and known.name != clean_person(name):
+            return known, {m.start for m in inside}
+        if name:
+            country = inside[0].place_id if inside else None
+            return Actor(name, "organisation", country), {m.start for m in inside}
+    return None, set()
+
+
+def _government(place: Mention) -> Actor:
+    """The government a place (or its demonym: "Armenian officials") stands for, named as written."""
+    return Actor(place.text if place.metonym or not place.demonym else place.place_name, "government", place.place_id)
+
+
+def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Mention]) -> Actor | None:
+    """The organisation or government an unnamed spokesperson speaks for, when named before the title: an ORG
+    entity ("a State Department spokesman") or a place standing for its government ("a Kremlin spokeswoman"), never a
+    people ("a Kurdish militia spokesman")."""
+    if subject.lemma_.casefold() not in SPOKESPEOPLE:
+        return None
+    modifiers = {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
+    organisation = next((e for e in context.doc.ents if e.label_ == "ORG" and modifiers >= set(range(e.start, e.end))
+                         and not any(m.start <= e.start_char and e.end_char <= m.end for m in context.mentions)),
+                        None)
+    if organisation is not None:
+        return Actor(_written([t for t in organisation if t.pos_ not in ("DET", "PUNCT")]), "organisation")
+    place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
+    return _government(place) if place is not None else None
+
+
+NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "case"})
+
+
+def _name_words(subject: Token) -> list[Token]:
+    """The words that name the speaker: the subject and the modifiers it is built from ("the Federal Public
+    Prosecutor's Office", an organisation's "of" phrase), without conjuncts (speakers of their own), appositions,
+    clauses, punctuation, adverbs ("respectively") or leftovers of a dateline or a caption before it."""
+    taken = {subject.i}
+    frontier = [subject]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if _name_part(child, node, taken):
+                taken.add(child.i)
+                frontier.append(child)
+    words = [subject.doc[i] for i in sorted(taken)]
+    while len(words) > 1 and _dateline(words[0]):
+        words.pop(0)
+    return words
+
+
+def _name_part(child: Token, node: Token, taken: set[int]) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ == "of" and node.lemma_.casefold() in ORG_HEADS
+    if child.dep_ == "pobj":
+        return node.dep_ == "prep" and node.i in taken
+    return child.dep_ in NAME_PARTS and not child.is_space and \
+        (child.is_alpha or child.text[:1].isalnum() or child.dep_ == "case")
+
+
+def _written(words: list[Token]) -> str:
+    """The name as the article writes it ("Pashinian’s press office"), from its words in order."""
+    text = ""
+    for previous, word in zip([None, *words[:-1]], words, strict=True):
+        joined = previous is not None and previous.i + 1 == word.i and not previous.whitespace_
+        text += word.text if joined or not text else " " + word.text
+    return text
+
+
+def _dateline(token: Token) -> bool:
+    return token.is_upper and len(token) > 3 and token.ent_type_ == "GPE"
+
+
+def _in_clause(token: Token, head: Token) -> bool:
+    """Whether a token of the subject's subtree sits in a relative clause, an apposition or a conjunct ("Armenia and
+    Azerbaijan said": each is a speaker of its own) hanging off it."""
+    node = token
+    while node.i != head.i:
+        if node.dep_ in ("relcl", "appos", "acl", "advcl", "conj", "cc") or \
+                (node.dep_ == "punct" and node.head.i == head.i):
+            return True
+        node = node.head
+    return False
