@@ -29,6 +29,9 @@ ANONYMOUS = frozenset((
 OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
 # People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Documents that speak for whoever issued them: "a statement from the ministry said".
+DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "release", "declaration", "letter",
+                       "note", "tweet", "post", "report"})
 ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ORG_HEADS = frozenset((
@@ -144,6 +147,9 @@ def _with_subject(verb: Token) -> Token | None:
 
 def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, set[int]]:
     """The actor a subject names, and the offsets of place mentions that belong to the speaker's name."""
+    author = _author(subject)
+    if author is not None:  # "a statement from the Armenian Foreign Ministry said": the ministry says it
+        return speaker_of(context, author)
     doc, mentions = context.doc, context.mentions
     phrase = [t for t in subject.subtree if not _in_clause(t, subject)]
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
@@ -189,6 +195,17 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
             country = inside[0].place_id if inside else None
             return Actor(name, "organisation", country), {m.start for m in inside}
     return None, set()
+
+
+def _author(subject: Token) -> Token | None:
+    """Who wrote the document a subject names: "the ministry's statement", "a statement from/by/of the ministry"."""
+    if subject.lemma_.casefold() not in DOCUMENTS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None:
+        return owner
+    preposition = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
 
 
 def _government(place: Mention) -> Actor:

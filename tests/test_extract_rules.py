@@ -241,3 +241,10 @@ def test_the_one_quoted_as_saying_is_the_speaker_and_the_outlet_only_when_its_so
         assert _speakers(text) == [("Nikol Pashinian", "assert")], text
     assert _speakers("Focus magazine cited security sources as saying the boy was radicalised.") == [
         ("Focus magazine", "assert")]
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
+                 "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
+        assert _speakers(text) == [("Armenian Foreign Ministry", "assert")], text
+    assert _speakers("A statement said Baku had shelled Yerevan.") == []  # issued by no one named
