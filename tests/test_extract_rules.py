@@ -248,3 +248,11 @@ def test_a_document_speaks_for_whoever_issued_it():
                  "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
         assert _speakers(text) == [("Armenian Foreign Ministry", "assert")], text
     assert _speakers("A statement said Baku had shelled Yerevan.") == []  # issued by no one named
+
+
+def test_complaints_fears_and_promises_have_their_stances():
+    assert _speakers("Nikol Pashinian complained that Baku had closed the Lachin Corridor.") == [
+        ("Nikol Pashinian", "condemn")]
+    assert _speakers("Nikol Pashinian fears that Baku will close the Lachin Corridor.") == [
+        ("Nikol Pashinian", "express concern")]
+    assert _speakers("Nikol Pashinian promised that Yerevan would keep the peace.") == [("Nikol Pashinian", "support")]
