@@ -2,7 +2,9 @@
 
 The same rules serve within an article and across articles at store time, so an event merged in one place is merged
 in the other. Dates are compatible when one is unknown or one contains the other ("2023-01" and "2023-01-18");
-places when they are equal or one is unknown; actors when they share someone (by surname for people).
+places when they are equal or one is unknown; actors when they share someone (by surname for people). Across
+articles two reports must also name the same place or the same date, or else share a person: a shared government
+with nothing else known in common proves nothing.
 """
 
 from __future__ import annotations
@@ -51,7 +53,14 @@ def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
     if within_article:
         return True  # one article reporting one kind of act again; whether the people agree is the caller's check
     keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
-    return bool(keys_a & keys_b) and (place_a == place_b or a.date == b.date is not None)
+    if not keys_a & keys_b:
+        return False
+    if (place_a is not None and place_a == place_b) or a.date == b.date is not None:
+        return True
+    # nothing known in common but someone: a person is evidence ("Blinken's call" in two outlets), a government is
+    # not (an undated meeting with Armenia's minister is not the dated call with Armenia another outlet reported)
+    people_a = {x.key for x in a.actors if x.kind == "person"}
+    return bool(people_a & {x.key for x in b.actors if x.kind == "person"})
 
 
 def content_words(text: str) -> set[str]:

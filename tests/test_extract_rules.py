@@ -256,3 +256,17 @@ def test_complaints_fears_and_promises_have_their_stances():
     assert _speakers("Nikol Pashinian fears that Baku will close the Lachin Corridor.") == [
         ("Nikol Pashinian", "express concern")]
     assert _speakers("Nikol Pashinian promised that Yerevan would keep the peace.") == [("Nikol Pashinian", "support")]
+
+
+def test_across_articles_a_shared_government_alone_does_not_make_two_unplaced_undated_reports_one_event():
+    from extract.merge import same_event
+    from extract.model import Actor, Event
+
+    def consult(label: str, date: str | None, *actors: Actor) -> Event:
+        return Event("CONSULT", label, actors, date, "day" if date else None, None, None, ())
+
+    armenia, blinken = Actor("Armenia", "government", "ne0:ARM"), Actor("Antony Blinken", "person")
+    dated_call = consult("phone call", "2023-01-18", blinken, armenia)
+    assert same_event(dated_call, consult("phone call", None, Actor("Blinken", "person")))  # the same person
+    assert not same_event(dated_call, consult("meeting", None, Actor("Ararat Mirzoyan", "person"), armenia))
+    assert same_event(dated_call, consult("meeting", "2023-01-18", armenia))  # a date in common
