@@ -51,6 +51,7 @@ class ActorIndex:
     countries: dict[str, str] = field(default_factory=dict)  # canonical name -> country place id
     titles: list[tuple[frozenset[str], str]] = field(default_factory=list)  # title words -> canonical name
     accepted: set[int] = field(default_factory=set)  # start offsets of the PERSON entities taken as people
+    written: dict[int, str] = field(default_factory=dict)  # entity start offset -> the whole name written there
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention]) -> ActorIndex:
@@ -58,12 +59,13 @@ class ActorIndex:
         countries = [m for m in mentions if m.kind == "country" or m.demonym]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(m.start <= ent.start_char < m.end for m in mentions) \
-                    or _in_headline(doc.text, ent.start_char):
+                    or _in_headline(doc.text, ent.start_char) or _before_title(doc, ent):
                 continue
-            name = clean_person(_with_given_name(doc, ent).text)
+            name = clean_person(_whole_name(doc, ent, mentions).text)
             if not name:
                 continue
             index.accepted.add(ent.start_char)
+            index.written[ent.start_char] = name
             known = index.full_names.setdefault(name.split()[-1].casefold(), [])
             canonical = index.person(name, ent.start_char).name
             if len(name.split()) > len(canonical.split()) or \
@@ -79,8 +81,8 @@ class ActorIndex:
         return index
 
     def person(self, text: str, at: int | None = None) -> Actor | None:
-        """The canonical person a name written at offset `at` refers to."""
-        name = clean_person(text)
+        """The canonical person a name written at offset `at` refers to (NER's entity there may be cut short)."""
+        name = self.written.get(at, clean_person(text)) if at is not None else clean_person(text)
         if not name:
             return None
         known = self.full_names.get(name.split()[-1].casefold(), [])
@@ -117,13 +119,25 @@ def _country_of(text: str, ent: Span, countries: list[Mention]) -> str | None:
     return before[-1].place_id if before else None
 
 
-def _with_given_name(doc: Doc, ent: Span) -> Span:
-    """NER sometimes leaves a given name out ("Antony [J. Blinken]"); a capitalised non-title word before it is in."""
-    start = ent.start
-    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text.istitle() \
-            and doc[start - 1].lower_ not in TITLE_WORDS and start > ent.start - 2:
+def _whole_name(doc: Doc, ent: Span, mentions: list[Mention]) -> Span:
+    """NER sometimes leaves a given name out ("Antony [J. Blinken]") or a surname ("[Prime Minister] Nikol
+    [Pashinian]"): a capitalised word next to it is in, unless it is a title or names a place ("the President of
+    Azerbaijan Ilham Aliyev")."""
+    def name_word(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text.istitle() and token.lower_ not in TITLE_WORDS and \
+            not token.ent_type_ and not any(m.start <= token.idx < m.end for m in mentions)
+
+    start, end = ent.start, ent.end
+    while start > ent.sent.start and start > ent.start - 2 and name_word(doc[start - 1]):
         start -= 1
-    return doc[start:ent.end]
+    if end < ent.sent.end and sum(t.is_alpha for t in ent) == 1 and name_word(doc[end]):
+        end += 1
+    return doc[start:end]
+
+
+def _before_title(doc: Doc, ent: Span) -> bool:
+    """ "Azerbaijani President Ilham Aliyev": a single word before a title is a nationality, not a person."""
+    return len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in TITLE_WORDS
 
 
 def _in_headline(text: str, offset: int) -> bool:

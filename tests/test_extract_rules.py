@@ -270,3 +270,16 @@ def test_across_articles_a_shared_government_alone_does_not_make_two_unplaced_un
     assert same_event(dated_call, consult("phone call", None, Actor("Blinken", "person")))  # the same person
     assert not same_event(dated_call, consult("meeting", None, Actor("Ararat Mirzoyan", "person"), armenia))
     assert same_event(dated_call, consult("meeting", "2023-01-18", armenia))  # a date in common
+
+
+def test_people_are_named_whole_and_nationalities_or_places_next_to_them_are_not_people():
+    def people(text: str) -> set[str]:
+        return {a.name for e in _extract(text).events for a in e.actors if a.kind == "person"}
+
+    assert people("Blinken held talks with [Prime Minister] Nikol Pashinian in Tbilisi on May 3, 2021.") >= {
+        "Nikol Pashinian"}
+    assert "Nikol" not in people("Blinken held talks with [Prime Minister] Nikol Pashinian in Tbilisi on May 3, 2021.")
+    found = people("Blinken held talks with the President of Azerbaijan Ilham Aliyev in Tbilisi on May 3, 2021.")
+    assert "Ilham Aliyev" in found and not any("Azerbaijan" in name for name in found)
+    found = people("Azerbaijani President Ilham Aliyev held talks with Blinken in Tbilisi on May 3, 2021.")
+    assert "Azerbaijani" not in found
