@@ -114,8 +114,8 @@ class WorkerProcesses:
 
 class EveryCore:
     """In this process for small batches (a few articles do not repay loading the models in every worker), in one
-    worker process per core from the first batch that fills them all (bench/pipeline.py: two workers analyse about
-    2.3 times as many articles per second as one process on this 2-core machine)."""
+    worker process per core from the first batch that gives two workers a chunk each (bench/pipeline.py: two workers
+    analyse about 2.3 times as many articles per second as one process on this 2-core machine)."""
 
     def __init__(self, analyser: Analyser | None = None, cores: int | None = None) -> None:
         self._analyser = analyser
