@@ -110,5 +110,12 @@ def parse_items(args: MultiDict) -> ItemFilter:
     stances = values("stance")
     if set(stances) - set(STANCES):
         raise BadParameter(f"'stance' must be one of {', '.join(STANCES)}")
-    return ItemFilter(types, stances, tuple(v.casefold() for v in values("actor")),
-                      tuple(v.casefold() for v in values("speaker")))
+    return ItemFilter(types, stances, _name_keys(values("actor")), _name_keys(values("speaker")))
+
+
+def _name_keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A name as written (an organisation's key) and its surname key (a person's): "Pashinyan" finds "Pashinian"."""
+    from extract.model import surname_key
+
+    keys = {name.casefold() for name in names} | {surname_key(name.split()[-1]) for name in names}
+    return tuple(sorted(keys))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.model import Actor
+from extract.model import Actor, surname_key
 from geo.model import Mention
 
 TITLE_WORDS = frozenset((
@@ -66,7 +66,7 @@ class ActorIndex:
                 continue
             index.accepted.add(ent.start_char)
             index.written[ent.start_char] = name
-            known = index.full_names.setdefault(name.split()[-1].casefold(), [])
+            known = index.full_names.setdefault(surname_key(name.split()[-1]), [])
             canonical = index.person(name, ent.start_char).name
             if len(name.split()) > len(canonical.split()) or \
                     (canonical == name and name not in {full for _, full in known}):
@@ -85,7 +85,7 @@ class ActorIndex:
         name = self.written.get(at, clean_person(text)) if at is not None else clean_person(text)
         if not name:
             return None
-        known = self.full_names.get(name.split()[-1].casefold(), [])
+        known = self.full_names.get(surname_key(name.split()[-1]), [])
         canonical = name
         if known and len(name.split()) == 1:
             before = [full for offset, full in known if at is None or offset <= at]
@@ -95,7 +95,7 @@ class ActorIndex:
         return Actor(canonical, "person", self.countries.get(canonical))
 
     def knows_surname(self, word: str) -> bool:
-        return word.casefold() in self.full_names
+        return surname_key(word) in self.full_names
 
     def by_title(self, words: set[str]) -> Actor | None:
         """The latest-introduced person whose title words include all of these ("Turkish president")."""

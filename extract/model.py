@@ -6,8 +6,11 @@ Dates are ISO strings cut to their precision ("2023", "2023-01", "2023-01-18") b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from unidecode import unidecode
 
 PRECISIONS = ("day", "week", "month", "year")
 
@@ -27,9 +30,17 @@ class Actor:
 
     @property
     def key(self) -> str:
-        """What makes two actors one across articles: a person's surname, otherwise the whole name, lower-cased."""
+        """What makes two actors one across articles: a person's surname (spelling-folded), otherwise the whole name,
+        lower-cased."""
         words = self.name.casefold().split()
-        return words[-1] if self.kind == "person" and words else " ".join(words)
+        return surname_key(words[-1]) if self.kind == "person" and words else " ".join(words)
+
+
+def surname_key(surname: str) -> str:
+    """One key for the spellings outlets give one surname: "Pashinyan" and "Pashinian", "Aliyev" and "Aliev",
+    "Erdoğan" and "Erdogan" (transliteration swaps y and i and doubles letters; diacritics come and go)."""
+    folded = unidecode(surname.casefold()).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", folded)
 
 
 @dataclass(frozen=True, slots=True)

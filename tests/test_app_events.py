@@ -170,3 +170,15 @@ def test_ingest_infers_outlet_and_publication_date(app, runner, tmp_path):
     stored = client.get("/api/articles/1").get_json()
     assert stored["outlet"] == "RFE/RL"
     assert stored["published"] == "2023-01-18" and stored["published_inferred"] is True
+
+
+def test_two_spellings_of_one_surname_are_one_actor_across_outlets_and_in_the_filter(app, client):
+    first = Extraction(ArticleMeta(None, None, None, False), [_call(FIRST, "Nikol Pashinian", "2023-01-18")], [])
+    second = Extraction(ArticleMeta(None, None, None, False), [_call(SECOND, "Nikol Pashinyan", None)], [])
+    _store(app, FIRST, "Outlet A", first, date(2023, 1, 19))
+    _store(app, SECOND, "Outlet B", second, date(2023, 1, 20))
+    (event,) = client.get("/api/events").get_json()["features"]  # one call: the same person, however spelt
+    assert len(event["properties"]["sources"]) == 2
+    for spelling in ("Pashinyan", "pashinian", "Nikol Pashinyan"):
+        assert len(client.get(f"/api/events?actor={spelling}").get_json()["features"]) == 1, spelling
+    assert client.get("/api/events?actor=Aliyev").get_json()["features"] == []

@@ -283,3 +283,11 @@ def test_people_are_named_whole_and_nationalities_or_places_next_to_them_are_not
     assert "Ilham Aliyev" in found and not any("Azerbaijan" in name for name in found)
     found = people("Azerbaijani President Ilham Aliyev held talks with Blinken in Tbilisi on May 3, 2021.")
     assert "Azerbaijani" not in found
+
+
+def test_surname_keys_fold_transliteration_variants_but_keep_different_names_apart():
+    from extract.model import surname_key
+
+    assert surname_key("Pashinyan") == surname_key("Pashinian") == surname_key("PASHINIAN")
+    assert surname_key("Aliyev") == surname_key("Aliev") and surname_key("Erdoğan") == surname_key("Erdogan")
+    assert surname_key("Mirzoyan") == surname_key("Mirzoian") != surname_key("Pashinyan")
