@@ -291,3 +291,10 @@ def test_surname_keys_fold_transliteration_variants_but_keep_different_names_apa
     assert surname_key("Pashinyan") == surname_key("Pashinian") == surname_key("PASHINIAN")
     assert surname_key("Aliyev") == surname_key("Aliev") and surname_key("Erdoğan") == surname_key("Erdogan")
     assert surname_key("Mirzoyan") == surname_key("Mirzoian") != surname_key("Pashinyan")
+
+
+def test_a_quotation_ending_the_reported_clause_leaves_the_clause_as_content():
+    text = "A State Department spokesman said it had called on Azerbaijan to “reopen the Lachin Corridor at once.”"
+    (claim,) = _extract(text).claims
+    assert claim.stance == "propose" and [p.name for p in claim.places] == ["Azerbaijan", "Lachin Corridor"]
+    assert claim.text.startswith("it had called on Azerbaijan")
