@@ -82,7 +82,7 @@ class ActorIndex:
 
     def person(self, text: str, at: int | None = None) -> Actor | None:
         """The canonical person a name written at offset `at` refers to (NER's entity there may be cut short)."""
-        name = self.written.get(at, clean_person(text)) if at is not None else clean_person(text)
+        name = self.written.get(at) or clean_person(text)
         if not name:
             return None
         known = self.full_names.get(surname_key(name.split()[-1]), [])

@@ -90,8 +90,6 @@ class SpeakerContext:
         return None
 
 
-
-
 def subject_of(verb: Token) -> Token | None:
     """The speaker's token: the verb's subject, the agent of a passive, the subject of the clause a participle or
     conjoined verb hangs on, the noun a relative clause ("Blinken, who stressed") describes, or the owner of a stance
@@ -171,10 +169,9 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
         # "a Kurdish militia spokesman says": not a named speaker; "a State Department spokesman": the department
         return _spokesperson_of(context, subject, inside), set()
     words = _name_words(subject)
-    organisation = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= subject.i < e.end
-                         and not any(m.start <= e.start_char and e.end_char <= m.end for m in mentions)), None)
+    organisation = next((e for e in _organisations(context) if e.start <= subject.i < e.end), None)
     if organisation is not None:
-        words = [t for t in organisation if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
+        words = _organisation_words(organisation)
     head_is_org = lemma in ORG_HEADS or organisation is not None
     if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
                                        or lemma in ANONYMOUS or lemma in ("government", "capital")):
@@ -220,13 +217,21 @@ def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Menti
     if subject.lemma_.casefold() not in SPOKESPEOPLE:
         return None
     modifiers = {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
-    organisation = next((e for e in context.doc.ents if e.label_ == "ORG" and modifiers >= set(range(e.start, e.end))
-                         and not any(m.start <= e.start_char and e.end_char <= m.end for m in context.mentions)),
-                        None)
+    organisation = next((e for e in _organisations(context) if modifiers >= set(range(e.start, e.end))), None)
     if organisation is not None:
-        return Actor(_written([t for t in organisation if t.pos_ not in ("DET", "PUNCT")]), "organisation")
+        return Actor(_written(_organisation_words(organisation)), "organisation")
     place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
     return _government(place) if place is not None else None
+
+
+def _organisations(context: SpeakerContext) -> list[Span]:
+    """NER's organisations that are not a place the geoparser found ("the Kremlin" is a place standing for Moscow)."""
+    return [e for e in context.doc.ents if e.label_ == "ORG"
+            and not any(m.start <= e.start_char and e.end_char <= m.end for m in context.mentions)]
+
+
+def _organisation_words(organisation: Span) -> list[Token]:
+    return [t for t in organisation if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "case"]
 
 
 NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod", "flat", "case"})
