@@ -7,6 +7,8 @@ The split guards against tuning to the gold: "tune" holds the seeds and the corp
 Matching (see the gold file's guidelines): events on PLOVER type + date at the gold's precision + place; claims on
 speaker + stance + place overlap.
 Each gold item is matched at most once, predictions greedily in order.
+`--agreement FILE` scores a second, independent annotation of some gold articles with the same rules, beside the
+extractor on the same articles: how far two annotators agree is the ceiling any extractor can be measured against.
 """
 
 from __future__ import annotations
@@ -65,14 +67,47 @@ def _corpus(path: Path) -> dict[str, str]:
     return {d["id"]: d["text"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
 
 
-def _names(gold_place: str) -> set[str]:
-    return {normalize(name) for name in gold_place.split("|")}
+def _names(gold_place: str) -> frozenset[str]:
+    return frozenset(normalize(name) for name in gold_place.split("|"))
 
 
-def _place_matches(gold_place: str | None, event: Event) -> bool:
-    if gold_place is None or event.place is None:
-        return gold_place is None and event.place is None
-    return bool(_names(gold_place) & {normalize(event.place.name), normalize(event.place.surface)})
+@dataclass(frozen=True)
+class EventView:
+    """What event matching looks at, whether the item came from the extractor or from another annotator."""
+    type: str
+    date: str | None
+    place_names: frozenset[str] | None  # accepted names of the one place; None when no place
+    described: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    speakers: tuple[str, ...]  # accepted names of the one speaker
+    stance: str
+    place_names: frozenset[str]  # every accepted name of every place the claim is about
+    described: str
+
+
+def event_view(event: Event) -> EventView:
+    names = frozenset({normalize(event.place.name), normalize(event.place.surface)}) if event.place else None
+    return EventView(event.type, event.date, names, f"{event.type}/{event.label} {event.date} @ "
+                     f"{event.place.name if event.place else None} ({event.trigger})")
+
+
+def claim_view(claim: Claim) -> ClaimView:
+    names = frozenset(normalize(p.name) for p in claim.places) | {normalize(p.surface) for p in claim.places}
+    return ClaimView((claim.speaker.name,), claim.stance, names,
+                     f"{claim.speaker.name} {claim.stance} {[p.name for p in claim.places]} ({claim.verb})")
+
+
+def annotated_event_view(item: dict) -> EventView:
+    names = _names(item["place"]) if item["place"] else None
+    return EventView(item["type"], item["date"], names, json.dumps(item))
+
+
+def annotated_claim_view(item: dict) -> ClaimView:
+    names = frozenset().union(*(_names(place) for place in item["places"]))
+    return ClaimView(tuple(item["speaker"]), item["stance"], names, json.dumps(item))
 
 
 def _date_matches(gold_date: str | None, predicted: str | None) -> bool:
@@ -84,27 +119,30 @@ def _date_matches(gold_date: str | None, predicted: str | None) -> bool:
     return len(predicted) >= len(gold_date) and all(g in ("X", p) for g, p in zip(gold_date, predicted, strict=False))
 
 
-def event_matches(gold: dict, event: Event) -> bool:
-    return gold["type"] == event.type and _date_matches(gold["date"], event.date) and \
-        _place_matches(gold["place"], event)
+def event_matches(gold: dict, event: EventView) -> bool:
+    if gold["type"] != event.type or not _date_matches(gold["date"], event.date):
+        return False
+    if gold["place"] is None or event.place_names is None:
+        return gold["place"] is None and event.place_names is None
+    return bool(_names(gold["place"]) & event.place_names)
 
 
-def _speaker_matches(aliases: list[str], claim: Claim) -> bool:
-    predicted = set(normalize(claim.speaker.name).split())
-    for alias in aliases:
-        words = set(normalize(alias).split())
-        if words and predicted and (words <= predicted or predicted <= words):
-            return True
+def _speaker_matches(aliases: list[str], speakers: tuple[str, ...]) -> bool:
+    for name in speakers:
+        predicted = set(normalize(name).split())
+        for alias in aliases:
+            words = set(normalize(alias).split())
+            if words and predicted and (words <= predicted or predicted <= words):
+                return True
     return False
 
 
-def claim_matches(gold: dict, claim: Claim) -> bool:
-    if claim.stance != gold["stance"] or not _speaker_matches(gold["speaker"], claim):
+def claim_matches(gold: dict, claim: ClaimView) -> bool:
+    if claim.stance != gold["stance"] or not _speaker_matches(gold["speaker"], claim.speakers):
         return False
-    predicted = {normalize(p.name) for p in claim.places} | {normalize(p.surface) for p in claim.places}
     if not gold["places"]:
-        return not claim.places
-    return any(_names(place) & predicted for place in gold["places"])
+        return not claim.place_names
+    return any(_names(place) & claim.place_names for place in gold["places"])
 
 
 def _score(gold_items: list[dict], predicted: list, matches, score: Score, misses: list[str], label: str) -> None:
@@ -114,17 +152,11 @@ def _score(gold_items: list[dict], predicted: list, matches, score: Score, misse
     for item in predicted:
         hit = next((g for g in unused if matches(gold_items[g], item)), None)
         if hit is None:
-            misses.append(f"  FP {label}: {_describe(item)}")
+            misses.append(f"  FP {label}: {item.described}")
         else:
             unused.remove(hit)
             score.true_positive += 1
     misses.extend(f"  FN {label}: {gold_items[g]}" for g in unused)
-
-
-def _describe(item: Event | Claim) -> str:
-    if isinstance(item, Event):
-        return f"{item.type}/{item.label} {item.date} @ {item.place.name if item.place else None} ({item.trigger})"
-    return f"{item.speaker.name} {item.stance} {[p.name for p in item.places]} ({item.verb})"
 
 
 def main() -> None:
@@ -132,24 +164,37 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--split", choices=SPLITS, default="all",
                         help="tune: seeds + even corpus positions; heldout: odd corpus positions")
+    parser.add_argument("--agreement", type=Path, metavar="FILE",
+                        help="a second annotator's file in the gold's format: score it and the extractor against the "
+                             "gold on the articles both annotated")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
+    second = {}
+    if args.agreement:
+        second = {e["id"]: e for e in map(json.loads, args.agreement.read_text(encoding="utf-8").splitlines())}
     geoparser = Geoparser()
-    scores = {group: (Score(), Score()) for group in ("seeds", "corpus")}
+    scores: dict[str, tuple[Score, Score]] = {}
     for entry, text in documents(args.gold, args.split):
+        if second and entry.get("id") not in second:
+            continue
         group = "seeds" if "seed" in entry else "corpus"
         extraction = extract_article(text, geoparser.parse(text), None)
-        misses: list[str] = []
-        _score(entry["events"], extraction.events, event_matches, scores[group][0], misses, "event")
-        _score(entry["claims"], extraction.claims, claim_matches, scores[group][1], misses, "claim")
-        if args.verbose and misses:
-            print(entry.get("seed") or entry["id"])
-            print("\n".join(misses))
-    for group, (events, claims) in scores.items():
-        if not events.gold and not claims.gold:
-            continue
-        print(events.line(f"{group} events"))
-        print(claims.line(f"{group} claims"))
+        runs = [(group, [event_view(e) for e in extraction.events], [claim_view(c) for c in extraction.claims])]
+        if second:
+            other = second[entry["id"]]
+            runs.append(("annotator", [annotated_event_view(e) for e in other["events"]],
+                         [annotated_claim_view(c) for c in other["claims"]]))
+        for name, events, claims in runs:
+            misses: list[str] = []
+            score = scores.setdefault(name, (Score(), Score()))
+            _score(entry["events"], events, event_matches, score[0], misses, "event")
+            _score(entry["claims"], claims, claim_matches, score[1], misses, "claim")
+            if args.verbose and misses:
+                print(f"{entry.get('seed') or entry['id']} ({name})")
+                print("\n".join(misses))
+    for name, (events, claims) in scores.items():
+        print(events.line(f"{name} events"))
+        print(claims.line(f"{name} claims"))
 
 
 if __name__ == "__main__":
