@@ -19,6 +19,7 @@ from geo.lexicon import (
     LANGUAGE_FOLLOWERS,
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
+    PERSON_PREPOSITIONS,
     PERSON_TITLES,
     PLACE_CLASS_NOUNS,
     STANCE_ADJECTIVES,
@@ -99,13 +100,17 @@ def sentence_initial(doc: Doc, i: int) -> bool:
         or "\n" in prev.whitespace_ or prev.is_space
 
 
-def locative_before(doc: Doc, start: int) -> bool:
+def locative_before(doc: Doc, start: int, *, against_person: bool = False) -> bool:
+    """Whether a locative preposition governs the name; `against_person` asks for one that also outweighs the name
+    being a person's (so not "between", "of", "to")."""
     i = start - 1
     if i >= 0 and doc[i].lower_ in DIRECTIONS:  # "in eastern Ghouta"
         i -= 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPOSITIONS
+    if i < 0 or doc[i].lower_ not in LOCATIVE_PREPOSITIONS:
+        return False
+    return not (against_person and doc[i].lower_ in PERSON_PREPOSITIONS)
 
 
 def place_class_after(doc: Doc, end: int) -> bool:

@@ -16,6 +16,9 @@ LOCATIVE_PREPOSITIONS = _words("""
 in at from near to into across outside inside throughout around towards toward via through within between of
 visiting visited entered leaving left reached
 """)
+# Prepositions that take people as readily as places ("between Brunson and the network", "the release of Brunson",
+# "wrote to Brunson"): too weak to make a surname of a person named in the text a place.
+PERSON_PREPOSITIONS = _words("between of to towards toward around via through")
 
 # Verbs whose subject, when it is a place, is a metonym for its government ("Yerevan insists", "Moscow says").
 STANCE_VERBS = _words("""

@@ -155,7 +155,7 @@ class Recognizer:
                 # (not "from Georgia's hard work": a possessive after the preposition is the person again)
                 possessive = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s")
                 named_person = any(t.lower_ in person_words for t in doc[start:end]) and (
-                    possessive or not locative_before(doc, start))
+                    possessive or not locative_before(doc, start, against_person=True))
                 (held if named_person else found).append(self._span(doc, start, end, f"NER {label}"))
             elif self._typo_of_prominent(text):
                 found.append(self._span(doc, start, end, f"NER {label}, spelling variant"))

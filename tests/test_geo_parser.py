@@ -86,6 +86,16 @@ def test_a_persons_name_used_alone_stays_a_person(parser):
     assert only(mentions, "Red Deer").kind == "populated place"
 
 
+def test_a_person_surname_after_a_preposition_people_take_stays_a_person(parser):
+    # Brunson is also a village in South Carolina; "between" and "of" take people as readily as places
+    text = ("Evangelical leaders pressed for the release of American pastor Andrew Brunson. Brunson, a North "
+            "Carolina native, is held in Turkey. An official said there is no connection between Brunson and the "
+            "network. He was detained in Izmir.")
+    mentions = parser.parse(text)
+    assert mentions_of(mentions, "Brunson") == []
+    assert only(mentions, "Izmir").kind == "populated place"
+
+
 def test_a_country_naming_a_state_institution_is_the_state(parser):
     mentions = parser.parse("The Russian Foreign Ministry dismissed the assurances of the US State Department.")
     assert only(mentions, "Russian").place_name == "Russia"
