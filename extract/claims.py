@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.actors import ActorIndex
 from extract.model import Claim
 from extract.speakers import QUOTING_VERBS, SpeakerContext, speaker_of, subject_of
-from extract.text import headline_end, lemma_of, places_in, quote_spans, source_of
+from extract.text import CLOSING_QUOTES, headline_end, lemma_of, places_in, quote_spans, source_of
 from extract.verbs import (
     ACCUSATION_WORDS,
     CALL_PROPOSE_PARTICLES,
@@ -230,7 +230,7 @@ def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[
 def _ends_within(sent: Span, quote_end: int, clause_end: int) -> bool:
     """A quotation ends inside the clause, or past it only by the full stop and closing mark the parser hangs on the
     reporting verb ('called on Turkey to “resolve his case in a timely manner.”')."""
-    return quote_end <= clause_end or not sent.doc.text[clause_end:quote_end].strip(".,;:!?'\"\u201d\u2019\u00bb ")
+    return quote_end <= clause_end or not sent.doc.text[clause_end:quote_end].strip(".,;:!?' " + CLOSING_QUOTES)
 
 
 def _circumstance(child: Token) -> bool:
