@@ -164,6 +164,8 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
             return context.pronoun("she" if lemma in ("she", "her") else "he"), set()
         if lemma == "they" and context.last_speaker is not None and context.last_speaker.kind == "person":
             return None, set()  # "they" is not the one person who spoke last
+        if lemma in ("i", "me") and context.last_speaker is not None and context.last_speaker.kind != "person":
+            return None, set()  # a quotation's "I" is a person: not the ministry or capital that spoke last
         return context.last_speaker, set()
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
         # "a Kurdish militia spokesman says": not a named speaker; "a State Department spokesman": the department

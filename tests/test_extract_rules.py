@@ -298,3 +298,13 @@ def test_a_quotation_ending_the_reported_clause_leaves_the_clause_as_content():
     (claim,) = _extract(text).claims
     assert claim.stance == "propose" and [p.name for p in claim.places] == ["Azerbaijan", "Lachin Corridor"]
     assert claim.text.startswith("it had called on Azerbaijan")
+
+
+def test_a_quoted_i_is_a_person_not_the_government_that_spoke_last():
+    text = ("Britain has blamed the attack on Russia. Moscow denies any involvement. "
+            "\u201cI woke up over a week ago and am glad to say my strength is growing daily. I am grateful for the "
+            "messages,\u201d Yulia Skripal said in a statement.")
+    claims = _extract(text).claims
+    assert [c.speaker.name for c in claims if c.stance == "deny"] == ["Moscow"]
+    assert not [c for c in claims if c.speaker.name == "Moscow" and c.stance != "deny"]
+    assert any(c.speaker.name == "Yulia Skripal" for c in claims)
