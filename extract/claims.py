@@ -51,7 +51,8 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             else:
                 stance = _verb_stance(token) or _noun_stance(token)
                 if stance is None or token.idx < body or _reported_by_another(token) or \
-                        (_inside(token.idx, quotes) and not _quoted_verb_of_outside_subject(token, quotes)):
+                        (_inside(token.idx, quotes) and not _quoted_verb_of_outside_subject(token, quotes)
+                         and not _speaker_goes_on(context, sent, token, stance, quotes)):
                     continue
                 found = _claims(context, sent, token, stance, quotes)
             for claim in found:
@@ -75,6 +76,17 @@ def _quoted_verb_of_outside_subject(verb: Token, quotes: list[tuple[int, int]]) 
         not verb.doc.text[quote[0] + 1:verb.idx].strip()
 
 
+def _speaker_goes_on(context: SpeakerContext, sent: Span, verb: Token, stance: str,
+                     quotes: list[tuple[int, int]]) -> bool:
+    """A sentence that is all quotation, right after a claim, goes on with that speaker's words: its "I'm deeply
+    troubled" or "we condemn" is the speaker's stance (a plain "I said" inside it is just more of the quotation)."""
+    if stance == "assert" or context.last_claim_sentence != context.sentence - 1:
+        return False
+    whole = next((q for q in quotes if q[0] <= sent.start_char + 1 and q[1] >= sent.end_char - 2), None)
+    subject = subject_of(verb)
+    return whole is not None and subject is not None and subject.lower_ in ("i", "we")
+
+
 def _one_per_speaker(claims: list[Claim], claim: Claim) -> list[Claim]:
     """A sentence gives one claim per speaker: "spoke ... to underscore the importance of peace and pledged support"
     is a pledge of support about all the places, not an assertion beside it. The sharper stance wins."""
@@ -90,6 +102,9 @@ def _one_per_speaker(claims: list[Claim], claim: Claim) -> list[Claim]:
 
 def _verb_stance(token: Token) -> str | None:
     lemma = lemma_of(token)
+    if (token.pos_ == "ADJ" or token.dep_ == "acomp") and token.lower_ in STANCE_ADJECTIVES and \
+            lemma_of(token.head) == "be":  # "I'm deeply troubled" (the parser may tag the participle a verb)
+        return STANCE_ADJECTIVES[token.lower_]
     if token.pos_ == "VERB":
         if lemma in LIGHT_VERBS:
             objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in STANCE_NOUNS]
@@ -109,8 +124,6 @@ def _verb_stance(token: Token) -> str | None:
             return "assert" if any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 lemma_of(g) in REPORTING_VERBS for g in c.children) for c in token.children) else None
         return REPORTING_VERBS.get(lemma)
-    if token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and token.head.lemma_ == "be":
-        return STANCE_ADJECTIVES[lemma]
     return None
 
 

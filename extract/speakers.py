@@ -102,7 +102,7 @@ def subject_of(verb: Token) -> Token | None:
     node = verb
     for _ in range(4):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and node.dep_ != "acomp":  # "troubled by the plan": the cause, not who speaks
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"), None)
         if subject is not None:

@@ -15,7 +15,8 @@ _QUOTE = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|»[^»«\n]{3,}?[»«]|�
 
 
 # Forms the small English model lemmatises wrongly ("hoped" -> "hop"), corrected where the written form shows it.
-_LEMMA_SLIPS = {"hop": ("hope", "hope")}  # wrong lemma -> (prefix of the written word, right lemma)
+# wrong lemma -> (prefix of the written word, right lemma); spaCy leaves contractions with a curly apostrophe as written
+_LEMMA_SLIPS = {"hop": ("hope", "hope"), "\u2019m": ("\u2019m", "be"), "\u2019re": ("\u2019re", "be")}
 
 
 def lemma_of(token: Token) -> str:

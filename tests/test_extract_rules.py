@@ -308,3 +308,14 @@ def test_a_quoted_i_is_a_person_not_the_government_that_spoke_last():
     assert [c.speaker.name for c in claims if c.stance == "deny"] == ["Moscow"]
     assert not [c for c in claims if c.speaker.name == "Moscow" and c.stance != "deny"]
     assert any(c.speaker.name == "Yulia Skripal" for c in claims)
+
+
+def test_a_quotation_sentence_after_a_claim_gives_that_speaker_its_stance():
+    text = ("Governor Kate Brown said there had been no request to Oregon. \u201cIf he asks me to deploy Oregon Guard "
+            "troops to the border, I will say no,\u201d she tweeted. \u201cAs Commander of Oregon\u2019s Guard, "
+            "I\u2019m deeply troubled by the plan to militarise our border.\u201d")
+    claims = _extract(text).claims
+    concern = [c for c in claims if c.stance == "express concern"]
+    assert [c.speaker.name for c in concern] == ["Kate Brown"] and concern[0].quote
+    alone = _extract("\u201cI\u2019m deeply troubled by the plan to militarise our border.\u201d").claims
+    assert alone == []  # no claim before it: nobody to credit
