@@ -10,8 +10,8 @@ from extract.model import PlaceRef, Source
 from geo.model import Mention
 
 # Straight, curly and guillemet quotes, in the pairs newsrooms use (» … » and « … » both occur).
-CLOSING_QUOTES = '"\u201d\u2019\u00bb\u00ab'  # the marks that can end a quotation matched by _QUOTE
 _QUOTE = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|»[^»«\n]{3,}?[»«]|«[^«»\n]{3,}?[»«]|‘[^’\n]{12,}?’(?!\w)')
+CLOSING_QUOTES = '"\u201d\u2019\u00bb\u00ab'  # the marks that can end a quotation matched by _QUOTE
 
 
 # Forms the small English model lemmatises wrongly ("hoped" -> "hop"), corrected where the written form shows it.
