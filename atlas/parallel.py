@@ -8,6 +8,8 @@ so all three paths store identical results and a killed batch leaves only whole 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -81,6 +83,18 @@ def analyse_in_worker(chunk: Sequence[Item]) -> list[AnalysisResult]:
     return list(analyse_batch(_WORKER_ANALYSER, chunk))
 
 
+def _leave_with_parent(parent: int) -> None:
+    """A SIGKILL of the ingest skips the pool's shutdown, and its workers would wait for work for ever, each holding
+    the models in memory: every worker watches for its parent and leaves once it is gone."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="leave-with-parent", daemon=True).start()
+
+
 def _chunks(items: Sequence[Item]) -> list[Sequence[Item]]:
     return [items[start:start + WORKER_CHUNK] for start in range(0, len(items), WORKER_CHUNK)]
 
@@ -103,7 +117,7 @@ class InProcess:
 
 class WorkerProcesses:
     def __init__(self, workers: int) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=workers)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_with_parent, initargs=(os.getpid(),))
 
     def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
         return _flatten(self._pool.map(analyse_in_worker, _chunks(items)))

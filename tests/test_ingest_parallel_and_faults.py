@@ -115,7 +115,19 @@ def count_articles(path: Path) -> int:
         return 0
 
 
-def test_sigkill_mid_batch_leaves_a_consistent_store_and_a_rerun_completes(tmp_path):
+def processes_reading(folder: Path) -> list[int]:
+    """Live processes whose command line names the folder: the ingest and the workers it forked."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(folder).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue  # gone meanwhile
+    return found
+
+
+def test_sigkill_mid_batch_leaves_a_consistent_store_no_workers_and_a_rerun_completes(tmp_path):
     folder = write_articles(tmp_path / "many", 80)
     database = tmp_path / "atlas.sqlite"
     url = f"sqlite:///{database}"
@@ -124,8 +136,13 @@ def test_sigkill_mid_batch_leaves_a_consistent_store_and_a_rerun_completes(tmp_p
     while count_articles(database) < 3 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the ingest finished before it could be killed; give it more articles"
+    assert len(processes_reading(folder)) > 1, "expected the ingest and its worker processes"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + 20
+    while processes_reading(folder) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_reading(folder) == [], "worker processes outlived the killed ingest"
     with sqlite3.connect(database) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         partial = db.execute("SELECT count(*) FROM articles").fetchone()[0]
