@@ -75,7 +75,7 @@ def parse_date(raw: str | None, name: str) -> date | None:
 def parse_limit(raw: str | None, default: int | None) -> int | None:
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
         raise BadParameter(f"'limit' must be a whole number from 1 to {MAX_LIMIT}")
     return int(raw)
 

@@ -81,6 +81,7 @@ def test_one_place_has_every_excerpt_with_offsets(client, sample):
         ("/api/places?from=yesterday", "YYYY-MM-DD"),
         ("/api/places?from=2023-02-01&to=2023-01-01", "after"),
         ("/api/places?limit=0", "limit"),
+        ("/export.geojson?limit=%C2%B2", "limit"),  # a superscript two is a digit to str.isdigit, not to int()
         ("/api/places?include=everything", "include"),
         ("/api/places?colour=red", "unknown parameter"),
         ("/api/search", "'q' is required"),
