@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from extract.actors import ActorIndex
 from extract.attach import LOCATIVE, anchors, area_of, date_owner, place_of
 from extract.dates import DateExpression, find_dates, has_year, resolve
-from extract.merge import same_event, specific_label
+from extract.merge import person_keys, same_event, specific_label
 from extract.model import Actor, Event
 from extract.text import headline_end, lemma_of, place_ref, source_of
 from extract.verbs import (
@@ -327,13 +327,12 @@ def _merge_within(events: list[Event], back_references: set[int], simultaneous: 
 
 def _people_agree(a: Event, b: Event) -> bool:
     """Two reports naming people are of one event only if they share someone (two visits to one city are two)."""
-    people_a = {x.key for x in a.actors if x.kind == "person"}
-    people_b = {x.key for x in b.actors if x.kind == "person"}
+    people_a, people_b = person_keys(a), person_keys(b)
     return not people_a or not people_b or bool(people_a & people_b)
 
 
 def _same_people(a: Event, b: Event) -> bool:
-    people = {x.key for x in a.actors if x.kind == "person"} & {x.key for x in b.actors if x.kind == "person"}
+    people = person_keys(a) & person_keys(b)
     return len(people) >= 2
 
 

@@ -59,8 +59,11 @@ def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
         return True
     # nothing known in common but someone: a person is evidence ("Blinken's call" in two outlets), a government is
     # not (an undated meeting with Armenia's minister is not the dated call with Armenia another outlet reported)
-    people_a = {x.key for x in a.actors if x.kind == "person"}
-    return bool(people_a & {x.key for x in b.actors if x.kind == "person"})
+    return bool(person_keys(a) & person_keys(b))
+
+
+def person_keys(event: Event) -> set[str]:
+    return {x.key for x in event.actors if x.kind == "person"}
 
 
 def content_words(text: str) -> set[str]:
