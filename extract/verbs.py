@@ -143,6 +143,8 @@ CONCLUSION_WORDS = frozenset({"broker", "sign", "reach", "conclude", "strike", "
 # Generic labels that a more specific report of the same event refines ("the agreement" / "the ceasefire
 # agreement", "talks" / "the phone call").
 GENERIC_LABELS = frozenset({"agreement", "talks", "meeting"})
+# What is sent or dispatched when sending is a deployment ("sent troops", not "sent a letter").
+TROOPS = frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"})
 # "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these
 # words as a preposition, particle or object hanging on them.
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
@@ -151,10 +153,8 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
     "blow": (frozenset({"up"}), ("ASSAULT", "bombing")),
     "speak": (frozenset({"with"}), ("CONSULT", "talks")),
     "talk": (frozenset({"with"}), ("CONSULT", "talks")),
-    "send": (frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"}),
-             ("MOBILIZE", "deployment")),
-    "dispatch": (frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"}),
-                 ("MOBILIZE", "deployment")),
+    "send": (TROOPS, ("MOBILIZE", "deployment")),
+    "dispatch": (TROOPS, ("MOBILIZE", "deployment")),
     "pull": (frozenset({"out", "back"}), ("RETREAT", "withdrawal")),
     "recall": (frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats"}),
                ("SANCTION", "ambassador recalled")),
