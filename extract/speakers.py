@@ -59,6 +59,9 @@ class SpeakerContext:
         self.sentence = 0
         self.subjects: list[Actor] = []  # people seen as subjects, latest last
         self.genders: dict[str, str] = {}
+        # NER's organisations that are not a place the geoparser found ("the Kremlin" is a place standing for Moscow)
+        self.organisations: list[Span] = [e for e in doc.ents if e.label_ == "ORG" and not any(
+            m.start <= e.start_char and e.end_char <= m.end for m in mentions)]
 
     def remember_sentence(self, sent: Span) -> None:
         for ent in sent.ents:
@@ -171,7 +174,7 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
         # "a Kurdish militia spokesman says": not a named speaker; "a State Department spokesman": the department
         return _spokesperson_of(context, subject, inside), set()
     words = _name_words(subject)
-    organisation = next((e for e in _organisations(context) if e.start <= subject.i < e.end), None)
+    organisation = next((e for e in context.organisations if e.start <= subject.i < e.end), None)
     if organisation is not None:
         words = _organisation_words(organisation)
     head_is_org = lemma in ORG_HEADS or organisation is not None
@@ -219,17 +222,11 @@ def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Menti
     if subject.lemma_.casefold() not in SPOKESPEOPLE:
         return None
     modifiers = {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
-    organisation = next((e for e in _organisations(context) if modifiers >= set(range(e.start, e.end))), None)
+    organisation = next((e for e in context.organisations if modifiers >= set(range(e.start, e.end))), None)
     if organisation is not None:
         return Actor(_written(_organisation_words(organisation)), "organisation")
     place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
     return _government(place) if place is not None else None
-
-
-def _organisations(context: SpeakerContext) -> list[Span]:
-    """NER's organisations that are not a place the geoparser found ("the Kremlin" is a place standing for Moscow)."""
-    return [e for e in context.doc.ents if e.label_ == "ORG"
-            and not any(m.start <= e.start_char and e.end_char <= m.end for m in context.mentions)]
 
 
 def _organisation_words(organisation: Span) -> list[Token]:
