@@ -113,6 +113,11 @@ def locative_before(doc: Doc, start: int, *, against_person: bool = False) -> bo
     return not (against_person and doc[i].lower_ in PERSON_PREPOSITIONS)
 
 
+def said_to_be_a_place(doc: Doc, start: int, end: int) -> bool:
+    """The words around the name make it a place: a locative preposition before it or a kind of place after it."""
+    return locative_before(doc, start) or place_class_after(doc, end)
+
+
 def place_class_after(doc: Doc, end: int) -> bool:
     """Whether the text goes on to say what kind of place the name is: "Qamishli and other towns", "Douma, a city
     near Damascus" (a Hearst pattern: NER often calls an unfamiliar town an organisation)."""

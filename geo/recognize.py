@@ -35,7 +35,7 @@ from geo.context import (
     dateline,
     lines_of,
     locative_before,
-    place_class_after,
+    said_to_be_a_place,
     sentence_initial,
     stance_after,
     stance_verb,
@@ -181,7 +181,7 @@ class Recognizer:
                 return  # a nationality or group NER is sure of ("the English Premier League") is no town
             # a person says things too: for NER's persons, only a state-sized place may be the speaker
             speaker = stance_after(doc, end) and (label != "PERSON" or self._jurisdiction(text))
-            if locative_before(doc, start) or place_class_after(doc, end) or speaker or self.prominent(text) \
+            if said_to_be_a_place(doc, start, end) or speaker or self.prominent(text) \
                     or self._qualifies_previous_name(doc, start, text):
                 found.append(self._span(doc, start, end, f"gazetteer name (NER said {label})"))
             else:
@@ -325,8 +325,7 @@ class Recognizer:
                 continue
             if after_title(doc, start) or any(t.lower_ in person_words for t in doc[start:end]):
                 continue
-            if locative_before(doc, start) or place_class_after(doc, end) or \
-                    (not sentence_initial(doc, start) and stance_after(doc, end)):
+            if said_to_be_a_place(doc, start, end) or (not sentence_initial(doc, start) and stance_after(doc, end)):
                 found.append(self._span(doc, start, end, "gazetteer name in locative context"))
             elif self.prominent(text):
                 found.append(self._span(doc, start, end, "prominent gazetteer name"))
