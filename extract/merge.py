@@ -2,16 +2,16 @@
 
 The same rules serve within an article and across articles at store time, so an event merged in one place is merged
 in the other. Dates are compatible when one is unknown or one contains the other ("2023-01" and "2023-01-18");
-places when they are equal or one is unknown; actors when they share someone (by surname for people). Across
-articles two reports must also name the same place or the same date, or else share a person: a shared government
-with nothing else known in common proves nothing.
+places when they are equal or one is unknown (within an article also a country and a place in it); actors when they
+share someone (by surname for people). Across articles two reports must also name the same place or the same date, or
+else share a person: a shared government with nothing else known in common proves nothing.
 """
 
 from __future__ import annotations
 
 import re
 
-from extract.model import Claim, Event
+from extract.model import Claim, Event, PlaceRef
 from extract.verbs import GENERIC_LABELS
 
 _WORD = re.compile(r"[a-z]{4,}")
@@ -48,7 +48,8 @@ def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
     if a.type != b.type or not labels_compatible(a.label, b.label) or not dates_compatible(a.date, b.date):
         return False
     place_a, place_b = (a.place.place_id if a.place else None), (b.place.place_id if b.place else None)
-    if place_a != place_b and place_a is not None and place_b is not None:
+    if place_a != place_b and place_a is not None and place_b is not None and \
+            not (within_article and country_and_place_in_it(a.place, b.place)):
         return False
     if within_article:
         return True  # one article reporting one kind of act again; whether the people agree is the caller's check
@@ -60,6 +61,15 @@ def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
     # nothing known in common but someone: a person is evidence ("Blinken's call" in two outlets), a government is
     # not (an undated meeting with Armenia's minister is not the dated call with Armenia another outlet reported)
     return bool(person_keys(a) & person_keys(b))
+
+
+def country_and_place_in_it(a: PlaceRef, b: PlaceRef) -> bool:
+    """ "detained in October" in Turkey and "detained in Izmir": within one article the country is the same event's
+    place told less precisely. Across articles the stored places carry no country codes, and two outlets naming a
+    country and a town in it may well mean two acts."""
+    country, other = (a, b) if a.kind == "country" else (b, a)
+    return country.kind == "country" and other.kind != "country" and bool(country.country_codes) and \
+        set(country.country_codes) <= set(other.country_codes)
 
 
 def person_keys(event: Event) -> set[str]:

@@ -51,6 +51,7 @@ class PlaceRef:
     lat: float
     lon: float
     surface: str  # as written in the article
+    country_codes: tuple[str, ...] = ()  # where the gazetteer puts it; empty when not known (e.g. read from the store)
 
 
 @dataclass(frozen=True, slots=True)

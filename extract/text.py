@@ -40,7 +40,7 @@ def places_in(mentions: list[Mention], start: int, end: int, exclude: set[int] |
 
 
 def place_ref(m: Mention) -> PlaceRef:
-    return PlaceRef(m.place_id, m.place_name, m.kind, m.lat, m.lon, m.text)
+    return PlaceRef(m.place_id, m.place_name, m.kind, m.lat, m.lon, m.text, m.country_codes)
 
 
 def source_of(sent: Span, original: str) -> Source:

@@ -22,3 +22,4 @@ class Mention:
     reason: str  # human-readable why this place was chosen
     demonym: bool = False  # "Armenian" standing for Armenia
     metonym: bool = False  # "Yerevan insists", "the Kremlin said": a place standing for its government
+    country_codes: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 of the country (or countries) the place lies in

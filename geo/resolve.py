@@ -241,6 +241,7 @@ class Resolver:
                     start=span.start, end=span.end, text=text[span.start:span.end], place_id=place.id,
                     place_name=place.name, kind=place.kind, lat=place.lat, lon=place.lon, score=round(confidence, 3),
                     reason=f"{span.evidence}; {reason}", demonym=chosen.reason == "demonym", metonym=span.metonym,
+                    country_codes=place.country_codes,
                 ))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions

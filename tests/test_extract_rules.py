@@ -319,3 +319,11 @@ def test_a_quotation_sentence_after_a_claim_gives_that_speaker_its_stance():
     assert [c.speaker.name for c in concern] == ["Kate Brown"] and concern[0].quote
     alone = _extract("\u201cI\u2019m deeply troubled by the plan to militarise our border.\u201d").claims
     assert alone == []  # no claim before it: nobody to credit
+
+
+def test_within_an_article_a_country_and_a_town_in_it_place_one_event_but_a_town_abroad_does_not():
+    told_twice = "Police detained the activist in Azerbaijan in October 2022. He was detained in Baku after a rally."
+    detentions = [e for e in _extract(told_twice).events if e.type == "COERCE"]
+    assert [(e.place.name, e.date, len(e.sources)) for e in detentions] == [("Baku", "2022-10", 2)]
+    two_acts = "Police detained an activist in Armenia in October 2022. Another was detained in Baku after a rally."
+    assert sorted(e.place.name for e in _extract(two_acts).events if e.type == "COERCE") == ["Armenia", "Baku"]
