@@ -7,6 +7,8 @@ The split guards against tuning to the gold: "tune" holds the seeds and the corp
 Matching (see the gold file's guidelines): events on PLOVER type + date at the gold's precision + place; claims on
 speaker + stance + place overlap.
 Each gold item is matched at most once, predictions greedily in order.
+`--breakdown` also scores on parts of each match (events on type alone, type + date, type + place; claims on
+speaker alone, speaker + stance, speaker + places): the drop from one line to the next is what that part costs.
 `--agreement FILE` scores a second, independent annotation of some gold articles with the same rules, beside the
 extractor on the same articles: how far two annotators agree is the ceiling any extractor can be measured against.
 """
@@ -17,6 +19,7 @@ import argparse
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from extract.model import Claim, Event
@@ -35,10 +38,10 @@ class Score:
     predicted: int = 0
     gold: int = 0
 
-    def line(self, name: str) -> str:
+    def line(self, name: str, width: int = 16) -> str:
         precision = self.true_positive / self.predicted if self.predicted else 0.0
         recall = self.true_positive / self.gold if self.gold else 0.0
-        return f"{name:16} P={precision:.3f} R={recall:.3f}  (matched {self.true_positive}, predicted " \
+        return f"{name:{width}} P={precision:.3f} R={recall:.3f}  (matched {self.true_positive}, predicted " \
                f"{self.predicted}, gold {self.gold})"
 
 
@@ -119,9 +122,20 @@ def _date_matches(gold_date: str | None, predicted: str | None) -> bool:
     return len(predicted) >= len(gold_date) and all(g in ("X", p) for g, p in zip(gold_date, predicted, strict=False))
 
 
-def event_matches(gold: dict, event: EventView) -> bool:
-    if gold["type"] != event.type or not _date_matches(gold["date"], event.date):
+EVENT_PARTS = ("type", "date", "place")
+CLAIM_PARTS = ("speaker", "stance", "places")
+# --breakdown: each part alone with the first, which shows which part costs the most matches
+EVENT_BREAKDOWN = (("type",), ("type", "date"), ("type", "place"), EVENT_PARTS)
+CLAIM_BREAKDOWN = (("speaker",), ("speaker", "stance"), ("speaker", "places"), CLAIM_PARTS)
+
+
+def event_matches(gold: dict, event: EventView, parts: tuple[str, ...] = EVENT_PARTS) -> bool:
+    if "type" in parts and gold["type"] != event.type:
         return False
+    if "date" in parts and not _date_matches(gold["date"], event.date):
+        return False
+    if "place" not in parts:
+        return True
     if gold["place"] is None or event.place_names is None:
         return gold["place"] is None and event.place_names is None
     return bool(_names(gold["place"]) & event.place_names)
@@ -137,9 +151,13 @@ def _speaker_matches(aliases: list[str], speakers: tuple[str, ...]) -> bool:
     return False
 
 
-def claim_matches(gold: dict, claim: ClaimView) -> bool:
-    if claim.stance != gold["stance"] or not _speaker_matches(gold["speaker"], claim.speakers):
+def claim_matches(gold: dict, claim: ClaimView, parts: tuple[str, ...] = CLAIM_PARTS) -> bool:
+    if "stance" in parts and claim.stance != gold["stance"]:
         return False
+    if "speaker" in parts and not _speaker_matches(gold["speaker"], claim.speakers):
+        return False
+    if "places" not in parts:
+        return True
     if not gold["places"]:
         return not claim.place_names
     return any(_names(place) & claim.place_names for place in gold["places"])
@@ -168,12 +186,16 @@ def main() -> None:
                         help="a second annotator's file in the gold's format: score it and the extractor against the "
                              "gold on the articles both annotated")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also score on parts of the match (events: type, +date, +place; claims: speaker, "
+                             "+stance, +places) to show which part loses the most")
     args = parser.parse_args()
     second = {}
     if args.agreement:
         second = {e["id"]: e for e in map(json.loads, args.agreement.read_text(encoding="utf-8").splitlines())}
     geoparser = Geoparser()
     scores: dict[str, tuple[Score, Score]] = {}
+    partial_scores: dict[tuple[str, str, tuple[str, ...]], Score] = {}
     for entry, text in documents(args.gold, args.split):
         if second and entry.get("id") not in second:
             continue
@@ -192,9 +214,18 @@ def main() -> None:
             if args.verbose and misses:
                 print(f"{entry.get('seed') or entry['id']} ({name})")
                 print("\n".join(misses))
+            if args.breakdown:
+                for parts in EVENT_BREAKDOWN:
+                    _score(entry["events"], events, partial(event_matches, parts=parts),
+                           partial_scores.setdefault((name, "events", parts), Score()), [], "event")
+                for parts in CLAIM_BREAKDOWN:
+                    _score(entry["claims"], claims, partial(claim_matches, parts=parts),
+                           partial_scores.setdefault((name, "claims", parts), Score()), [], "claim")
     for name, (events, claims) in scores.items():
         print(events.line(f"{name} events"))
         print(claims.line(f"{name} claims"))
+    for (name, items, parts), score in partial_scores.items():
+        print(score.line(f"{name} {items} on {'+'.join(parts)}", width=40))
 
 
 if __name__ == "__main__":

@@ -43,3 +43,13 @@ def test_each_gold_item_is_matched_once():
     _score([GOLD_CLAIM], twice, claim_matches, score, misses, "claim")
     assert (score.true_positive, score.predicted, score.gold) == (1, 2, 1)
     assert len(misses) == 1 and misses[0].startswith("  FP claim")
+
+
+def test_a_breakdown_scores_on_parts_of_the_match_only():
+    wrong_stance = annotated_claim_view({**GOLD_CLAIM, "stance": "condemn"})
+    assert claim_matches(GOLD_CLAIM, wrong_stance, parts=("speaker", "places"))
+    assert not claim_matches(GOLD_CLAIM, wrong_stance, parts=("speaker", "stance"))
+    elsewhere = annotated_event_view({**GOLD_EVENT, "place": "Aleppo"})
+    assert event_matches(GOLD_EVENT, elsewhere, parts=("type", "date"))
+    assert not event_matches(GOLD_EVENT, elsewhere, parts=("type", "place"))
+    assert not event_matches(GOLD_EVENT, annotated_event_view({**GOLD_EVENT, "type": "COERCE"}), parts=("type",))
