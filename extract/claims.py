@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
-from extract.model import Claim
+from extract.model import Claim, PlaceRef
 from extract.speakers import QUOTING_VERBS, SpeakerContext, speaker_of, subject_of
 from extract.text import CLOSING_QUOTES, headline_end, lemma_of, places_in, quote_spans, source_of
 from extract.verbs import (
@@ -179,7 +179,7 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
             stance=_sharpen(stance, content_tokens, verb),
             text=context.text[content_start:content_end].strip(),
             quote=quoted,
-            places=places_in(context.mentions, content_start, content_end, speaker_starts),
+            places=_content_places(context, content_start, content_end, speaker_starts),
             sources=(source_of(sent, context.text),),
         ))
     if len({claim.speaker.key for claim in found}) < len(found):
@@ -209,9 +209,23 @@ def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes:
         stance=_sharpen("assert", content, according),
         text=context.text[content_start:content_end].strip(" ,"),
         quote=quoted,
-        places=places_in(context.mentions, content_start, content_end, speaker_starts),
+        places=_content_places(context, content_start, content_end, speaker_starts),
         sources=(source_of(sent, context.text),),
     )]
+
+
+def _content_places(context: SpeakerContext, start: int, end: int, speaker_starts: set[int]) -> tuple[PlaceRef, ...]:
+    """The places the content names, less those that only describe a person it names: "backed Florida Senator Marco
+    Rubio" is about a senator, not about Florida."""
+    describing = {m.start for m in context.mentions if start <= m.start < end and _describes_person(context.doc, m)}
+    return places_in(context.mentions, start, end, speaker_starts | describing)
+
+
+def _describes_person(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return span.root.dep_ in ("compound", "amod", "nmod", "poss") and span.root.head.ent_type_ == "PERSON"
 
 
 def _no_comment(verb: Token) -> bool:

@@ -327,3 +327,12 @@ def test_within_an_article_a_country_and_a_town_in_it_place_one_event_but_a_town
     assert [(e.place.name, e.date, len(e.sources)) for e in detentions] == [("Baku", "2022-10", 2)]
     two_acts = "Police detained an activist in Armenia in October 2022. Another was detained in Baku after a rally."
     assert sorted(e.place.name for e in _extract(two_acts).events if e.type == "COERCE") == ["Armenia", "Baku"]
+
+
+def test_a_place_that_only_describes_a_named_person_is_not_what_the_claim_is_about():
+    def places(text: str) -> list[list[str]]:
+        return [[p.name for p in claim.places] for claim in _extract(text).claims]
+
+    assert places("Antony Blinken said he backed Yerevan Mayor Tigran Avinyan.") == [[]]
+    assert places("Antony Blinken praised Baku Mayor Eldar Azizov for his work in Baku.") == [["Baku"]]
+    assert places("Antony Blinken said he supported Armenia.") == [["Armenia"]]
