@@ -1,7 +1,8 @@
 """The Folium map of the page: base layers and empty overlay groups that static/atlas-map.js fills from the API.
 
 Folium writes the Leaflet set-up (map, layer groups, layer control); the page's own script only fetches and draws.
-Every data layer (places, events, claims) is an overlay of the layer control, so a reader can switch it off.
+Every data layer (places, events, claims) is an overlay of the layer control, so a reader can switch it off; each
+is a marker cluster group, so a crowded area shows counts rather than a heap of icons.
 Every asset URL points at this app, never at a CDN.
 """
 
@@ -24,8 +25,26 @@ class RenderedMap:
     names: dict[str, str]  # role -> JavaScript variable that Folium gave the object
 
 
+# Events and claims gather into one badge per layer where they crowd (many claims about one country); a click spreads
+# the badge out. Items stay clustered at every zoom, as many share one place exactly. The spread-out items sit on a
+# circle around the badge (their icons are offset from the place's dot), so the legs to the place are not drawn.
+ITEM_CLUSTERS = {"maxClusterRadius": 28, "showCoverageOnHover": False, "spiderfyDistanceMultiplier": 1.8,
+                 "spiderLegPolylineOptions": {"opacity": 0, "weight": 0}}
+
+
 def _vendor(name: str) -> str:
     return url_for("vendor.asset", name=name)
+
+
+def _cluster_group(name: str, options: dict) -> MarkerCluster:
+    """A marker cluster group whose script and styles come from this app (Folium's defaults point at a CDN)."""
+    group = MarkerCluster(name=name, options=options)
+    group.default_js = [("markerclusterjs", _vendor("markercluster/leaflet.markercluster.js"))]
+    group.default_css = [
+        ("markerclustercss", _vendor("markercluster/MarkerCluster.css")),
+        ("markerclusterdefaultcss", _vendor("markercluster/MarkerCluster.Default.css")),
+    ]
+    return group
 
 
 def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribution: str) -> RenderedMap:
@@ -38,17 +57,10 @@ def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribut
     basemap = folium.FeatureGroup(name="Countries (offline basemap)", show=not tiles_url).add_to(fmap)
     areas = folium.FeatureGroup(name="Areas: countries, regions").add_to(fmap)
     lines = folium.FeatureGroup(name="Corridors and routes").add_to(fmap)
-    points = MarkerCluster(
-        name="Places", options={"maxClusterRadius": 40, "showCoverageOnHover": False, "disableClusteringAtZoom": 10}
-    )
-    points.default_js = [("markerclusterjs", _vendor("markercluster/leaflet.markercluster.js"))]
-    points.default_css = [
-        ("markerclustercss", _vendor("markercluster/MarkerCluster.css")),
-        ("markerclusterdefaultcss", _vendor("markercluster/MarkerCluster.Default.css")),
-    ]
-    points.add_to(fmap)
-    events = folium.FeatureGroup(name="Events").add_to(fmap)
-    claims = folium.FeatureGroup(name="Claims").add_to(fmap)
+    points = _cluster_group("Places", {"maxClusterRadius": 40, "showCoverageOnHover": False,
+                                       "disableClusteringAtZoom": 10}).add_to(fmap)
+    events = _cluster_group("Events", ITEM_CLUSTERS).add_to(fmap)
+    claims = _cluster_group("Claims", ITEM_CLUSTERS).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     root = fmap.get_root()
     root.render()

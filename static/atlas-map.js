@@ -140,8 +140,10 @@
 
   /* ---- events and claims: an icon per event type and per stance, contested claims ringed in red ---- */
 
-  const TYPE_SYMBOLS = { CONSULT: "☎", ASSAULT: "✸", COERCE: "⛔", MOBILIZE: "⚑", AGREE: "✓", SANCTION: "⊘",
-    RETREAT: "↩", PROTEST: "✊" };
+  /* Symbols that common text fonts carry (DejaVu Sans has them all): emoji such as ⛔ or ✊ show as empty boxes where
+   * no emoji font is installed. */
+  const TYPE_SYMBOLS = { CONSULT: "☎", ASSAULT: "✸", COERCE: "▬", MOBILIZE: "⚑", AGREE: "✓", SANCTION: "⊘",
+    RETREAT: "↩", PROTEST: "✪" };
   const STANCE_SYMBOLS = { assert: "❝", accuse: "!", deny: "✗", condemn: "✖", warn: "⚠", "express concern": "?",
     support: "+", propose: "→", reject: "⊗" };
 
@@ -188,48 +190,61 @@
     return body;
   }
 
-  /* Items sit beside their place's dot, not on it (events up-right, claims up-left), so both stay clickable. */
+  /* Items sit beside their place's dot, not on it (events up-right, claims up-left), so both stay clickable; so do
+   * the badges that gather crowded items (see atlas/mapview.py), which a click spreads out around themselves. */
   const ANCHORS = { events: [-24, 46], claims: [46, 46] };
 
-  /* Several items at one place fan out in rows of eight, away from the dot, instead of hiding each other. */
-  function fanned(anchor, number) {
-    const direction = anchor[0] < 0 ? -1 : 1;
-    return [anchor[0] + direction * 24 * (number % 8), anchor[1] + 24 * Math.floor(number / 8)];
+  function itemCluster(kind, symbol, anchor) {
+    return (cluster) => {
+      const children = cluster.getAllChildMarkers();
+      const contested = children.some((marker) => marker.options.contested);
+      const count = cluster.getChildCount();
+      return L.divIcon({
+        className: "",
+        html: `<span class="item-cluster ${kind}-cluster${contested ? " contested" : ""}" ` +
+          `title="${count} ${kind}s here: click to spread them out">${symbol} ${Number(count)}</span>`,
+        iconSize: [34, 22],
+        iconAnchor: [anchor[0] + (anchor[0] < 0 ? -12 : 12), anchor[1]],
+      });
+    };
   }
+  groups.events.options.iconCreateFunction = itemCluster("event", "✸", ANCHORS.events);
+  groups.claims.options.iconCreateFunction = itemCluster("claim", "❝", ANCHORS.claims);
 
-  function drawItems(group, collection, symbolOf, classOf, popup, anchor) {
+  function drawItems(group, collection, symbolOf, classOf, titleOf, popup, anchor) {
     group.clearLayers();
-    const stacked = new Map();
+    const markers = [];
     for (const feature of collection.features) {
       if (!feature.geometry) continue;
       const [lon, lat] = feature.geometry.coordinates;
-      const key = `${lon},${lat}`;
-      const number = stacked.get(key) || 0;
-      stacked.set(key, number + 1);
-      const icon = L.divIcon({ className: "", iconSize: [22, 22], iconAnchor: fanned(anchor, number) });
-      const marker = L.marker([lat, lon], { icon, riseOnHover: true });
+      const icon = L.divIcon({ className: "", iconSize: [22, 22], iconAnchor: anchor });
+      const contested = Boolean(feature.properties.contested_with && feature.properties.contested_with.length);
+      const marker = L.marker([lat, lon], { icon, riseOnHover: true, contested });
       marker.on("add", () => {
         const node = marker.getElement();
         if (!node) return;
         const badge = element("span", classOf(feature.properties), symbolOf(feature.properties));
+        badge.title = titleOf(feature.properties);
         node.replaceChildren(badge);
         node.dataset.itemId = feature.id;
       });
       marker.bindPopup(() => popup(feature.properties), { maxWidth: 360, maxHeight: 320 });
-      group.addLayer(marker);
+      markers.push(marker);
     }
+    group.addLayers(markers);
   }
 
   function drawEvents(collection) {
     drawItems(groups.events, collection, (p) => TYPE_SYMBOLS[p.type] || "•",
-      (p) => `item-icon event-icon event-${p.type.toLowerCase()}`, eventPopup, ANCHORS.events);
+      (p) => `item-icon event-icon event-${p.type.toLowerCase()}`, (p) => `${p.label} (${p.type})`, eventPopup,
+      ANCHORS.events);
     ui.status.dataset.events = String(collection.features.length);
   }
 
   function drawClaims(collection) {
     drawItems(groups.claims, collection, (p) => STANCE_SYMBOLS[p.stance] || "❝",
       (p) => `item-icon claim-icon stance-${p.stance.replace(" ", "-")}${p.contested_with.length ? " contested" : ""}`,
-      claimPopup, ANCHORS.claims);
+      (p) => `${p.speaker}: ${p.stance}${p.contested_with.length ? " (contested)" : ""}`, claimPopup, ANCHORS.claims);
     ui.status.dataset.claims = String(collection.features.length);
   }
 

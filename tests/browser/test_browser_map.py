@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 import pytest
 import sqlalchemy as sa
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from app import ROOT
@@ -16,6 +18,11 @@ from tests.browser.conftest import wait_for_places
 pytestmark = pytest.mark.browser
 
 CAUCASUS = "lat=40.5&lon=45.5&z=6"
+# The claims drawn (single icons, or badges gathering several) are all of one stance.
+ONLY_STANCE = ("stance => { const icons = [...document.querySelectorAll('.claim-icon')]; "
+               "return icons.length + document.querySelectorAll('.claim-cluster').length > 0 && "
+               "icons.every(e => e.classList.contains(`stance-${stance}`)); }")
+EVENTS, CLAIMS = ".event-icon, .event-cluster", ".claim-icon, .claim-cluster"  # what each layer draws
 
 
 def place_centre(page, site, name: str) -> tuple[float, float]:
@@ -120,22 +127,60 @@ def test_hostile_article_never_runs(page, watch, live_site):
     assert watch.dialogs == [] and watch.page_errors == [] and watch.outside() == []
 
 
+def reveal(page, icon: str, cluster: str):
+    """Clicks the badges that gather crowded items (each click zooms in or spreads one out) until an item icon
+    matching `icon` is on the map, and returns it."""
+    for _ in range(6):
+        if page.locator(icon).count():
+            break
+        page.locator(cluster).first.click()
+        try:
+            page.wait_for_function("selector => document.querySelector(selector) !== null", arg=icon, timeout=2000)
+        except PlaywrightTimeout:
+            wait_for_places(page)  # it zoomed in: the layers reload for the new view
+    found = page.locator(icon).first
+    expect(found).to_be_visible()
+    return found
+
+
+def test_items_at_one_place_gather_in_one_badge_that_a_click_spreads_out(page, watch, live_site):
+    claims = page.request.get(f"{live_site.url}/api/claims?limit=1000").json()["features"]
+    at = Counter(tuple(f["geometry"]["coordinates"]) for f in claims if f["geometry"])
+    (lon, lat), crowd = at.most_common(1)[0]
+    assert crowd >= 3
+    page.goto(f"{live_site.url}/?lat={lat}&lon={lon}&z=15")
+    wait_for_places(page)
+    badge = page.locator(".claim-cluster").filter(has_text=re.compile(rf"\b{crowd}$"))
+    expect(badge).to_have_count(1)
+    expect(badge).to_have_attribute("title", re.compile(rf"^{crowd} claims here"))
+    expect(page.locator(".claim-icon")).to_have_count(0)
+    badge.click()
+    expect(page.locator(".claim-icon")).to_have_count(crowd)
+    titles = page.locator(".claim-icon").evaluate_all("icons => icons.map(i => i.title)")
+    speakers = {f["properties"]["speaker"] for f in claims
+                if f["geometry"] and tuple(f["geometry"]["coordinates"]) == (lon, lat)}
+    assert {title.split(":")[0] for title in titles} == speakers
+    page.locator(".claim-icon").first.click()
+    expect(page.locator(".leaflet-popup-content .claim-popup .sources li").first).to_be_visible()
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.outside() == []
+
+
 def test_event_and_claim_layers_render_and_popups_show_sources(page, watch, live_site):
     page.goto(f"{live_site.url}/?{CAUCASUS}")
     wait_for_places(page)
     page.wait_for_function("() => Number(document.getElementById('status').dataset.claims || 0) > 0")
     page.wait_for_function("() => Number(document.getElementById('status').dataset.events || 0) > 0")
-    assert page.locator(".event-icon").count() > 0
-    contested = page.locator(".claim-icon.contested").first
-    expect(contested).to_be_visible()
+    assert page.locator(EVENTS).count() > 0
+    contested = reveal(page, ".claim-icon.contested", ".claim-cluster.contested")
     contested.click()
     popup = page.locator(".leaflet-popup-content .claim-popup")
     expect(popup.locator(".contested")).to_contain_text("Contested")
     expect(popup.locator(".sources li").first).to_be_visible()
     expect(popup.locator(".sources a").first).to_have_attribute("href", re.compile(r"^/articles/\d+$"))
+    page.goto(f"{live_site.url}/?{CAUCASUS}")  # revealing the claim zoomed in: back to the whole region
+    wait_for_places(page)
     page.select_option("#filter-stance", "deny")
-    page.wait_for_function("() => { const icons = [...document.querySelectorAll('.claim-icon')]; "
-                           "return icons.length > 0 && icons.every(e => e.classList.contains('stance-deny')); }")
+    page.wait_for_function(ONLY_STANCE, arg="deny")
     assert page.evaluate("() => window.__pwned") is None
     assert watch.console_errors == [] and watch.page_errors == []
 
@@ -159,14 +204,14 @@ def test_events_and_claims_are_layers_of_the_layer_control(page, watch, live_sit
     events, claims = overlay_checkbox(page, "Events"), overlay_checkbox(page, "Claims")
     expect(events).to_be_checked()
     expect(claims).to_be_checked()
-    drawn = page.locator(".event-icon").count()
-    assert drawn > 0 and page.locator(".claim-icon").count() > 0
+    drawn = page.locator(EVENTS).count()
+    assert drawn > 0 and page.locator(CLAIMS).count() > 0
 
     events.uncheck()
-    expect(page.locator(".event-icon")).to_have_count(0)
-    assert page.locator(".claim-icon").count() > 0  # only the one layer went
+    expect(page.locator(EVENTS)).to_have_count(0)
+    assert page.locator(CLAIMS).count() > 0  # only the one layer went
     events.check()
-    expect(page.locator(".event-icon")).to_have_count(drawn)
+    expect(page.locator(EVENTS)).to_have_count(drawn)
 
     # Switched off, the layer is not fetched as the view moves; switched on, it catches up with the new view.
     events.uncheck()
@@ -177,13 +222,13 @@ def test_events_and_claims_are_layers_of_the_layer_control(page, watch, live_sit
                            f".length > {before[1]}")
     assert item_requests(watch, "events") == before[0]
     assert item_requests(watch, "claims") > before[1]
-    expect(page.locator(".event-icon")).to_have_count(0)
+    expect(page.locator(EVENTS)).to_have_count(0)
     events.check()
     page.wait_for_function(f"() => [...performance.getEntriesByType('resource')]"
                            f".filter(e => e.name.includes('/api/events?')).length > {before[0]}")
     wait_for_places(page)
     assert item_requests(watch, "events") == before[0] + 1
-    expect(page.locator(".event-icon").first).to_be_visible()
+    expect(page.locator(EVENTS).first).to_be_visible()
     assert watch.console_errors == [] and watch.page_errors == [] and watch.outside() == []
 
 
@@ -206,15 +251,14 @@ def test_date_and_item_filters_apply_to_events_and_claims_and_stay_in_the_link(p
                for claim in from_july[1])
 
     page.select_option("#filter-stance", "assert")
-    page.wait_for_function("() => { const icons = [...document.querySelectorAll('.claim-icon')]; "
-                           "return icons.length > 0 && icons.every(e => e.classList.contains('stance-assert')); }")
+    page.wait_for_function(ONLY_STANCE, arg="assert")
     assert "stance=assert" in page.url and "from=2022-07-01" in page.url
-    shown = page.locator(".claim-icon").count()
+    shown = page.locator(CLAIMS).count()
     page.goto(page.url)  # the shared link restores the item filter with the date
     wait_for_places(page)
     expect(page.locator("#filter-stance")).to_have_value("assert")
     expect(page.locator("#filter-from")).to_have_value("2022-07-01")
-    expect(page.locator(".claim-icon")).to_have_count(shown)
+    expect(page.locator(CLAIMS)).to_have_count(shown)
     assert page.locator(".claim-icon:not(.stance-assert)").count() == 0
     assert watch.console_errors == [] and watch.page_errors == []
 
@@ -226,8 +270,7 @@ def test_export_links_carry_the_item_filters_and_download_what_the_map_shows(pag
     for link in links:
         expect(link).to_have_attribute("href", re.compile(r"[?&]type=CONSULT(&|$)"))
     page.select_option("#filter-stance", "deny")
-    page.wait_for_function("() => { const icons = [...document.querySelectorAll('.claim-icon')]; "
-                           "return icons.length > 0 && icons.every(e => e.classList.contains('stance-deny')); }")
+    page.wait_for_function(ONLY_STANCE, arg="deny")
     wait_for_places(page)
     for link in links:
         expect(link).to_have_attribute("href", re.compile(r"[?&]stance=deny(&|$)"))
