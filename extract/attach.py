@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.text import mention_root
 from extract.verbs import REPORTING_VERBS
 from geo.model import Mention
 
@@ -120,9 +121,8 @@ def _modifier_tie(trigger: Token, kind: str, mention: Mention, mentions: list[Me
 
 
 def _modifies(trigger: Token, mention: Mention) -> bool:
-    span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.head.i == trigger.i and \
-        span.root.dep_ in ("compound", "amod", "nmod")
+    root = mention_root(trigger.doc, mention)
+    return root is not None and root.head.i == trigger.i and root.dep_ in ("compound", "amod", "nmod")
 
 
 def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], others: frozenset[int]) -> str | None:
@@ -171,10 +171,9 @@ def _framed(root: Token) -> Token:
 
 def _root(doc: Doc, mention: Mention) -> Token | None:
     """The syntactic head of the mention, or None when the mention only modifies another noun ("X-Y border")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = mention_root(doc, mention)
+    if root is None:
         return None
-    root = span.root
     while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
         if root.head.lemma_.casefold() not in PLACE_FRAMES:
             return None

@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from extract.actors import ActorIndex
 from extract.model import Claim, PlaceRef
 from extract.speakers import QUOTING_VERBS, SpeakerContext, speaker_of, subject_of
-from extract.text import CLOSING_QUOTES, headline_end, lemma_of, places_in, quote_spans, source_of
+from extract.text import (
+    CLOSING_QUOTES,
+    headline_end,
+    lemma_of,
+    mention_root,
+    places_in,
+    quote_spans,
+    source_of,
+)
 from extract.verbs import (
     ACCUSATION_WORDS,
     CALL_PROPOSE_PARTICLES,
@@ -222,10 +230,8 @@ def _content_places(context: SpeakerContext, start: int, end: int, speaker_start
 
 
 def _describes_person(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    return span.root.dep_ in ("compound", "amod", "nmod", "poss") and span.root.head.ent_type_ == "PERSON"
+    root = mention_root(doc, mention)
+    return root is not None and root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.ent_type_ == "PERSON"
 
 
 def _no_comment(verb: Token) -> bool:

@@ -20,7 +20,7 @@ from extract.attach import LOCATIVE, anchors, area_of, date_owner, place_of
 from extract.dates import DateExpression, find_dates, has_year, resolve
 from extract.merge import person_keys, same_event, specific_label
 from extract.model import Actor, Event
-from extract.text import headline_end, lemma_of, place_ref, source_of
+from extract.text import headline_end, lemma_of, mention_root, place_ref, source_of
 from extract.verbs import (
     COMPANION_TRIGGERS,
     CONCLUDED_ONLY,
@@ -265,9 +265,8 @@ def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex, where: i
         if mention.kind not in GOVERNMENT_KINDS or mention.start == where or \
                 not (mention.kind == "country" or mention.metonym or mention.demonym):
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.i in phrase and \
-                not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE):
+        root = mention_root(doc, mention)
+        if root is not None and root.i in phrase and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
             found.setdefault(mention.place_name, Actor(mention.place_name, "government", mention.place_id))
     return tuple(found.values())
 

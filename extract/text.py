@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.model import PlaceRef, Source
 from geo.model import Mention
@@ -17,6 +17,12 @@ CLOSING_QUOTES = '"\u201d\u2019\u00bb\u00ab'  # the marks that can end a quotati
 # Forms the small English model lemmatises wrongly ("hoped" -> "hop"), corrected where the written form shows it.
 # wrong lemma -> (prefix of the written word, right lemma); spaCy leaves contractions with a curly apostrophe as written
 _LEMMA_SLIPS = {"hop": ("hope", "hope"), "\u2019m": ("\u2019m", "be"), "\u2019re": ("\u2019re", "be")}
+
+
+def mention_root(doc: Doc, mention: Mention) -> Token | None:
+    """The parse's head word of a place mention (the mention widened to whole tokens), or None where no token is."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def lemma_of(token: Token) -> str:
