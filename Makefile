@@ -59,12 +59,14 @@ serve: gazetteer basemap
 # The suite runs once with a throw-away PostGIS cluster on loopback (stopped afterwards, pass or fail).
 test: install-test gazetteer basemap
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	@url=$$(scripts/test-postgres.sh start) || exit 1; \
 		ATLAS_TEST_POSTGRES_URL=$$url $(PY) -m pytest; status=$$?; \
 		scripts/test-postgres.sh stop; exit $$status
 
 lint: install-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: gazetteer basemap install-test
 	$(PY) bench/gazetteer.py

@@ -9,7 +9,10 @@ from typing import Any
 
 from flask import Flask
 
+from atlas import web
+
 ROOT = Path(__file__).resolve().parent
+SETTINGS_PREFIX = "CONFLICT_ATLAS"
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -25,20 +28,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session; an analyst may keep the form open
     )
     if test_config is None:
+        # Later sources win: instance/config.py, then CONFLICT_ATLAS_<SETTING> variables (see the README's table),
+        # then DATABASE_URL, the unprefixed name that hosting platforms set.
         app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env(SETTINGS_PREFIX)
         if os.environ.get("DATABASE_URL"):
             app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
-        if os.environ.get("CONFLICT_ATLAS_TILES"):
-            app.config["TILES_URL"] = os.environ["CONFLICT_ATLAS_TILES"]
     else:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit
         app.config["MAX_CONTENT_LENGTH"] = app.config["INGEST_MAX_BYTES"] + 64_000  # room for the form fields
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = os.environ.get("CONFLICT_ATLAS_SECRET_KEY") or _instance_secret(app.instance_path)
-
-    from atlas import web
+        app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
 
     web.init_app(app)
     return app

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from atlas import parallel  # noqa: E402
-from atlas.ingest import ingest_paths  # noqa: E402
-from atlas.store_write import StoreWriter  # noqa: E402
+from atlas.ingest import parallel  # noqa: E402
+from atlas.ingest.batch import ingest_paths  # noqa: E402
+from atlas.store.write import StoreWriter  # noqa: E402
 
 
 def one_run(source: Path, workers: int) -> tuple[float, int]:

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from atlas.analysis import Analyser  # noqa: E402 (the repository root must be importable first)
-from atlas.parallel import WORKER_CHUNK, AnalysisFailure, InProcess, WorkerProcesses  # noqa: E402
+from atlas.ingest.analysis import Analyser  # noqa: E402 (the repository root must be importable first)
+from atlas.ingest.parallel import WORKER_CHUNK, AnalysisFailure, InProcess, WorkerProcesses  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "GeoWebNews.jsonl"
 TARGET_DOCS_PER_SECOND = 12.0

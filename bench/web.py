@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter  # noqa: E402
+from atlas.records import ArticleRecord, PlaceRecord  # noqa: E402
+from atlas.store.write import StoreWriter  # noqa: E402
 from geo.model import Mention  # noqa: E402
 
 WORDS = ["talks", "envoy", "border", "shelling", "ceasefire", "convoy", "road", "checkpoint", "village", "troops",

@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from atlas import db
-from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter
+from atlas.records import ArticleRecord, PlaceRecord
+from atlas.store.engine import reset
+from atlas.store.write import StoreWriter
+from atlas.web import db
 from geo.model import Mention
 
 POSTGRES_URL = os.environ.get("ATLAS_TEST_POSTGRES_URL")
@@ -45,7 +47,7 @@ def app(request: pytest.FixtureRequest, tmp_path: Path):
     )
     engine = application.extensions["atlas_engine"]
     if request.param == "postgresql":
-        db.reset(engine)
+        reset(engine)
     yield application
     engine.dispose()
 

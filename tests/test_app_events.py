@@ -5,7 +5,8 @@ import io
 import re
 from datetime import date
 
-from atlas.store_write import ArticleRecord, StoreWriter
+from atlas.records import ArticleRecord
+from atlas.store.write import StoreWriter
 from extract.model import Actor, ArticleMeta, Claim, Event, Extraction, PlaceRef, Source
 from tests.conftest import AREA, ISLAND, PLACES, TOWN, mention
 

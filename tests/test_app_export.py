@@ -15,8 +15,9 @@ import schemathesis
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from shapely.geometry import shape
 
-from atlas.filters import ITEM_PARAMETERS, VIEW_PARAMETERS
-from atlas.store_write import ArticleRecord, StoreWriter
+from atlas.records import ArticleRecord
+from atlas.store.write import StoreWriter
+from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS
 from extract.model import Actor, ArticleMeta, Claim, Event, Extraction, PlaceRef, Source
 from tests.conftest import AREA, PLACES, TOWN, mention
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from atlas import db
-from atlas.schema import articles
+from atlas.store.schema import articles
+from atlas.web import db
 
 
 def csrf_token(client) -> str:

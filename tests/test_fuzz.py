@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 from app import create_app
-from atlas.readers import SUPPORTED, Problem, read_articles
-from atlas.store_write import ArticleRecord
+from atlas.ingest.readers import SUPPORTED, Problem, read_articles
+from atlas.records import ArticleRecord
 
 EXAMPLES = 150
 API_PARAMETERS = {

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from atlas.analysis import Analyser
-from atlas.ingest import ingest_paths
-from atlas.parallel import InProcess
-from atlas.readers import read_articles
-from atlas.schema import articles, mentions, places
-from atlas.store_write import StoreWriter
+from atlas.ingest.analysis import Analyser
+from atlas.ingest.batch import ingest_paths
+from atlas.ingest.parallel import InProcess
+from atlas.ingest.readers import read_articles
+from atlas.store.schema import articles, mentions, places
+from atlas.store.write import StoreWriter
 
 STORY = "Protesters gathered in Yerevan on Tuesday while officials in Baku met envoys from Moscow."
 HTML_PAGE = """<!doctype html><html><head><title>Page title | Site</title>

@@ -17,11 +17,11 @@ import pytest
 import sqlalchemy as sa
 
 from app import ROOT, create_app
-from atlas.analysis import Analyser
-from atlas.ingest import ingest_paths
-from atlas.parallel import WORKER_CHUNK, DaskCluster, EveryCore, InProcess, WorkerProcesses
-from atlas.schema import articles, mentions
-from atlas.store_write import StoreWriter
+from atlas.ingest.analysis import Analyser
+from atlas.ingest.batch import ingest_paths
+from atlas.ingest.parallel import WORKER_CHUNK, DaskCluster, EveryCore, InProcess, WorkerProcesses
+from atlas.store.schema import articles, mentions
+from atlas.store.write import StoreWriter
 
 CITIES = ["Tbilisi", "Baku", "Yerevan", "Ankara", "Kyiv", "Minsk", "Paris", "Berlin", "Madrid", "Rome", "Vienna",
           "Warsaw", "Prague", "Budapest", "Athens", "Sofia", "Bucharest", "Lisbon", "Dublin", "Oslo"]

@@ -8,8 +8,9 @@ import pytest
 import sqlalchemy as sa
 from shapely.geometry import shape
 
-from atlas.schema import articles, mentions, places
-from atlas.store_write import ArticleRecord, StoreWriter, content_hash
+from atlas.records import ArticleRecord
+from atlas.store.schema import articles, mentions, places
+from atlas.store.write import StoreWriter, content_hash
 from geo.model import Mention
 from tests.conftest import AREA, ARTICLES, PLACES, TOWN, mention, sample_mentions
 

@@ -16,11 +16,11 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import ROOT, create_app
-from atlas import basemap
-from atlas.analysis import Analyser
-from atlas.ingest import ingest_paths
-from atlas.parallel import InProcess
-from atlas.store_write import StoreWriter
+from atlas.ingest.analysis import Analyser
+from atlas.ingest.batch import ingest_paths
+from atlas.ingest.parallel import InProcess
+from atlas.store.write import StoreWriter
+from atlas.web import basemap
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -12,7 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from app import ROOT
-from atlas.schema import articles
+from atlas.store.schema import articles
 from tests.browser.conftest import wait_for_places
 
 pytestmark = pytest.mark.browser

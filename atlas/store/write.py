@@ -8,46 +8,20 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from shapely.geometry import shape
 
-from atlas import geojson
-from atlas.excerpts import sentence_around
-from atlas.schema import articles, mentions, places
-from atlas.spatial import footprint_value
-from atlas.store_extract import store_extraction
+from atlas.records import ArticleRecord, PlaceRecord
+from atlas.store import geometry
+from atlas.store.excerpts import sentence_around
+from atlas.store.schema import articles, mentions, places
+from atlas.store.spatial import footprint_value
+from atlas.store.write_extract import store_extraction
 from extract.model import Extraction
 from gazetteer.normalize import normalize
 from geo.model import Mention
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRecord:
-    text: str  # the original text as read (HTML already reduced to its main text)
-    title: str | None  # None: ingest takes the first line of the cleaned text
-    outlet: str
-    source: str
-    url: str | None = None
-    published: date | None = None
-    published_inferred: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceRecord:
-    """What the store keeps of a gazetteer place; `geometry` is a GeoJSON geometry dict (lon/lat)."""
-
-    id: str
-    name: str
-    kind: str
-    lat: float
-    lon: float
-    geometry: dict[str, Any]
-    approximate: bool = False
-    source: str | None = None
-    licence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +135,9 @@ class StoreWriter:
         if conn.execute(sa.select(places.c.id).where(places.c.id == place_id)).first() is not None:
             return
         place = place_records[place_id]
-        geometry = shape(place.geometry)  # parsed once: a country outline is large
-        geometry_json = json.dumps(geojson.rfc7946(geometry), separators=(",", ":"))
-        minx, miny, maxx, maxy = (float(v) for v in geometry.bounds)
+        outline = shape(place.geometry)  # parsed once: a country outline is large
+        geometry_json = json.dumps(geometry.rfc7946(outline), separators=(",", ":"))
+        minx, miny, maxx, maxy = (float(v) for v in outline.bounds)
         conn.execute(
             places.insert().values(
                 id=place.id,
@@ -176,12 +150,12 @@ class StoreWriter:
                 miny=miny,
                 maxx=maxx,
                 maxy=maxy,
-                size_class=geojson.size_class(minx, miny, maxx, maxy),
+                size_class=geometry.size_class(minx, miny, maxx, maxy),
                 approximate=place.approximate,
                 source=place.source,
                 licence=place.licence,
                 geometry=geometry_json,
-                display_geometry=json.dumps(geojson.display_copy(geometry), separators=(",", ":")),
+                display_geometry=json.dumps(geometry.display_copy(outline), separators=(",", ":")),
                 footprint=footprint_value(conn.dialect.name, geometry_json),
             )
         )

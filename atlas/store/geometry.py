@@ -1,4 +1,4 @@
-"""Geometry rules of the app in one place: RFC 7946 output, the lighter drawing copy, and the lat/lon swap."""
+"""Geometry rules of the store in one place: RFC 7946 output, the lighter drawing copy, the size-class index."""
 
 from __future__ import annotations
 
@@ -13,6 +13,16 @@ from gazetteer.geojson import geometry_to_geojson
 # about as many points as a small one and a view never carries megabytes of coastline.
 MIN_DISPLAY_TOLERANCE = 0.01
 DISPLAY_DETAIL = 600
+
+
+class GeoJSONText(str):
+    """A geometry the writer already serialised as RFC 7946 GeoJSON, handed out as stored.
+
+    Place reads return it instead of a parsed dict: a world view holds every country outline, and parsing and
+    re-serialising them doubles the time of the request (bench/place_json.py). The one serialiser of the app
+    (atlas.web.export.feature_collection_json) writes it into the response as it is; `json.loads` gives the dict."""
+
+    __slots__ = ()
 
 
 def rfc7946(geometry: BaseGeometry) -> dict[str, Any]:
@@ -47,8 +57,3 @@ def size_class(minx: float, miny: float, maxx: float, maxy: float) -> int:
         if extent <= limit:
             return number
     return len(SIZE_CLASS_LIMITS)
-
-
-def leaflet_latlng(lon: float, lat: float) -> list[float]:
-    """Leaflet and folium take [lat, lon]; GeoJSON and the store use lon/lat. The swap happens here only."""
-    return [lat, lon]

@@ -6,8 +6,8 @@ from flask import Flask, jsonify, request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from atlas import api, cli, db, upload, vendor, views
-from atlas.filters import BadParameter
+from atlas.web import api, cli, db, upload, vendor, views
+from atlas.web.params import BadParameter
 
 JSON_PREFIXES = ("/api/", "/export.")
 

@@ -1,18 +1,17 @@
 """Read-only queries for the event and claim layers (the API, the map and the exports).
 
 Each item is a GeoJSON Feature placed at its place's point (null geometry when it has none), with every source
-excerpt and the article it comes from.
+excerpt and the article it comes from; the edges (API, exports) serialise the features.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import sqlalchemy as sa
 
-from atlas.filters import ItemFilter, ViewFilter
-from atlas.queries import (
+from atlas.store.filters import ItemFilter, ViewFilter
+from atlas.store.queries import (
     DATE_FROM,
     DATE_TO,
     ViewShape,
@@ -21,7 +20,7 @@ from atlas.queries import (
     view_parameters,
     view_shape,
 )
-from atlas.schema import (
+from atlas.store.schema import (
     articles,
     claim_places,
     claim_sources,
@@ -50,7 +49,7 @@ def _event_dates(shape: ViewShape) -> list[sa.ColumnElement[bool]]:
     return [sa.or_(sa.and_(*overlaps), undated)]
 
 
-def events_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> str:
+def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
     shape = view_shape(view)
     query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
         .select_from(events.outerjoin(places)) \
@@ -77,10 +76,10 @@ def events_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
             "place_id": row.place_id, "place_name": row.place_name, "sources": sources.get(row.id, []),
         }
         features.append(_feature(f"event-{row.id}", row.lon, row.lat, properties))
-    return _collection(features)
+    return features
 
 
-def claims_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> str:
+def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
     """A claim is dated by its reports: it is in a date range (and an outlet) when one of its sources is."""
     shape = view_shape(view)
     query = sa.select(claims, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
@@ -113,7 +112,7 @@ def claims_geojson(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
             "contested_with": sorted(opposing.get(row.id, [])), "sources": sources.get(row.id, []),
         }
         features.append(_feature(f"claim-{row.id}", row.lon, row.lat, properties))
-    return _collection(features)
+    return features
 
 
 def _sources(conn: sa.Connection, table: sa.Table, owner: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -132,8 +131,3 @@ def _sources(conn: sa.Connection, table: sa.Table, owner: str, ids: list[int]) -
 def _feature(feature_id: str, lon: float | None, lat: float | None, properties: dict[str, Any]) -> dict[str, Any]:
     geometry = None if lon is None else {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
     return {"type": "Feature", "id": feature_id, "geometry": geometry, "properties": properties}
-
-
-def _collection(features: list[dict[str, Any]]) -> str:
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                      separators=(",", ":"))

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 
-from atlas import db, queries, queries_items
-from atlas.filters import ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
-from atlas.openapi import document
+from atlas.store import queries
+from atlas.store.items import claim_features, event_features
+from atlas.web import db
+from atlas.web.export import feature_collection_json
+from atlas.web.openapi import document
+from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 GEOJSON = "application/geo+json"
 
 
-def geojson_response(body: str) -> Response:
-    return Response(body, mimetype=GEOJSON)
+def geojson_response(features: list[dict[str, Any]]) -> Response:
+    return Response(feature_collection_json(features), mimetype=GEOJSON)
 
 
 @bp.get("/places")
@@ -25,47 +30,43 @@ def places():
     include = request.args.get("include", "")
     if include not in ("", "mentions"):
         abort(400, description="'include' can only be 'mentions'")
-    with db.engine().connect() as conn:
-        if include == "mentions":
-            return geojson_response(queries.places_with_mentions_geojson(conn, view, limit))
-        return geojson_response(queries.places_geojson(conn, view, limit))
+    if include == "mentions":
+        return geojson_response(queries.place_features_with_mentions(db.connection(), view, limit))
+    return geojson_response(queries.place_features(db.connection(), view, limit))
 
 
 @bp.get("/places/<path:place_id>")
 def place(place_id: str):
     """One place as a FeatureCollection of one Feature, with the mentions that pass the filters."""
     view = parse_view(request.args, VIEW_PARAMETERS - {"bbox"})
-    with db.engine().connect() as conn:
-        body = queries.places_with_mentions_geojson(conn, view, None, place_id=place_id)
-    if body is None:
+    features = queries.place_features_with_mentions(db.connection(), view, None, place_id=place_id)
+    if features is None:
         abort(404, description=f"no mentions of place {place_id!r} match these filters")
-    return geojson_response(body)
+    return geojson_response(features)
 
 
 def _items(query) -> Response:
     view = parse_view(request.args, VIEW_PARAMETERS | ITEM_PARAMETERS | {"limit"})
     items = parse_items(request.args)
     limit = parse_limit(request.args.get("limit"), current_app.config["MAP_FEATURE_LIMIT"])
-    with db.engine().connect() as conn:
-        return geojson_response(query(conn, view, items, limit))
+    return geojson_response(query(db.connection(), view, items, limit))
 
 
 @bp.get("/events")
 def events():
     """Events in the view, placed where they happened, each with its sources; type and actor filters."""
-    return _items(queries_items.events_geojson)
+    return _items(event_features)
 
 
 @bp.get("/claims")
 def claims():
     """Claims in the view, placed at the first place they are about, with contested links; stance and speaker."""
-    return _items(queries_items.claims_geojson)
+    return _items(claim_features)
 
 
 @bp.get("/articles/<int(max=2147483647):article_id>")
 def article(article_id: int):
-    with db.engine().connect() as conn:
-        found = queries.article(conn, article_id)
+    found = queries.article(db.connection(), article_id)
     if found is None:
         abort(404, description=f"no article {article_id}")
     return jsonify(found)
@@ -74,8 +75,7 @@ def article(article_id: int):
 @bp.get("/outlets")
 def outlets():
     parse_view(request.args, ())
-    with db.engine().connect() as conn:
-        return jsonify({"outlets": queries.outlets(conn)})
+    return jsonify({"outlets": queries.outlets(db.connection())})
 
 
 @bp.get("/search")
@@ -84,8 +84,7 @@ def search():
     text = request.args.get("q", "").strip()
     if not text:
         abort(400, description="'q' is required")
-    with db.engine().connect() as conn:
-        return jsonify({"results": queries.search_places(conn, text)})
+    return jsonify({"results": queries.search_places(db.connection(), text)})
 
 
 @bp.get("/openapi.json")

@@ -15,8 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from atlas import htmltext
-from atlas.store_write import ArticleRecord
+from atlas.ingest import htmltext
+from atlas.records import ArticleRecord
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 UNKNOWN_OUTLET = "unknown"

@@ -17,7 +17,7 @@ from datetime import date
 from functools import partial
 from typing import Protocol
 
-from atlas.analysis import Analyser, Analysis
+from atlas.ingest.analysis import Analyser, Analysis
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,22 +1,19 @@
-"""Read-only queries over the store. Everything the map, the API and the exports show comes from here.
-
-Place features are assembled as JSON text around the stored geometry text, so a large view is not parsed and
-re-serialised feature by feature.
+"""Read-only queries over the store. Everything the map, the API and the exports show comes from here, as data
+(GeoJSON features as dicts, rows, plain values); the edges serialise it.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
-from atlas.filters import ViewFilter
-from atlas.geojson import SIZE_CLASS_LIMITS
-from atlas.schema import articles, events, mentions, places
-from atlas.spatial import meets_envelope, uses_postgis
+from atlas.store.filters import ViewFilter
+from atlas.store.geometry import SIZE_CLASS_LIMITS, GeoJSONText
+from atlas.store.schema import articles, events, mentions, places
+from atlas.store.spatial import meets_envelope, uses_postgis
 from gazetteer.normalize import normalize
 
 LAYER = "place"
@@ -132,26 +129,18 @@ def _properties(row: Any) -> dict[str, Any]:
     }
 
 
-def _feature_json(row: Any, geometry_text: str, properties: dict[str, Any]) -> str:
-    return (
-        f'{{"type":"Feature","id":{json.dumps(row.id)},"geometry":{geometry_text},'
-        f'"properties":{json.dumps(properties, ensure_ascii=False, separators=(",", ":"), default=str)}}}'
-    )
+def _feature(row: Any, geometry_text: str, properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "id": row.id, "geometry": GeoJSONText(geometry_text), "properties": properties}
 
 
-def _collection_json(features: list[str]) -> str:
-    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
-
-
-def places_geojson(conn: sa.Connection, view: ViewFilter, limit: int | None) -> str:
+def place_features(conn: sa.Connection, view: ViewFilter, limit: int | None) -> list[dict[str, Any]]:
     """The map's light view: drawing geometry and counts, no excerpts (those load when a place is clicked)."""
-    rows = _counted_places(conn, view, limit)
-    return _collection_json([_feature_json(r, r.display_geometry, _properties(r)) for r in rows])
+    return [_feature(r, r.display_geometry, _properties(r)) for r in _counted_places(conn, view, limit)]
 
 
-def places_with_mentions_geojson(
+def place_features_with_mentions(
     conn: sa.Connection, view: ViewFilter, limit: int | None, place_id: str | None = None
-) -> str | None:
+) -> list[dict[str, Any]] | None:
     """Full geometry and every mention: the export, and one place's panel. None when `place_id` has no mention."""
     rows = _counted_places(conn, view, limit, place_id)
     if place_id is not None and not rows:
@@ -161,8 +150,8 @@ def places_with_mentions_geojson(
     for row in rows:
         properties = _properties(row)
         properties["mentions"] = by_place.get(row.id, [])
-        features.append(_feature_json(row, row.geometry, properties))
-    return _collection_json(features)
+        features.append(_feature(row, row.geometry, properties))
+    return features
 
 
 @dataclass(frozen=True, slots=True)

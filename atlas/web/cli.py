@@ -9,10 +9,12 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
-from atlas import basemap, db, export, parallel
-from atlas.filters import ITEM_PARAMETERS, VIEW_PARAMETERS, BadParameter, parse_items, parse_limit, parse_view
-from atlas.ingest import ingest_paths
-from atlas.store_write import StoreUnavailable, StoreWriter
+from atlas.ingest import parallel
+from atlas.ingest.batch import ingest_paths
+from atlas.store.engine import reset
+from atlas.store.write import StoreUnavailable, StoreWriter
+from atlas.web import basemap, db, export
+from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, BadParameter, parse_items, parse_limit, parse_view
 
 
 @click.command("ingest")
@@ -73,11 +75,8 @@ def export_command(output: Path, bbox: str | None, date_from: str | None, date_t
         items = parse_items(args)
     except BadParameter as error:
         raise click.BadParameter(str(error)) from None
-    with db.engine().connect() as conn:
-        if output.suffix.lower() == ".csv":
-            body = export.export_csv(conn, view, max_places, items)
-        else:
-            body = export.export_geojson(conn, view, max_places, items)
+    write = export.export_csv if output.suffix.lower() == ".csv" else export.export_geojson
+    body = write(db.connection(), view, max_places, items)
     output.write_text(body, encoding="utf-8")
     click.echo(f"wrote {output}")
 
@@ -86,7 +85,7 @@ def export_command(output: Path, bbox: str | None, date_from: str | None, date_t
 @with_appcontext
 def init_db_command() -> None:
     """Empty the store (drop and recreate every table)."""
-    db.reset(db.engine())
+    reset(db.engine())
     click.echo("store emptied")
 
 

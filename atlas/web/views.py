@@ -9,18 +9,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 from markupsafe import Markup
 
-from atlas import db, export, queries
-from atlas.filters import (
-    EVENT_TYPES,
-    ITEM_PARAMETERS,
-    VIEW_PARAMETERS,
-    ItemFilter,
-    ViewFilter,
-    parse_items,
-    parse_limit,
-    parse_view,
-)
-from atlas.mapview import build_map
+from atlas.store import queries
+from atlas.store.filters import ItemFilter, ViewFilter
+from atlas.web import db, export
+from atlas.web.mapview import build_map
+from atlas.web.params import EVENT_TYPES, ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
 from extract.verbs import STANCES
 
 bp = Blueprint("views", __name__)
@@ -44,9 +37,9 @@ def map_page():
     lat = _number("lat", DEFAULT_CENTRE[1], -85, 85)
     zoom = int(_number("z", DEFAULT_ZOOM, 1, 18))
     rendered = build_map(lon, lat, zoom, current_app.config["TILES_URL"], current_app.config["TILES_ATTRIBUTION"])
-    with db.engine().connect() as conn:
-        outlets = queries.outlets(conn)
-        first, last = queries.date_range(conn)
+    conn = db.connection()
+    outlets = queries.outlets(conn)
+    first, last = queries.date_range(conn)
     config = {
         "names": rendered.names,
         "limit": current_app.config["MAP_FEATURE_LIMIT"],
@@ -67,8 +60,7 @@ def map_page():
 
 @bp.get("/articles/<int(max=2147483647):article_id>")
 def article_page(article_id: int):
-    with db.engine().connect() as conn:
-        found = queries.article(conn, article_id)
+    found = queries.article(db.connection(), article_id)
     if found is None:
         abort(404)
     return render_template(
@@ -115,8 +107,7 @@ def _export_filters() -> tuple[ViewFilter, int | None, ItemFilter]:
 @bp.get("/export.geojson")
 def export_geojson():
     view, limit, items = _export_filters()
-    with db.engine().connect() as conn:
-        body = export.export_geojson(conn, view, limit, items)
+    body = export.export_geojson(db.connection(), view, limit, items)
     return Response(body, mimetype="application/geo+json",
                     headers={"Content-Disposition": "attachment; filename=conflict-atlas.geojson"})
 
@@ -124,7 +115,6 @@ def export_geojson():
 @bp.get("/export.csv")
 def export_csv():
     view, limit, items = _export_filters()
-    with db.engine().connect() as conn:
-        body = export.export_csv(conn, view, limit, items)
+    body = export.export_csv(db.connection(), view, limit, items)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=conflict-atlas-mentions.csv"})

@@ -16,11 +16,12 @@ from flask_wtf.file import FileAllowed, FileField
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import URL, Length, Optional
 
-from atlas import db, parallel
-from atlas.analysis import shared_analyser, shared_catalog
-from atlas.ingest import ingest_paths
-from atlas.readers import SUPPORTED
-from atlas.store_write import StoreWriter
+from atlas.ingest import parallel
+from atlas.ingest.analysis import shared_analyser, shared_catalog
+from atlas.ingest.batch import ingest_paths
+from atlas.ingest.readers import SUPPORTED
+from atlas.store.write import StoreWriter
+from atlas.web import db
 
 bp = Blueprint("upload", __name__)
 

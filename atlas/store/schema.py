@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from atlas.spatial import Footprint
+from atlas.store.spatial import Footprint
 
 metadata = sa.MetaData()
 

@@ -1,17 +1,17 @@
-"""What a view is: the visible area, a date range and a set of outlets; and which events and claims it shows.
+"""Request parameters -> the store's filters, in one place for the map, the API, both exports and the CLI.
 
-The map, the API and both exports read the same query parameters through `parse_view` and `parse_items`, so "export
-what I see" is the same filter by construction. Bad values raise `BadParameter`, which every endpoint turns into one
-JSON error shape. The date range bounds publication dates, except for an event with a date of its own.
+The same parsers read every endpoint's query string, so "export what I see" is the same filter by construction. Bad
+values raise `BadParameter`, which the app turns into its one JSON error shape.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 
 from werkzeug.datastructures import MultiDict
+
+from atlas.store.filters import ItemFilter, ViewFilter
 
 VIEW_PARAMETERS = frozenset({"bbox", "from", "to", "outlet"})
 MAX_LIMIT = 20000
@@ -19,19 +19,6 @@ MAX_LIMIT = 20000
 
 class BadParameter(ValueError):
     """A request parameter that cannot be used; the message is shown to the client as is."""
-
-
-@dataclass(frozen=True, slots=True)
-class ViewFilter:
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north; west > east crosses 180°
-    date_from: date | None = None
-    date_to: date | None = None
-    outlets: tuple[str, ...] = ()
-
-    @property
-    def dated(self) -> bool:
-        """Undated articles cannot be placed in a date range, so any date bound leaves them out."""
-        return self.date_from is not None or self.date_to is not None
 
 
 def parse_view(args: MultiDict, allowed: Collection[str] = VIEW_PARAMETERS) -> ViewFilter:
@@ -83,17 +70,6 @@ def parse_limit(raw: str | None, default: int | None) -> int | None:
 ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker"})  # events and claims add these to a view
 EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFilter:
-    types: tuple[str, ...] = ()
-    stances: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()  # lower-cased names or surnames
-    speakers: tuple[str, ...] = ()
-
-
-ALL_ITEMS = ItemFilter()  # no item filter: every event and claim of the view
 
 
 def parse_items(args: MultiDict) -> ItemFilter:

@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from atlas.store_write import PlaceRecord
+from atlas.records import PlaceRecord
 from extract.model import Extraction
 from geo.model import Mention
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from atlas import geojson
+from atlas.store import geometry
 
 TOLERANCE = 0.1  # degrees: borders stay recognisable down to country-level zooms
 DECIMALS = 2
@@ -27,7 +27,7 @@ def build(target: Path) -> int:
         simple = geom.simplify(TOLERANCE, preserve_topology=True)
         if simple.is_empty or simple.area < TOLERANCE**2:  # islets smaller than the tolerance only add bytes
             continue
-        text = json.dumps(geojson.rfc7946(simple))
+        text = json.dumps(geometry.rfc7946(simple))
         rounded = json.loads(text, parse_float=lambda v: round(float(v), DECIMALS))
         features.append({"type": "Feature", "geometry": rounded, "properties": {"name": str(name)}})
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,8 +14,6 @@ import folium
 from flask import url_for
 from folium.plugins import MarkerCluster
 
-from atlas.geojson import leaflet_latlng
-
 
 @dataclass(frozen=True, slots=True)
 class RenderedMap:
@@ -30,6 +28,11 @@ class RenderedMap:
 # circle around the badge (their icons are offset from the place's dot), so the legs to the place are not drawn.
 ITEM_CLUSTERS = {"maxClusterRadius": 28, "showCoverageOnHover": False, "spiderfyDistanceMultiplier": 1.8,
                  "spiderLegPolylineOptions": {"opacity": 0, "weight": 0}}
+
+
+def leaflet_latlng(lon: float, lat: float) -> list[float]:
+    """Leaflet and folium take [lat, lon]; GeoJSON and the store use lon/lat. The swap happens here only."""
+    return [lat, lon]
 
 
 def _vendor(name: str) -> str:

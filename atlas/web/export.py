@@ -10,9 +10,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from atlas import queries, queries_items
-from atlas.filters import ALL_ITEMS, ItemFilter, ViewFilter
-from atlas.queries import MentionRow
+from atlas.store import queries
+from atlas.store.filters import ALL_ITEMS, ItemFilter, ViewFilter
+from atlas.store.geometry import GeoJSONText
+from atlas.store.items import claim_features, event_features
+from atlas.store.queries import MentionRow
 
 CSV_COLUMNS = (
     "layer", "article_id", "title", "outlet", "published", "url", "place_id", "place_name", "kind", "lat", "lon",
@@ -21,14 +23,14 @@ CSV_COLUMNS = (
 )
 
 
-def mentions_csv(rows: list[MentionRow], items: tuple[dict[str, Any], ...] | list[dict[str, Any]] = ()) -> str:
-    """`items`: event and claim features (as the API gives them); each of their sources becomes a row."""
+def mentions_csv(rows: list[MentionRow], item_features: list[dict[str, Any]]) -> str:
+    """`item_features`: event and claim features (as the API gives them); each of their sources becomes a row."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow([_cell("place" if column == "layer" else getattr(row, column, None)) for column in CSV_COLUMNS])
-    for feature in items:
+    for feature in item_features:
         for values in _item_rows(feature):
             writer.writerow([_cell(values.get(column)) for column in CSV_COLUMNS])
     return buffer.getvalue()
@@ -52,10 +54,22 @@ def _item_rows(feature: dict[str, Any]) -> list[dict[str, Any]]:
                                                   "excerpt")}} for source in properties["sources"]]
 
 
-def combined_geojson(*collections: str) -> str:
-    """One FeatureCollection from several (places, events, claims)."""
-    features = [f for text in collections for f in json.loads(text)["features"]]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+def feature_collection_json(features: list[dict[str, Any]]) -> str:
+    """The one GeoJSON serialisation of the app (API and exports): compact, UTF-8 text kept as written; a stored
+    geometry (GeoJSONText) goes in as it is."""
+    return '{"type":"FeatureCollection","features":[' + ",".join(_feature_json(f) for f in features) + "]}"
+
+
+def _feature_json(feature: dict[str, Any]) -> str:
+    geometry = feature["geometry"]
+    if not isinstance(geometry, GeoJSONText):
+        return _dumps(feature)
+    return (f'{{"type":"Feature","id":{_dumps(feature["id"])},"geometry":{geometry},'
+            f'"properties":{_dumps(feature["properties"])}}}')
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _cell(value: object) -> object:
@@ -69,13 +83,12 @@ def export_geojson(conn: sa.Connection, view: ViewFilter, limit: int | None, ite
     """What the map shows with these filters: places (limited, most mentioned first), events and claims.
 
     The item filters narrow only the events and claims, as on the map, whose places layer ignores them."""
-    return combined_geojson(queries.places_with_mentions_geojson(conn, view, limit),
-                            queries_items.events_geojson(conn, view, items, None),
-                            queries_items.claims_geojson(conn, view, items, None))
+    return feature_collection_json([*queries.place_features_with_mentions(conn, view, limit),
+                                    *event_features(conn, view, items, None),
+                                    *claim_features(conn, view, items, None)])
 
 
 def export_csv(conn: sa.Connection, view: ViewFilter, limit: int | None, items: ItemFilter = ALL_ITEMS) -> str:
     place_ids = queries.top_place_ids(conn, view, limit) if limit else None
-    features = [*json.loads(queries_items.events_geojson(conn, view, items, None))["features"],
-                *json.loads(queries_items.claims_geojson(conn, view, items, None))["features"]]
+    features = [*event_features(conn, view, items, None), *claim_features(conn, view, items, None)]
     return mentions_csv(queries.mention_rows(conn, view, place_ids), features)

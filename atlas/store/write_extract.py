@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from atlas.schema import claim_places, claim_sources, claims, contested, event_actors, event_sources, events, places
+from atlas.store.schema import (
+    claim_places,
+    claim_sources,
+    claims,
+    contested,
+    event_actors,
+    event_sources,
+    events,
+    places,
+)
 from extract.dates import period
 from extract.events import combine
 from extract.merge import opposed, same_claim, same_event

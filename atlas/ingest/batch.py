@@ -13,10 +13,11 @@ from pathlib import Path
 import sqlalchemy as sa
 from tqdm import tqdm
 
-from atlas.analysis import PlaceCatalog
-from atlas.parallel import AnalysisBackend, AnalysisFailure, AnalysisResult
-from atlas.readers import UNKNOWN_OUTLET, Problem, collect_files, read_articles, title_from_text
-from atlas.store_write import ArticleRecord, PlaceRecord, StoreWriter
+from atlas.ingest.analysis import PlaceCatalog
+from atlas.ingest.parallel import AnalysisBackend, AnalysisFailure, AnalysisResult
+from atlas.ingest.readers import UNKNOWN_OUTLET, Problem, collect_files, read_articles, title_from_text
+from atlas.records import ArticleRecord, PlaceRecord
+from atlas.store.write import StoreWriter
 from extract.model import ArticleMeta
 
 BATCH_SIZE = 32  # records handed to the analysis backend at once; two batches are in flight at a time
