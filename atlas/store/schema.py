@@ -1,8 +1,9 @@
 """Tables of the store, written with SQLAlchemy Core so that SQLite and PostgreSQL share one definition.
 
 Places keep a copy of their gazetteer geometry (and a lighter one for drawing) so that serving and exporting never
-open the gazetteer. Room is left for the `events` and `claims` tables of a later stage: they will reference
-`articles.id` and `places.id` the same way `mentions` does.
+open the gazetteer. Events and claims are merged across articles: one row each, whose sources (`event_sources`,
+`claim_sources`) point at every article and sentence that reports it, so a second outlet's report of the same event
+adds a source rather than a second event.
 """
 
 from __future__ import annotations
