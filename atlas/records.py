@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+# The longest outlet name and URL an article may carry (the store's columns are sized for them), enforced here so
+# every path in (files, the form, the API of later stages) meets the same limit on SQLite and PostgreSQL alike.
+MAX_OUTLET = 200
+MAX_URL = 2000
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
@@ -17,6 +22,12 @@ class ArticleRecord:
     url: str | None = None
     published: date | None = None
     published_inferred: bool = False
+
+    def __post_init__(self) -> None:
+        if len(self.outlet) > MAX_OUTLET:
+            raise ValueError(f"outlet is longer than {MAX_OUTLET} characters")
+        if self.url is not None and len(self.url) > MAX_URL:
+            raise ValueError(f"url is longer than {MAX_URL} characters")
 
 
 @dataclass(frozen=True, slots=True)

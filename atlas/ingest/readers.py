@@ -1,7 +1,9 @@
 """Files -> article records. Each problem names the file (and line or item) and says what is wrong with it.
 
-Text must be UTF-8 (an HTML page may declare another charset): guessing an encoding would store garbled text that
-then produces wrong places, which is worse than a clear refusal.
+Text must be UTF-8, or say what it is: a byte-order mark (UTF-16 and UTF-32 files carry one) or an HTML page's
+declared charset. Guessing an encoding would store garbled text that then produces wrong places, which is worse than
+a clear refusal. Whatever a parser raises on a hostile file (nesting deep enough to exhaust the recursion limit, an
+integer of thousands of digits, a charset that is not a text encoding), the file is reported and the batch goes on.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from atlas.ingest import htmltext
-from atlas.records import ArticleRecord
+from atlas.records import MAX_OUTLET, MAX_URL, ArticleRecord
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 UNKNOWN_OUTLET = "unknown"
@@ -53,8 +55,19 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
             else:
                 problems.append(Problem(str(path), f"unsupported file type; expected one of {', '.join(SUPPORTED)}"))
         else:
-            problems.append(Problem(str(path), "no such file or folder"))
+            problems.append(Problem(str(path), _why_unreadable(path)))
     return files, problems
+
+
+def _why_unreadable(path: Path) -> str:
+    """A path that is neither a file nor a folder: missing, a broken or looping link, or one we may not open."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    except OSError as error:  # "Too many levels of symbolic links", "Permission denied", ...
+        return f"cannot read: {error.strerror or error}"
+    return "not a regular file or folder"
 
 
 def read_articles(path: Path, max_bytes: int) -> Iterator[ArticleRecord | Problem]:
@@ -63,17 +76,23 @@ def read_articles(path: Path, max_bytes: int) -> Iterator[ArticleRecord | Proble
         data = _read_bytes(path, max_bytes)
         suffix = path.suffix.lower()
         if suffix in (".txt", ".md"):
-            yield _plain_article(_decode(data, "utf-8"), str(path))
+            yield _plain_article(_decode(data), str(path))
         elif suffix in (".html", ".htm"):
             yield _html_article(data, str(path))
         elif suffix == ".json":
-            yield from _json_articles(_decode(data, "utf-8"), str(path))
+            yield from _json_articles(_decode(data), str(path))
         else:
-            yield from _jsonl_articles(_decode(data, "utf-8"), str(path))
+            yield from _jsonl_articles(_decode(data), str(path))
     except _Unusable as problem:
         yield Problem(str(path), str(problem))
     except OSError as error:
         yield Problem(str(path), f"cannot read: {error.strerror or error}")
+    except Exception as error:  # a parser's failure on a hostile file is that file's problem, never the batch's
+        yield Problem(str(path), f"cannot be read: {type(error).__name__}: {_shorten(str(error))}")
+
+
+def _shorten(message: str, limit: int = 200) -> str:
+    return message if len(message) <= limit else message[:limit] + "…"
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -83,18 +102,31 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     data = path.read_bytes()
     if not data.strip():
         raise _Unusable("empty file")
-    if b"\x00" in data[:65536]:
+    if _marked_encoding(data) is None and b"\x00" in data[:65536]:
         raise _Unusable("binary file, not text (contains NUL bytes)")
     return data
 
 
-def _decode(data: bytes, encoding: str) -> str:
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _marked_encoding(data: bytes) -> str | None:
+    return next((encoding for mark, encoding in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
+def _decode(data: bytes, declared: str | None = None) -> str:
+    """A byte-order mark wins over a declared charset (as in browsers); neither means UTF-8."""
+    encoding = _marked_encoding(data) or declared or "utf-8"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise _Unusable(
             f"not valid {encoding} text: byte 0x{data[error.start]:02x} at offset {error.start} cannot be decoded"
         ) from None
+    except LookupError:  # a codec that exists but does not decode text ("base64", "rot13")
+        raise _Unusable(f"charset {declared!r} is not a text encoding") from None
     return text.removeprefix("\ufeff")
 
 
@@ -129,9 +161,9 @@ def _html_article(data: bytes, source: str) -> ArticleRecord:
     return ArticleRecord(
         text=page.text,
         title=page.title[:MAX_TITLE] if page.title else None,
-        outlet=page.outlet or UNKNOWN_OUTLET,
+        outlet=_fitting(page.outlet, MAX_OUTLET) or UNKNOWN_OUTLET,  # page metadata is lenient: unusable is dropped
         source=source,
-        url=page.url or None,
+        url=_fitting(page.url, MAX_URL),
         published=_published(page.published, lenient=True),
     )
 
@@ -141,6 +173,8 @@ def _json_articles(text: str, source: str) -> Iterator[ArticleRecord | Problem]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise _Unusable(f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+    except (ValueError, RecursionError) as error:
+        raise _Unusable(f"unusable JSON: {_json_limit(error)}") from None
     if isinstance(document, dict):
         yield _record_or_problem(document, source)
     elif isinstance(document, list):
@@ -162,7 +196,17 @@ def _jsonl_articles(text: str, source: str) -> Iterator[ArticleRecord | Problem]
         except json.JSONDecodeError as error:
             yield Problem(where, f"invalid JSON: {error.msg} at column {error.colno}")
             continue
+        except (ValueError, RecursionError) as error:
+            yield Problem(where, f"unusable JSON: {_json_limit(error)}")
+            continue
         yield _record_or_problem(item, where)
+
+
+def _json_limit(error: ValueError | RecursionError) -> str:
+    """What a well-formed but hostile document ran into: nesting deeper than Python recurses, or a huge number."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return _shorten(str(error))
 
 
 def _record_or_problem(item: Any, source: str) -> ArticleRecord | Problem:
@@ -181,6 +225,9 @@ def _json_record(item: Any, source: str) -> ArticleRecord:
     for name in ("title", "url", "outlet", "published"):
         if item.get(name) is not None and not isinstance(item[name], str):
             raise _Unusable(f"field '{name}' must be a string")
+    for name, limit in (("outlet", MAX_OUTLET), ("url", MAX_URL)):
+        if len(item.get(name) or "") > limit:
+            raise _Unusable(f"field '{name}' is longer than {limit} characters")
     title = (item.get("title") or "").strip()
     return ArticleRecord(
         text=text,
@@ -190,6 +237,10 @@ def _json_record(item: Any, source: str) -> ArticleRecord:
         url=item.get("url") or None,
         published=_published(item.get("published")),
     )
+
+
+def _fitting(value: str | None, limit: int) -> str | None:
+    return value if value and len(value) <= limit else None
 
 
 def _published(raw: str | None, lenient: bool = False) -> date | None:
