@@ -54,7 +54,7 @@ run: gazetteer basemap
 # The same app behind gunicorn (2 workers), for more than one analyst at a time.
 serve: gazetteer basemap
 	$(FLASK) init-db
-	$(VENV)/bin/gunicorn --workers 2 --worker-class gthread --threads 16 -b 127.0.0.1:5000 'app:create_app()'
+	$(VENV)/bin/gunicorn --workers 2 --worker-class gthread --threads 16 --limit-request-line 8190 -b 127.0.0.1:5000 'app:create_app()'
 
 # The suite runs once with a throw-away PostGIS cluster on loopback (stopped afterwards, pass or fail).
 test: install-test gazetteer basemap

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         INGEST_MAX_BYTES=5_000_000,
         MAP_FEATURE_LIMIT=5000,  # features per map request, most mentioned first
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session; an analyst may keep the form open
+        SESSION_COOKIE_SAMESITE="Lax",  # the form's session is not sent along by other sites' requests
     )
     if test_config is None:
         # Later sources win: instance/config.py, then CONFLICT_ATLAS_<SETTING> variables (see the README's table),
@@ -47,9 +49,23 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _instance_secret(instance_path: str) -> str:
-    """A random key made once and kept in the instance folder, so sessions (and CSRF tokens) survive restarts."""
+    """A random key made once and kept in the instance folder, so sessions (and CSRF tokens) survive restarts.
+
+    Several processes may start together on a fresh instance (gunicorn's workers, a CLI command beside the server):
+    the key is written to a private temporary file and linked into place, which succeeds for exactly one of them, so
+    every process reads the same, complete key, never a half-written or empty one."""
     path = Path(instance_path) / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
-    return path.read_text().strip()
+        fd, temporary = tempfile.mkstemp(dir=instance_path, prefix=".secret_key.")  # created 0600
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+            os.link(temporary, path)  # atomic, and fails if another process linked its key first
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    key = path.read_text().strip()
+    if not key:
+        raise RuntimeError(f"{path} is empty; delete it to have a new key made")
+    return key

@@ -13,11 +13,20 @@ from atlas.store.schema import metadata
 
 def make_engine(url: str) -> sa.Engine:
     """An engine with the store's tables created if they are missing."""
-    engine = sa.create_engine(url)
+    engine = sa.create_engine(with_installed_driver(url))
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _tune_sqlite)
     metadata.create_all(engine)
     return engine
+
+
+def with_installed_driver(url: str) -> str:
+    """`postgresql://` and `postgres://` (what people and hosting platforms write) mean the driver installed here,
+    psycopg 3; SQLAlchemy would otherwise look for psycopg2. A URL naming its driver is kept as it is."""
+    scheme, separator, rest = url.partition("://")
+    if separator and scheme in ("postgres", "postgresql"):
+        return f"postgresql+psycopg://{rest}"
+    return url
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, request
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, abort, jsonify, request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
 
@@ -10,6 +12,16 @@ from atlas.web import api, cli, db, upload, vendor, views
 from atlas.web.params import BadParameter
 
 JSON_PREFIXES = ("/api/", "/export.")
+MAX_URL_LENGTH = 8000  # characters of path and query; below the request-line limits of gunicorn (8190) and werkzeug
+
+# The pages load nothing from elsewhere: scripts, styles, images and data all come from this app (Folium's set-up
+# script is inline, hence 'unsafe-inline' for scripts; article text is escaped on the server before it reaches a
+# page). An online tile server, when configured, is the one other origin images may come from.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
 
 
 def error_response(message: str, status: int):
@@ -17,7 +29,22 @@ def error_response(message: str, status: int):
     return jsonify({"ok": False, "error": message, "status": status}), status
 
 
+def content_security_policy(tiles_url: str | None) -> str:
+    images = "'self' data:" + (f" {_origin(tiles_url)}" if tiles_url else "")
+    return ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            f"img-src {images}; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'")
+
+
+def _origin(url_template: str) -> str:
+    """The scheme and host of a tile URL template; a {s} subdomain placeholder becomes a wildcard."""
+    parts = urlsplit(url_template.replace("{s}", "a"))
+    host = parts.netloc.replace("a.", "*.", 1) if "{s}" in url_template else parts.netloc
+    return f"{parts.scheme}://{host}"
+
+
 def init_app(app: Flask) -> None:
+    policy = content_security_policy(app.config.get("TILES_URL"))
     db.init_app(app)
     app.register_blueprint(vendor.bp)
     app.register_blueprint(api.bp)
@@ -25,6 +52,17 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(upload.bp)
     CSRFProtect(app)
     cli.init_app(app)
+
+    @app.before_request
+    def refuse_long_urls():
+        if len(request.full_path) > MAX_URL_LENGTH:
+            abort(414, description=f"the URL is longer than {MAX_URL_LENGTH} characters")
+
+    @app.after_request
+    def secure(response: Response) -> Response:
+        response.headers.update(SECURITY_HEADERS)
+        response.headers.setdefault("Content-Security-Policy", policy)
+        return response
 
     @app.errorhandler(BadParameter)
     def bad_parameter(error: BadParameter):
