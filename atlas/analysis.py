@@ -48,8 +48,8 @@ class Analyser:
     def analyse_parsed(self, text: str, published: date | None, doc: Doc | None) -> Analysis:
         """The analysis of `text` from its parse (as `parses` gives it)."""
         from extract import pipeline as extraction
-        from geo.cleaning import strip_boilerplate
         from geo.parser import Geoparser
+        from text.cleaning import strip_boilerplate
 
         if self._parser is None:
             self._parser = Geoparser()

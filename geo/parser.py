@@ -13,12 +13,12 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from gazetteer import Gazetteer
-from geo import nlp
-from geo.cleaning import strip_boilerplate
 from geo.fallback import NominatimFallback
 from geo.model import Mention
 from geo.recognize import Recognizer, Span
 from geo.resolve import Resolver
+from text import nlp
+from text.cleaning import strip_boilerplate
 
 CHUNK_CHARS = 50_000  # well under spaCy's max_length; keeps NER memory flat on multi-megabyte input
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
