@@ -40,7 +40,7 @@ class Analyser:
         chunks by itself. Texts come as a batch so that they can be parsed together (spaCy's nlp.pipe costs about a
         tenth less per text)."""
         from extract import pipeline as extraction
-        from geo.parser import CHUNK_CHARS
+        from text.prepare import CHUNK_CHARS
 
         docs = extraction.parse_many(text for text in texts if len(text) <= CHUNK_CHARS)
         return (next(docs) if len(text) <= CHUNK_CHARS else None for text in texts)

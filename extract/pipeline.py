@@ -29,8 +29,8 @@ def parse(text: str) -> Doc:
 
 def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
     """`parse` of each text, in order, in batches: spaCy's batched pass costs about a tenth less per article."""
-    from geo.parser import prepare
     from text import nlp
+    from text.prepare import prepare
 
     language = nlp.pipeline(COMPONENTS)
     return language.pipe(_mark_line_starts(language.make_doc(prepare(text))) for text in texts)
