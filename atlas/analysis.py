@@ -39,10 +39,10 @@ class Analyser:
         """The extractor's parse of each text, in order; None for book-length input, which the geoparser reads in
         chunks by itself. Texts come as a batch so that they can be parsed together (spaCy's nlp.pipe costs about a
         tenth less per text)."""
-        from extract import pipeline as extraction
+        from text.parse import parse_many
         from text.prepare import CHUNK_CHARS
 
-        docs = extraction.parse_many(text for text in texts if len(text) <= CHUNK_CHARS)
+        docs = parse_many(text for text in texts if len(text) <= CHUNK_CHARS)
         return (next(docs) if len(text) <= CHUNK_CHARS else None for text in texts)
 
     def analyse_parsed(self, text: str, published: date | None, doc: Doc | None) -> Analysis:

@@ -35,8 +35,8 @@ class Geoparser:
         return next(self.parse_many([text]))
 
     def parse_doc(self, text: str, doc: Doc) -> list[Mention]:
-        """Mentions from a parse of `prepare(text)` made elsewhere with the NER among its components, so that a
-        later stage (events and claims) and the geoparser share one spaCy pass over the article."""
+        """Mentions from a parse of `prepare(text)` made elsewhere with the NER among its components (text.parse),
+        so that a later stage (events and claims) and the geoparser share one spaCy pass over the article."""
         if len(doc.text) != len(text):
             raise ValueError("the parse must be of prepare(text): same length, same offsets")
         return self.resolver.resolve(text, self.recognizer.spans(doc, 0))
