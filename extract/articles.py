@@ -7,14 +7,13 @@ from datetime import date
 
 from extract.dates import infer_publication
 from extract.model import ArticleMeta
+from text.title import title_of
 
 # "By RFE/RL" on a line of its own: a credit naming an agency (an acronym), not a reporter's byline ("By Nate Raymond").
 _CREDIT = re.compile(r"^[ \t]*By[ \t]+(?P<outlet>(?=[^\n]*[A-Z]{2})[A-Z][\w/&.\- ]{0,40}?)[ \t]*\.?[ \t]*$",
                      re.MULTILINE)
 # A dateline credit: "BEIRUT (AP) —", "WASHINGTON (RNS)", "Hanoi (VNA) –".
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .,'-]{1,40}[ \t]*\((?P<outlet>[A-Z][A-Za-z]{1,9})\)", re.MULTILINE)
-_HEADING = re.compile(r"^\s*#+\s*")
-MAX_TITLE = 140
 
 
 def article_meta(text: str, published: date | None) -> ArticleMeta:
@@ -26,14 +25,6 @@ def article_meta(text: str, published: date | None) -> ArticleMeta:
         published=published or inferred,
         published_inferred=published is None and inferred is not None,
     )
-
-
-def title_of(text: str) -> str | None:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    title = _HEADING.sub("", first).strip()
-    if len(title) > MAX_TITLE:
-        title = title[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
-    return title or None
 
 
 def outlet_of(text: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -15,40 +14,7 @@ from extract.events import extract_events
 from extract.merge import contested_links
 from extract.model import Claim, Extraction
 from geo.model import Mention
-
-COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-
-
-def parse(text: str) -> Doc:
-    """The spaCy parse the extractor needs, of the text with boilerplate blanked (same length, same offsets).
-
-    A sentence never runs across a line break that ends a paragraph, a headline or a caption: the parser is told so
-    before it runs, or it glues "Blinken Looks To Ease Tensions" onto the first sentence and parses both as one."""
-    return next(parse_many([text]))
-
-
-def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
-    """`parse` of each text, in order, in batches: spaCy's batched pass costs about a tenth less per article."""
-    from geo import nlp
-    from geo.parser import prepare
-
-    language = nlp.pipeline(COMPONENTS)
-    return language.pipe(_mark_line_starts(language.make_doc(prepare(text))) for text in texts)
-
-
-def _mark_line_starts(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        if _starts_line(token):
-            token.is_sent_start = True
-    return doc
-
-
-def _starts_line(token) -> bool:
-    """The first word after a line break, unless the line merely wraps a sentence (lower-case continuation)."""
-    before = token.doc[token.i - 1]
-    if token.is_space or not before.is_space or "\n" not in before.text:
-        return False
-    return "\n\n" in before.text.replace(" ", "") or not token.text[:1].islower()
+from text.parse import parse
 
 
 def metadata_only(text: str, published: date | None) -> Extraction:
@@ -59,7 +25,7 @@ def metadata_only(text: str, published: date | None) -> Extraction:
 def extract_article(text: str, mentions: list[Mention], published: date | None, doc: Doc | None = None) -> Extraction:
     """Events, claims and metadata of one article. `mentions` come from the geoparser (this stage never looks
     places up itself); `published` is the date the input gave, None to infer it; `doc` is a parse of `text` made
-    with `COMPONENTS` (or more), so the ingest can share one parse with the geoparser."""
+    with `text.parse.COMPONENTS` (or more), so the ingest can share one parse with the geoparser."""
     if not text.strip():
         return Extraction(article_meta(text, published))
     doc = doc if doc is not None else parse(text)

@@ -1,49 +1,23 @@
 """Article text -> resolved place mentions, with offsets into the text exactly as stored.
 
 The text is cleaned without changing its length (boilerplate and control characters become spaces), cut into
-chunks the NER can take, run through spaCy, scanned for place spans, and resolved against the gazetteer with the
-whole document as context.
+chunks the NER can take (both by text.prepare), run through spaCy, scanned for place spans, and resolved against the
+gazetteer with the whole document as context.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from gazetteer import Gazetteer
-from geo import nlp
-from geo.cleaning import strip_boilerplate
 from geo.fallback import NominatimFallback
 from geo.model import Mention
 from geo.recognize import Recognizer, Span
 from geo.resolve import Resolver
-
-CHUNK_CHARS = 50_000  # well under spaCy's max_length; keeps NER memory flat on multi-megabyte input
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-def prepare(text: str) -> str:
-    """Same-length text ready for the NER: boilerplate blanked, control characters and junk turned to spaces."""
-    return _CONTROL.sub(" ", strip_boilerplate(text))
-
-
-def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Cut points at paragraph or line breaks (else at a space) so no sentence is split without need."""
-    bounds, start = [], 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            window = text[start + size // 2:end]
-            for sep in ("\n\n", "\n", " "):
-                cut = window.rfind(sep)
-                if cut >= 0:
-                    end = start + size // 2 + cut + len(sep)
-                    break
-        bounds.append((start, end))
-        start = end
-    return bounds
+from text import nlp
+from text.prepare import chunk_bounds, prepare
 
 
 class Geoparser:
@@ -61,8 +35,8 @@ class Geoparser:
         return next(self.parse_many([text]))
 
     def parse_doc(self, text: str, doc: Doc) -> list[Mention]:
-        """Mentions from a parse of `prepare(text)` made elsewhere with the NER among its components, so that a
-        later stage (events and claims) and the geoparser share one spaCy pass over the article."""
+        """Mentions from a parse of `prepare(text)` made elsewhere with the NER among its components (text.parse),
+        so that a later stage (events and claims) and the geoparser share one spaCy pass over the article."""
         if len(doc.text) != len(text):
             raise ValueError("the parse must be of prepare(text): same length, same offsets")
         return self.resolver.resolve(text, self.recognizer.spans(doc, 0))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from extract.actors import clean_person
 from extract.dates import period
 from extract.merge import dates_compatible
-from extract.pipeline import extract_article, parse
+from extract.pipeline import extract_article
 from tests.extract_helpers import mentions_for
+from text.parse import parse
 
 
 def _extract(text: str):

@@ -5,13 +5,13 @@ These run the real spaCy pipeline and the real gazetteer index (built by `make g
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from geo.model import Mention
-from geo.parser import CHUNK_CHARS, Geoparser, chunk_bounds
+from geo.parser import Geoparser
+from text.prepare import CHUNK_CHARS, chunk_bounds
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -175,14 +175,6 @@ def test_five_megabytes_are_parsed_in_chunks_with_exact_offsets(parser):
     mentions = parser.parse(text)
     assert [m.text for m in mentions] == ["Yerevan", "Baku", "Azerbaijan"]
     assert all(text[m.start:m.end] == m.text for m in mentions)
-
-
-def test_chunks_cover_the_text_and_cut_at_line_breaks():
-    text = ("A sentence about Baku.\n" * 10_000)
-    bounds = chunk_bounds(text, size=1000)
-    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in pairwise(bounds))
-    assert all(text[end - 1] == "\n" for _, end in bounds)
 
 
 def test_parse_many_matches_parse_in_order(parser):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.cleaning import strip_boilerplate
 from geo.parser import Geoparser
+from text.cleaning import strip_boilerplate
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 

@@ -39,17 +39,17 @@ class Analyser:
         """The extractor's parse of each text, in order; None for book-length input, which the geoparser reads in
         chunks by itself. Texts come as a batch so that they can be parsed together (spaCy's nlp.pipe costs about a
         tenth less per text)."""
-        from extract import pipeline as extraction
-        from geo.parser import CHUNK_CHARS
+        from text.parse import parse_many
+        from text.prepare import CHUNK_CHARS
 
-        docs = extraction.parse_many(text for text in texts if len(text) <= CHUNK_CHARS)
+        docs = parse_many(text for text in texts if len(text) <= CHUNK_CHARS)
         return (next(docs) if len(text) <= CHUNK_CHARS else None for text in texts)
 
     def analyse_parsed(self, text: str, published: date | None, doc: Doc | None) -> Analysis:
         """The analysis of `text` from its parse (as `parses` gives it)."""
         from extract import pipeline as extraction
-        from geo.cleaning import strip_boilerplate
         from geo.parser import Geoparser
+        from text.cleaning import strip_boilerplate
 
         if self._parser is None:
             self._parser = Geoparser()

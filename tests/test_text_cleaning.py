@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.cleaning import strip_boilerplate
+from text.cleaning import strip_boilerplate
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -1,9 +1,10 @@
 """The spaCy English pipeline, loaded once per process and per component set.
 
 Loading costs a noticeable fraction of a second and a few hundred MB, so every caller in a process shares one copy.
-The geoparser needs only the named-entity recogniser (and the tok2vec layer it listens to); the event extractor will
-also want the dependency parser, so the components are a parameter. Components not asked for are excluded at load
-time (not merely disabled), which keeps memory down and makes worker processes cheaper to start.
+The geoparser on its own needs only the named-entity recogniser (and the tok2vec layer it listens to); the one parse
+per article that the event extractor and the geoparser share (text.parse) also needs the tagger, the dependency
+parser, the attribute ruler and the lemmatizer, so the components are a parameter. Components not asked for are
+excluded at load time (not merely disabled), which keeps memory down and makes worker processes cheaper to start.
 
 The models' matrix products go to numpy's OpenBLAS, on one thread. thinc sends them to its bundled BLIS by default,
 whose wheel falls back to generic kernels on CPUs it does not recognise (BLIS_ARCH_DEBUG=1 shows it choosing

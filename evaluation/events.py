@@ -1,6 +1,6 @@
-"""Precision and recall of the event and claim extractor against the hand-annotated gold in eval/events_gold.jsonl.
+"""Precision and recall of the event and claim extractor against the hand-annotated gold in gold/events_gold.jsonl.
 
-Run `python -m geo.evaluate_events [--split all|tune|heldout]`. Seeds and corpus articles are scored separately.
+Run `python -m evaluation.events [--split all|tune|heldout]`. Seeds and corpus articles are scored separately.
 The split guards against tuning to the gold: "tune" holds the seeds and the corpus articles at even positions (0, 2,
 ...) among the corpus entries, "heldout" the corpus articles at odd positions and those whose entry says
 "split": "heldout" (annotated later, blind, by a second annotator); look at misses (-v) on "tune" only.
@@ -28,7 +28,7 @@ from gazetteer.normalize import normalize
 from geo.parser import Geoparser
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "eval" / "events_gold.jsonl"
+GOLD = Path(__file__).resolve().parent / "gold" / "events_gold.jsonl"
 CORPORA = ROOT.parent / "shared" / "corpora"
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from geo.scoring import match_document, score
+from evaluation.place_scoring import match_document, score
 
 PARIS = {"lat": 48.8534, "lon": 2.3488}
 LYON = {"lat": 45.7485, "lon": 4.8467}  # ~392 km from Paris

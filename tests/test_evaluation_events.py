@@ -1,6 +1,6 @@
 """The event/claim scorer's matching rules, which also score one annotator against another (--agreement)."""
 
-from geo.evaluate_events import (
+from evaluation.events import (
     Score,
     _score,
     annotated_claim_view,

@@ -1,4 +1,4 @@
-"""`python -m geo.evaluate` writes predictions in the corpus format and prints the referee's metrics for them."""
+"""`python -m evaluation.places` writes predictions in the corpus format and prints the referee's metrics for them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from geo.scoring import format_metrics, score
+from evaluation.place_scoring import format_metrics, score
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def write_corpus(path: Path) -> list[dict]:
 def test_cli_writes_predictions_and_prints_metrics(tmp_path):
     corpus, out = tmp_path / "corpus.jsonl", tmp_path / "pred.jsonl"
     docs = write_corpus(corpus)
-    result = subprocess.run([sys.executable, "-m", "geo.evaluate", str(corpus), "--out", str(out)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "evaluation.places", str(corpus), "--out", str(out)], cwd=ROOT,
                             capture_output=True, text=True, timeout=300, check=True)
     predictions = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [p["id"] for p in predictions] == ["d1", "d2"]
@@ -47,6 +47,6 @@ def test_cli_writes_predictions_and_prints_metrics(tmp_path):
 
 
 def test_cli_rejects_missing_arguments():
-    result = subprocess.run([sys.executable, "-m", "geo.evaluate"], cwd=ROOT, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "evaluation.places"], cwd=ROOT, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode != 0 and "--out" in result.stderr

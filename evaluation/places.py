@@ -1,8 +1,8 @@
-"""Run the geoparser over an annotated corpus and score it: `python -m geo.evaluate CORPUS.jsonl --out PRED.jsonl`.
+"""Run the geoparser over an annotated corpus and score it: `python -m evaluation.places CORPUS.jsonl --out PRED.jsonl`.
 
 CORPUS is JSON Lines in the format of ../shared/corpora/ ({"id", "text", "toponyms": [...]}); PRED gets one line per
 document with the predicted toponyms (name, start, end, lat, lon), so the referee scorer can be run on it too. The
-metrics printed are the referee's, computed by geo.scoring with the same matching rule.
+metrics printed are the referee's, computed by evaluation.place_scoring with the same matching rule.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
+from evaluation.place_scoring import format_metrics, score
 from geo.model import Mention
 from geo.parser import Geoparser
-from geo.scoring import format_metrics, score
 
 
 def read_corpus(path: Path) -> list[dict]:

@@ -1,0 +1,47 @@
+"""The one spaCy parse of an article, which the geoparser and the event and claim extractor both read.
+
+Parsing is the costliest step of the ingest, so it is done once per article (atlas.analysis makes it) with every
+component either reader needs: the extractor walks the dependency tree and lemmas, the geoparser
+(geo.parser.Geoparser.parse_doc) reads the named entities. The parse is of `text.prepare.prepare(text)`, which has
+the text's length, so offsets into the parse are offsets into the stored article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from text import nlp
+from text.prepare import prepare
+
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def parse(text: str) -> Doc:
+    """The spaCy parse the extractor needs, of the text with boilerplate blanked (same length, same offsets).
+
+    A sentence never runs across a line break that ends a paragraph, a headline or a caption: the parser is told so
+    before it runs, or it glues "Blinken Looks To Ease Tensions" onto the first sentence and parses both as one."""
+    return next(parse_many([text]))
+
+
+def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
+    """`parse` of each text, in order, in batches: spaCy's batched pass costs about a tenth less per article."""
+    language = nlp.pipeline(COMPONENTS)
+    return language.pipe(_mark_line_starts(language.make_doc(prepare(text))) for text in texts)
+
+
+def _mark_line_starts(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        if _starts_line(token):
+            token.is_sent_start = True
+    return doc
+
+
+def _starts_line(token: Token) -> bool:
+    """The first word after a line break, unless the line merely wraps a sentence (lower-case continuation)."""
+    before = token.doc[token.i - 1]
+    if token.is_space or not before.is_space or "\n" not in before.text:
+        return False
+    return "\n\n" in before.text.replace(" ", "") or not token.text[:1].islower()

@@ -1,0 +1,38 @@
+"""Article text made ready for spaCy without moving a character, and cut into pieces spaCy can take.
+
+Every offset the later stages report (a place mention, an event's trigger, a claim's verb) must point into the text
+as stored, so preparation only ever replaces characters by spaces: boilerplate lines (text.cleaning) and control
+characters or junk code points that would confuse the tokenizer. Very long input is parsed in chunks, cut where a
+paragraph or line ends so that no sentence is split when it need not be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text.cleaning import strip_boilerplate
+
+CHUNK_CHARS = 50_000  # well under spaCy's max_length; keeps NER memory flat on multi-megabyte input
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def prepare(text: str) -> str:
+    """Same-length text ready for the NER: boilerplate blanked, control characters and junk turned to spaces."""
+    return _CONTROL.sub(" ", strip_boilerplate(text))
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut points at paragraph or line breaks (else at a space) so no sentence is split without need."""
+    bounds, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            window = text[start + size // 2:end]
+            for sep in ("\n\n", "\n", " "):
+                cut = window.rfind(sep)
+                if cut >= 0:
+                    end = start + size // 2 + cut + len(sep)
+                    break
+        bounds.append((start, end))
+        start = end
+    return bounds
