@@ -1,6 +1,6 @@
 """The one spaCy parse of an article, which the geoparser and the event and claim extractor both read.
 
-Parsing is the costliest step of the ingest, so it is done once per article (atlas.analysis makes it) with every
+Parsing is the costliest step of the ingest, so it is done once per article (atlas.ingest.analysis makes it) with every
 component either reader needs: the extractor walks the dependency tree and lemmas, the geoparser
 (geo.parser.Geoparser.parse_doc) reads the named entities. The parse is of `text.prepare.prepare(text)`, which has
 the text's length, so offsets into the parse are offsets into the stored article.

@@ -20,7 +20,12 @@ def title_of(text: str) -> str | None:
     """The first non-blank line, markdown heading marks dropped, cut to MAX_TITLE characters at a word boundary
     (with "…" added); None when the text has no such line."""
     first = next((line for line in text.splitlines() if line.strip()), "")
-    title = _HEADING.sub("", first).strip()
-    if len(title) > MAX_TITLE:
-        title = title[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
-    return title or None
+    return shortened(_HEADING.sub("", first).strip()) or None
+
+
+def shortened(title: str) -> str:
+    """A title of at most MAX_TITLE characters (and "…"), cut at a word boundary: the rule for titles found in the
+    text and for titles an input gave alike."""
+    if len(title) <= MAX_TITLE:
+        return title
+    return title[:MAX_TITLE].rsplit(" ", 1)[0] + "…"

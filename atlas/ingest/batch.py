@@ -15,10 +15,11 @@ from tqdm import tqdm
 
 from atlas.ingest.analysis import PlaceCatalog
 from atlas.ingest.parallel import AnalysisBackend, AnalysisFailure, AnalysisResult
-from atlas.ingest.readers import UNKNOWN_OUTLET, Problem, collect_files, read_articles, title_from_text
+from atlas.ingest.readers import UNKNOWN_OUTLET, Problem, collect_files, read_articles
 from atlas.records import ArticleRecord, PlaceRecord
 from atlas.store.write import StoreWriter
 from extract.model import ArticleMeta
+from text.title import UNTITLED, title_of
 
 BATCH_SIZE = 32  # records handed to the analysis backend at once; two batches are in flight at a time
 
@@ -96,7 +97,7 @@ def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, p
         report.problems.append(Problem(record.source, f"could not be analysed: {result.reason}"))
         return
     if not record.title:
-        record = replace(record, title=title_from_text(result.cleaned_text))
+        record = replace(record, title=title_of(result.cleaned_text) or UNTITLED)
     try:
         record = with_text_metadata(record, result.extraction.meta)
         written = writer.add_article(record, result.cleaned_text, result.mentions, places, result.extraction)

@@ -19,12 +19,11 @@ from typing import Any
 
 from atlas.ingest import htmltext
 from atlas.records import MAX_OUTLET, MAX_URL, ArticleRecord
+from text.title import shortened
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 UNKNOWN_OUTLET = "unknown"
-MAX_TITLE = 140
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_MARKDOWN_HEADING = re.compile(r"^\s*#+\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,17 +129,6 @@ def _decode(data: bytes, declared: str | None = None) -> str:
     return text.removeprefix("\ufeff")
 
 
-def title_from_text(text: str) -> str:
-    """The first non-empty line (markdown heading marks dropped), cut at a word boundary when long.
-
-    Ingest calls this on the cleaned text, so a headline feed above the story does not become its title."""
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    title = _MARKDOWN_HEADING.sub("", first_line).strip()
-    if len(title) > MAX_TITLE:
-        title = title[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
-    return title or "untitled"
-
-
 def _plain_article(text: str, source: str) -> ArticleRecord:
     if not text.strip():
         raise _Unusable("empty file")
@@ -160,7 +148,7 @@ def _html_article(data: bytes, source: str) -> ArticleRecord:
         raise _Unusable("no text found in the HTML page")
     return ArticleRecord(
         text=page.text,
-        title=page.title[:MAX_TITLE] if page.title else None,
+        title=shortened(page.title) if page.title else None,
         outlet=_fitting(page.outlet, MAX_OUTLET) or UNKNOWN_OUTLET,  # page metadata is lenient: unusable is dropped
         source=source,
         url=_fitting(page.url, MAX_URL),
@@ -231,7 +219,7 @@ def _json_record(item: Any, source: str) -> ArticleRecord:
     title = (item.get("title") or "").strip()
     return ArticleRecord(
         text=text,
-        title=title[:MAX_TITLE] if title else None,
+        title=shortened(title) if title else None,
         outlet=(item.get("outlet") or "").strip() or UNKNOWN_OUTLET,
         source=source,
         url=item.get("url") or None,

@@ -22,6 +22,7 @@ from atlas.store.write_extract import store_extraction
 from extract.model import Extraction
 from gazetteer.normalize import normalize
 from geo.model import Mention
+from text.title import UNTITLED
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ class StoreWriter:
             article_id = conn.execute(
                 articles.insert().values(
                     content_hash=digest,
-                    title=record.title or "untitled",
+                    title=record.title or UNTITLED,
                     outlet=record.outlet,
                     url=record.url,
                     published=record.published,
