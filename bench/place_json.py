@@ -32,6 +32,7 @@ from atlas.store.write import StoreWriter  # noqa: E402
 from atlas.web import db  # noqa: E402
 from atlas.web.export import feature_collection_json  # noqa: E402
 from geo.model import Mention  # noqa: E402
+from text.excerpts import Excerpt  # noqa: E402
 
 FEATURES = 5000
 
@@ -52,18 +53,19 @@ def build(url: str) -> None:
     catalog = PlaceCatalog()
     ids = place_ids(ROOT / "build" / "gazetteer.sqlite")
     for batch_start in range(0, len(ids), 50):
-        parts, found, offset = [], [], 0
+        parts, found, excerpts, offset = [], [], [], 0
         for place_id in ids[batch_start:batch_start + 50]:
             place = catalog[place_id]
             sentence = f"Reports from {place.name}. "
             start = offset + len("Reports from ")
             found.append(Mention(start, start + len(place.name), place.name, place.id, place.name, place.kind,
                                  place.lat, place.lon, 0.9, "synthetic"))
+            excerpts.append(Excerpt(offset, sentence.strip()))
             parts.append(sentence)
             offset += len(sentence)
         text = "".join(parts)
         writer.add_article(ArticleRecord(text=text, title="bench", outlet="bench", source="bench",
-                                         published=date(2023, 1, 1)), text, found, catalog)
+                                         published=date(2023, 1, 1)), text, found, excerpts, catalog)
 
 
 def parsed(conn, view: ViewFilter, limit: int) -> str:

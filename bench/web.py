@@ -31,6 +31,7 @@ from app import create_app  # noqa: E402
 from atlas.records import ArticleRecord, PlaceRecord  # noqa: E402
 from atlas.store.write import StoreWriter  # noqa: E402
 from geo.model import Mention  # noqa: E402
+from text.excerpts import Excerpt  # noqa: E402
 
 WORDS = ["talks", "envoy", "border", "shelling", "ceasefire", "convoy", "road", "checkpoint", "village", "troops",
          "aid", "statement"]
@@ -69,19 +70,20 @@ def build_store(url: str, place_count: int, seed: int = 7) -> tuple[int, int]:
     while order:
         chosen, order = order[:6], order[6:]
         chosen += rng.sample(all_places, 2)  # popular places are named again and again
-        parts, found = [], []
+        parts, found, excerpts = [], [], []
         offset = 0
         for place in chosen:
             sentence = f"Reports of {rng.choice(WORDS)} near {place.name} and {rng.choice(WORDS)}. "
             start = offset + sentence.index(place.name)
             found.append(Mention(start, start + len(place.name), place.name, place.id, place.name, place.kind,
                                  place.lat, place.lon, 0.9, "synthetic"))
+            excerpts.append(Excerpt(offset, sentence.strip()))
             parts.append(sentence)
             offset += len(sentence)
         text = "".join(parts)
         record = ArticleRecord(text=text, title=f"Synthetic {articles}", outlet=f"Outlet {articles % 12}",
                                source="bench", published=date(2023, 1, 1) + timedelta(days=articles % 365))
-        writer.add_article(record, text, found, {m.place_id: by_id[m.place_id] for m in found})
+        writer.add_article(record, text, found, excerpts, {m.place_id: by_id[m.place_id] for m in found})
         articles += 1
         mentions += len(found)
     return articles, mentions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -12,30 +13,52 @@ from extract.articles import article_meta
 from extract.claims import extract_claims
 from extract.events import extract_events
 from extract.merge import contested_links
-from extract.model import Claim, Extraction
+from extract.model import ArticleMeta, Claim, Event, Extraction, Source
 from geo.model import Mention
 from text.parse import parse
 
 
-def metadata_only(text: str, published: date | None) -> Extraction:
-    """Title, outlet and date without events or claims, for input too long to parse whole."""
-    return Extraction(article_meta(text, published))
-
-
-def extract_article(text: str, mentions: list[Mention], published: date | None, doc: Doc | None = None) -> Extraction:
+def extract_article(text: str, mentions: list[Mention], published: date | None, doc: Doc | None = None,
+                    meta: ArticleMeta | None = None) -> Extraction:
     """Events, claims and metadata of one article. `mentions` come from the geoparser (this stage never looks
     places up itself); `published` is the date the input gave, None to infer it; `doc` is a parse of `text` made
-    with `text.parse.COMPONENTS` (or more), so the ingest can share one parse with the geoparser."""
+    with `text.parse.COMPONENTS` (or more), so the ingest can share one parse with the geoparser; `meta`, when
+    given, is the article's metadata as already found (a section of a long article is dated by the article)."""
     if not text.strip():
-        return Extraction(article_meta(text, published))
+        return Extraction(meta or article_meta(text, published))
     doc = doc if doc is not None else parse(text)
     if len(doc.text) != len(text):
         raise ValueError("the parse must be of the same-length text, so that offsets stay valid")
-    meta = article_meta(doc.text, published)  # the parsed text has boilerplate blanked: no headline feed as title
+    meta = meta or article_meta(doc.text, published)  # the parsed text has boilerplate blanked: no feed as title
     actors = ActorIndex.build(doc, mentions)
     events = extract_events(doc, text, mentions, actors, meta.published, anchored=not meta.published_inferred)
     claims = _link(extract_claims(doc, text, mentions, actors))
     return Extraction(meta, events, claims)
+
+
+def extract_sections(text: str, mentions: list[Mention], published: date | None,
+                     sections: Iterable[tuple[int, Doc]]) -> Extraction:
+    """`extract_article` for an article too long to parse whole, read a section at a time (text.parse.parse_sections):
+    each section's events and claims, with offsets into the whole text. The article's metadata comes from its
+    first section, where the headline, the credit line and the dateline are."""
+    meta: ArticleMeta | None = None
+    events: list[Event] = []
+    claims: list[Claim] = []
+    for offset, doc in sections:
+        end = offset + len(doc.text)
+        local = [replace(m, start=m.start - offset, end=m.end - offset) for m in mentions
+                 if offset <= m.start and m.end <= end]
+        part = extract_article(text[offset:end], local, published, doc, meta)
+        meta = part.meta
+        base = len(claims)
+        events.extend(replace(e, sources=_shifted(e.sources, offset)) for e in part.events)
+        claims.extend(replace(c, sources=_shifted(c.sources, offset),
+                              contested_with=tuple(base + i for i in c.contested_with)) for c in part.claims)
+    return Extraction(meta or article_meta(text, published), events, claims)
+
+
+def _shifted(sources: tuple[Source, ...], offset: int) -> tuple[Source, ...]:
+    return tuple(replace(s, start=s.start + offset, end=s.end + offset) for s in sources)
 
 
 def _link(claims: list[Claim]) -> list[Claim]:

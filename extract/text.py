@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.model import PlaceRef, Source
 from geo.model import Mention
+from text.excerpts import sentence_bounds
 
 # Straight, curly and guillemet quotes, in the pairs newsrooms use (» … » and « … » both occur).
 _QUOTE = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|»[^»«\n]{3,}?[»«]|«[^«»\n]{3,}?[»«]|‘[^’\n]{12,}?’(?!\w)')
@@ -50,14 +51,8 @@ def place_ref(m: Mention) -> PlaceRef:
 
 
 def source_of(sent: Span, original: str) -> Source:
-    """The sentence as evidence, cut from the original text so the offsets stay exact. Its ends are trimmed where the
-    parsed text has blanks (whitespace, or boilerplate the cleaner blanked, such as a ticker glued to the sentence)."""
-    parsed = sent.doc.text
-    start, end = sent.start_char, sent.end_char
-    while start < end and (parsed[start].isspace() or original[start].isspace()):
-        start += 1
-    while end > start and (parsed[end - 1].isspace() or original[end - 1].isspace()):
-        end -= 1
+    """The sentence as evidence, by the one excerpt rule (text.excerpts)."""
+    start, end = sentence_bounds(sent, original)
     return Source(start, end, original[start:end])
 
 

@@ -22,6 +22,8 @@ from atlas.store.engine import reset
 from atlas.store.write import StoreWriter
 from atlas.web import db
 from geo.model import Mention
+from text.excerpts import excerpts_of
+from text.parse import parse
 
 POSTGRES_URL = os.environ.get("ATLAS_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
@@ -126,14 +128,19 @@ def sample_mentions(key: str, text: str) -> list[Mention]:
     return [mention(text, "Testville", TOWN)]
 
 
+def store_article(writer: StoreWriter, record: ArticleRecord, found: list[Mention], places=None, extraction=None):
+    """Write an article as ingest does, with each mention's excerpt cut from a real parse of the text."""
+    excerpts = excerpts_of(record.text, parse(record.text), ((m.start, m.end) for m in found))
+    used = places if places is not None else {m.place_id: PLACES[m.place_id] for m in found}
+    return writer.add_article(record, record.text, found, excerpts, used, extraction)
+
+
 @pytest.fixture
 def sample(app) -> SampleStore:
     writer = StoreWriter(app.extensions["atlas_engine"])
     ids = {}
     for key, record in ARTICLES.items():
-        found = sample_mentions(key, record.text)
-        used = {m.place_id: PLACES[m.place_id] for m in found}
-        ids[key] = writer.add_article(record, record.text, found, used).article_id
+        ids[key] = store_article(writer, record, sample_mentions(key, record.text)).article_id
     return SampleStore(ids)
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from atlas.records import ArticleRecord
 from atlas.store.write import StoreWriter
 from extract.model import Actor, ArticleMeta, Claim, Event, Extraction, PlaceRef, Source
-from tests.conftest import AREA, ISLAND, PLACES, TOWN, mention
+from tests.conftest import AREA, ISLAND, PLACES, TOWN, mention, store_article
 
 BLINKEN = Actor("Antony Blinken", "person", "test:area")
 TOWN_REF = PlaceRef(TOWN.id, TOWN.name, TOWN.kind, TOWN.lat, TOWN.lon, "Testville")
@@ -20,7 +20,7 @@ def _store(app, text: str, outlet: str, extraction: Extraction, published: date 
     record = ArticleRecord(text=text, title=text[:20], outlet=outlet, source="test", published=published)
     found = [mention(text, "Testville", TOWN), mention(text, "Testland", AREA)]
     writer = StoreWriter(app.extensions["atlas_engine"])
-    return writer.add_article(record, text, found, PLACES, extraction).article_id
+    return store_article(writer, record, found, PLACES, extraction).article_id
 
 
 def _call(text: str, actor_name: str, date_: str | None) -> Event:

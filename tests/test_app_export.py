@@ -19,7 +19,7 @@ from atlas.records import ArticleRecord
 from atlas.store.write import StoreWriter
 from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS
 from extract.model import Actor, ArticleMeta, Claim, Event, Extraction, PlaceRef, Source
-from tests.conftest import AREA, PLACES, TOWN, mention
+from tests.conftest import AREA, PLACES, TOWN, mention, store_article
 
 MENTION_KEYS = {"article_id", "title", "outlet", "published", "start", "end", "excerpt"}
 
@@ -84,9 +84,9 @@ def test_csv_has_one_row_per_mention_and_inert_cells(client, sample):
 
 def test_csv_cells_that_look_like_formulas_are_quoted(runner, app, tmp_path):
     text = "=HYPERLINK(\"http://evil\") Testville"
-    StoreWriter(app.extensions["atlas_engine"]).add_article(
-        ArticleRecord(text=text, title="=cmd|' /C calc'!A0", outlet="@outlet", source="t"), text,
-        [mention(text, "Testville", TOWN)], PLACES)
+    store_article(StoreWriter(app.extensions["atlas_engine"]),
+                  ArticleRecord(text=text, title="=cmd|' /C calc'!A0", outlet="@outlet", source="t"),
+                  [mention(text, "Testville", TOWN)])
     target = tmp_path / "m.csv"
     assert runner.invoke(args=["export", "-o", str(target)]).exit_code == 0
     (row,) = csv.DictReader(io.StringIO(target.read_text()))
@@ -129,8 +129,8 @@ def _store_items(app) -> None:
     record = ArticleRecord(text=ITEMS_TEXT, title="Talks and claims", outlet="Daily Example", source="items",
                            published=date(2023, 1, 19))
     found = [mention(ITEMS_TEXT, "Testville", TOWN), mention(ITEMS_TEXT, "Testland", AREA)]
-    StoreWriter(app.extensions["atlas_engine"]).add_article(
-        record, ITEMS_TEXT, found, PLACES, Extraction(ArticleMeta(None, None, None, False), events, claims))
+    store_article(StoreWriter(app.extensions["atlas_engine"]), record, found, PLACES,
+                  Extraction(ArticleMeta(None, None, None, False), events, claims))
 
 
 def _by_layer(body: dict) -> dict[str, list[dict]]:

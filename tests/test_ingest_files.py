@@ -162,3 +162,19 @@ def test_cli_reports_failures_by_name_and_exit_code(runner, tmp_path):
     assert "stored 1 article(s)" in result.output and "1 failed" in result.output
     again = runner.invoke(args=["ingest", str(good)])
     assert again.exit_code == 0 and "1 already stored; 0 failed" in again.output
+
+
+def test_an_article_too_long_to_parse_whole_is_read_in_sections_with_events_claims_and_excerpts(analyser):
+    from text.prepare import CHUNK_CHARS
+
+    filler = "Markets were calm and traders waited for news from the central bank on Monday.\n\n"
+    claim = "Armenia's foreign ministry accused Azerbaijan of blocking the Lachin corridor.\n\n"
+    text = filler * (CHUNK_CHARS // len(filler) + 10) + claim + filler * 20
+    (result,) = analyser.map([(text, date(2023, 1, 10))])
+    assert len(text) > CHUNK_CHARS and len(result.mentions) == len(result.excerpts)
+    lachin = next(m for m in result.mentions if m.text == "Lachin corridor")
+    excerpt = result.excerpts[result.mentions.index(lachin)]
+    assert excerpt.text == claim.strip() and text[excerpt.start:excerpt.start + len(excerpt.text)] == excerpt.text
+    (accusation,) = [c for c in result.extraction.claims if c.stance == "accuse"]
+    (source,) = accusation.sources
+    assert source.start > CHUNK_CHARS and text[source.start:source.end] == claim.strip()

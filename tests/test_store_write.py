@@ -12,7 +12,7 @@ from atlas.records import ArticleRecord
 from atlas.store.schema import articles, mentions, places
 from atlas.store.write import StoreWriter, content_hash
 from geo.model import Mention
-from tests.conftest import AREA, ARTICLES, PLACES, TOWN, mention, sample_mentions
+from tests.conftest import AREA, ARTICLES, PLACES, TOWN, mention, sample_mentions, store_article
 
 
 def count(engine, table) -> int:
@@ -22,7 +22,7 @@ def count(engine, table) -> int:
 
 def test_article_mentions_and_places_are_stored_together(engine):
     record = ARTICLES["january"]
-    result = StoreWriter(engine).add_article(record, record.text, sample_mentions("january", record.text), PLACES)
+    result = store_article(StoreWriter(engine), record, sample_mentions("january", record.text), PLACES)
     assert result.created
     assert (count(engine, articles), count(engine, mentions), count(engine, places)) == (1, 4, 3)
     with engine.connect() as conn:
@@ -38,10 +38,10 @@ def test_article_mentions_and_places_are_stored_together(engine):
 def test_same_content_is_stored_once(engine):
     writer = StoreWriter(engine)
     record = ARTICLES["march"]
-    first = writer.add_article(record, record.text, sample_mentions("march", record.text), PLACES)
+    first = store_article(writer, record, sample_mentions("march", record.text), PLACES)
     again = ArticleRecord(text="\r\n" + record.text.replace("\n", "\r\n") + "  \n", title="other title",
                           outlet="elsewhere", source="copy")
-    second = writer.add_article(again, again.text, [], PLACES)
+    second = store_article(writer, again, [], PLACES)
     assert not second.created and second.article_id == first.article_id
     assert count(engine, articles) == 1 and count(engine, mentions) == 2
     assert writer.stored_id(record.text) == first.article_id
@@ -52,19 +52,19 @@ def test_failure_part_way_leaves_nothing(engine):
     good = mention(record.text, "Testville", TOWN)
     wrong = Mention(0, 5, "Nope!", AREA.id, AREA.name, AREA.kind, AREA.lat, AREA.lon, 0.5, "bad offsets")
     with pytest.raises(ValueError, match="does not match the article text"):
-        StoreWriter(engine).add_article(record, record.text, [good, wrong], PLACES)
+        store_article(StoreWriter(engine), record, [good, wrong], PLACES)
     assert (count(engine, articles), count(engine, mentions), count(engine, places)) == (0, 0, 0)
 
 
 def test_cleaned_text_must_keep_offsets(engine):
     record = ARTICLES["march"]
     with pytest.raises(ValueError, match="length"):
-        StoreWriter(engine).add_article(record, record.text.strip() + "!", [], PLACES)
+        StoreWriter(engine).add_article(record, record.text.strip() + "!", [], [], PLACES)
 
 
 def test_polygons_are_stored_counter_clockwise_with_bbox(engine):
     record = ARTICLES["march"]
-    StoreWriter(engine).add_article(record, record.text, sample_mentions("march", record.text), PLACES)
+    store_article(StoreWriter(engine), record, sample_mentions("march", record.text), PLACES)
     with engine.connect() as conn:
         row = conn.execute(sa.select(places).where(places.c.id == AREA.id)).one()
     polygon = shape(json.loads(row.geometry))

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from text import nlp
-from text.prepare import prepare
+from text.prepare import chunk_bounds, prepare
 
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -30,6 +30,20 @@ def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
     """`parse` of each text, in order, in batches: spaCy's batched pass costs about a tenth less per article."""
     language = nlp.pipeline(COMPONENTS)
     return language.pipe(_mark_line_starts(language.make_doc(prepare(text))) for text in texts)
+
+
+def parse_sections(text: str) -> Iterator[tuple[int, Doc]]:
+    """A text too long to parse whole, parsed a section at a time: (offset of the section in `text`, its parse).
+
+    Sections end at paragraph or line breaks (text.prepare.chunk_bounds), and each parse is handed out before the
+    next is made, so a caller that keeps only what it draws from each section holds one section's parse at a time."""
+    prepared = prepare(text)
+    language = nlp.pipeline(COMPONENTS)
+    bounds = chunk_bounds(prepared)
+    docs = language.pipe((_mark_line_starts(language.make_doc(prepared[start:end])) for start, end in bounds),
+                         batch_size=1)
+    for (start, _end), doc in zip(bounds, docs, strict=True):
+        yield start, doc
 
 
 def _mark_line_starts(doc: Doc) -> Doc:

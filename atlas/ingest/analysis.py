@@ -15,49 +15,64 @@ from spacy.tokens import Doc
 
 from atlas.records import PlaceRecord
 from extract.model import Extraction
+from extract.pipeline import extract_article, extract_sections
+from gazetteer import Gazetteer
 from geo.model import Mention
+from geo.parser import Geoparser
+from text.cleaning import strip_boilerplate
+from text.excerpts import Excerpt, SentenceIndex, excerpts_of
+from text.parse import parse_many, parse_sections
+from text.prepare import CHUNK_CHARS, prepare
 
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
     cleaned_text: str
     mentions: list[Mention]
+    excerpts: list[Excerpt]  # the sentence around each mention, in the order of `mentions`
     extraction: Extraction
 
 
 class Analyser:
-    """Cleans the text, parses it once with spaCy, and hands that one parse to the geoparser and to the event and
-    claim extractor. The pipelines load once per process, on first use."""
+    """Cleans the text, parses it once with spaCy, and hands that one parse to the geoparser, to the event and claim
+    extractor and to the excerpt cutter. The pipelines load once per process, on first use.
+
+    An article too long to parse whole (over text.prepare.CHUNK_CHARS) is read in two passes, so that memory stays
+    bounded by one section's parse: the geoparser's named-entity pass over the whole text first (a place is resolved
+    with the whole article as context), then the full parse a section at a time for events, claims and excerpts."""
 
     def __init__(self) -> None:
-        self._parser = None
+        self._parser: Geoparser | None = None
 
     def __call__(self, text: str, published: date | None = None) -> Analysis:
         return self.analyse_parsed(text, published, next(self.parses([text])))
 
     def parses(self, texts: Sequence[str]) -> Iterator[Doc | None]:
-        """The extractor's parse of each text, in order; None for book-length input, which the geoparser reads in
-        chunks by itself. Texts come as a batch so that they can be parsed together (spaCy's nlp.pipe costs about a
+        """The parse of each text, in order; None for an article too long to parse whole, which `analyse_parsed`
+        reads in sections. Texts come as a batch so that they can be parsed together (spaCy's nlp.pipe costs about a
         tenth less per text)."""
-        from text.parse import parse_many
-        from text.prepare import CHUNK_CHARS
-
         docs = parse_many(text for text in texts if len(text) <= CHUNK_CHARS)
         return (next(docs) if len(text) <= CHUNK_CHARS else None for text in texts)
 
     def analyse_parsed(self, text: str, published: date | None, doc: Doc | None) -> Analysis:
         """The analysis of `text` from its parse (as `parses` gives it)."""
-        from extract import pipeline as extraction
-        from geo.parser import Geoparser
-        from text.cleaning import strip_boilerplate
-
         if self._parser is None:
             self._parser = Geoparser()
         cleaned = strip_boilerplate(text)  # the parsers blank boilerplate themselves and keep offsets into `text`
-        if doc is None:  # book-length input: places in chunks; events and claims are not looked for
-            return Analysis(cleaned, self._parser.parse(text), extraction.metadata_only(text, published))
-        found = self._parser.parse_doc(text, doc)
-        return Analysis(cleaned, found, extraction.extract_article(text, found, published, doc))
+        if doc is not None:
+            found = self._parser.parse_doc(text, doc)
+            excerpts = excerpts_of(text, doc, ((m.start, m.end) for m in found))
+            return Analysis(cleaned, found, excerpts, extract_article(text, found, published, doc))
+        found = self._parser.parse(text)
+        sentences = SentenceIndex(text, prepare(text))
+        extraction = extract_sections(text, found, published, _indexed(parse_sections(text), sentences))
+        return Analysis(cleaned, found, [sentences.excerpt(m.start, m.end) for m in found], extraction)
+
+
+def _indexed(sections: Iterator[tuple[int, Doc]], sentences: SentenceIndex) -> Iterator[tuple[int, Doc]]:
+    for offset, doc in sections:
+        sentences.add(offset, doc)
+        yield offset, doc
 
 
 class PlaceCatalog(Mapping[str, PlaceRecord]):
@@ -65,7 +80,7 @@ class PlaceCatalog(Mapping[str, PlaceRecord]):
     places it does not hold yet, and a country's geometry is converted once per process, not once per article."""
 
     def __init__(self) -> None:
-        self._gazetteer = None
+        self._gazetteer: Gazetteer | None = None
         self._records: dict[str, PlaceRecord] = {}
 
     def __getitem__(self, place_id: str) -> PlaceRecord:
@@ -80,8 +95,6 @@ class PlaceCatalog(Mapping[str, PlaceRecord]):
         return len(self._records)
 
     def _build(self, place_id: str) -> PlaceRecord:
-        from gazetteer import Gazetteer
-
         if self._gazetteer is None:
             self._gazetteer = Gazetteer()
         place = self._gazetteer.get(place_id)

@@ -100,7 +100,8 @@ def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, p
         record = replace(record, title=title_of(result.cleaned_text) or UNTITLED)
     try:
         record = with_text_metadata(record, result.extraction.meta)
-        written = writer.add_article(record, result.cleaned_text, result.mentions, places, result.extraction)
+        written = writer.add_article(record, result.cleaned_text, result.mentions, result.excerpts, places,
+                                     result.extraction)
     except sa.exc.DBAPIError as error:  # the driver's own words, not the SQL statement and its parameters
         report.problems.append(Problem(record.source, f"could not be stored: {error.orig}"))
         return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -15,13 +15,13 @@ from shapely.geometry import shape
 
 from atlas.records import ArticleRecord, PlaceRecord
 from atlas.store import geometry
-from atlas.store.excerpts import sentence_around
 from atlas.store.schema import articles, mentions, places
 from atlas.store.spatial import footprint_value
 from atlas.store.write_extract import store_extraction
 from extract.model import Extraction
 from gazetteer.normalize import normalize
 from geo.model import Mention
+from text.excerpts import Excerpt
 from text.title import UNTITLED
 
 
@@ -77,14 +77,18 @@ class StoreWriter:
         self,
         record: ArticleRecord,
         cleaned_text: str,
-        found: Iterable[Mention],
+        found: Sequence[Mention],
+        excerpts: Sequence[Excerpt],
         place_records: Mapping[str, PlaceRecord],
         extraction: Extraction | None = None,
     ) -> WriteResult:
-        """Store one article with its mentions (and its events and claims, merged with stored ones);
-        `place_records` is asked only for places the store lacks."""
+        """Store one article with its mentions and the excerpt of each (and its events and claims, merged with
+        stored ones); `place_records` is asked only for places the store lacks. Everything costly is done before:
+        the transaction only writes, so it holds the store's write lock briefly."""
         if len(cleaned_text) != len(record.text):
             raise ValueError("cleaned text must keep the original's length so that offsets stay valid")
+        if len(excerpts) != len(found):
+            raise ValueError(f"{len(found)} mentions but {len(excerpts)} excerpts")
         digest = content_hash(record.text)
         with self._engine.begin() as conn:
             existing = conn.execute(sa.select(articles.c.id).where(articles.c.content_hash == digest)).scalar()
@@ -105,10 +109,9 @@ class StoreWriter:
                 )
             ).inserted_primary_key[0]
             rows = []
-            for mention in found:
+            for mention, excerpt in zip(found, excerpts, strict=True):
                 _check_offsets(record.text, mention)
                 self._ensure_place(conn, mention.place_id, place_records)
-                excerpt_start, excerpt = sentence_around(record.text, mention.start, mention.end)
                 rows.append(
                     {
                         "article_id": article_id,
@@ -120,8 +123,8 @@ class StoreWriter:
                         "reason": mention.reason,
                         "demonym": mention.demonym,
                         "metonym": mention.metonym,
-                        "excerpt": excerpt,
-                        "excerpt_start": excerpt_start,
+                        "excerpt": excerpt.text,
+                        "excerpt_start": excerpt.start,
                     }
                 )
             if rows:
