@@ -15,7 +15,6 @@ import { foliumObjects } from "./map/folium.js";
 import { createLayers, loadBasemap } from "./map/layers.js";
 import { createPanel, createStatus } from "./map/panel.js";
 import { createState } from "./map/state.js";
-import { SEA } from "./map/styles.js";
 
 const config = readConfig();
 const { map, groups } = foliumObjects(config.names);
@@ -33,7 +32,6 @@ function onViewFilterChange() {
 }
 
 state.read();
-map.getContainer().style.background = SEA;
 filters.listen(onViewFilterChange, () => layers.loadAll());
 map.on("moveend", () => layers.loadAll());
 map.on("overlayadd overlayremove", (event) => layers.onOverlayChange(event));

@@ -8,7 +8,7 @@ import { element } from "./dom.js";
 import { L } from "./folium.js";
 import { LAYER_SYMBOLS, eventSymbol, stanceSymbol } from "./symbols.js";
 import {
-  ITEM_ANCHORS, ITEM_BADGE_SHIFT, ITEM_BADGE_SIZE, ITEM_ICON_SIZE, PLACE_DOT, POPUP, pathStyles,
+  ITEM_ANCHORS, ITEM_BADGE_SHIFT, PLACE_DOT, POPUP, itemBadgeSize, itemIconSize, pathStyles,
 } from "./styles.js";
 
 function dotSize(count) {
@@ -25,7 +25,7 @@ function itemBadge(kind, symbol, anchor) {
       className: "",
       html: `<span class="item-cluster ${kind}-cluster${contested ? " contested" : ""}" ` +
         `title="${count} ${kind}s here: click to spread them out">${symbol} ${Number(count)}</span>`,
-      iconSize: ITEM_BADGE_SIZE,
+      iconSize: itemBadgeSize(),
       iconAnchor: [anchor[0] + (anchor[0] < 0 ? -ITEM_BADGE_SHIFT : ITEM_BADGE_SHIFT), anchor[1]],
     });
   };
@@ -95,11 +95,12 @@ export function createDrawing(groups, status, panel, state) {
 
   function items(group, collection, look, anchor) {
     group.clearLayers();
+    const size = itemIconSize();
     const markers = [];
     for (const feature of collection.features) {
       if (!feature.geometry) continue;
       const [lon, lat] = feature.geometry.coordinates;
-      const icon = L.divIcon({ className: "", iconSize: ITEM_ICON_SIZE, iconAnchor: anchor });
+      const icon = L.divIcon({ className: "", iconSize: size, iconAnchor: anchor });
       const contested = Boolean(feature.properties.contested_with && feature.properties.contested_with.length);
       const marker = L.marker([lat, lon], { icon, riseOnHover: true, contested });
       marker.on("add", () => {
