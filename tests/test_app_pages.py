@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import urljoin
 
 from markupsafe import escape
 
@@ -20,6 +22,46 @@ def test_map_page_loads_every_asset_from_the_app(client, sample):
     for url in urls:
         assert client.get(url).status_code == 200, url
     assert len(page.data) < 40_000
+
+
+def page_config(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="atlas-config">(.*?)</script>', html).group(1))
+
+
+def test_map_script_modules_are_served_and_take_every_url_from_the_page(client, sample):
+    html = client.get("/").data.decode()
+    (entry,) = re.findall(r'<script type="module" src="([^"]+)"></script>', html)
+    seen, todo = set(), [entry]
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        answer = client.get(url)
+        assert answer.status_code == 200 and answer.mimetype in ("text/javascript", "application/javascript"), url
+        source = answer.data.decode()
+        assert not re.search(r"[\"'`]/", source), f"{url} writes a path: it belongs in the page config"
+        assert "window[" not in source or url.endswith("/folium.js"), f"{url} looks up a global: use folium.js"
+        todo += [urljoin(url, name) for name in re.findall(r'\bfrom "(\.[^"]+)"', source)]
+    assert len(seen) > 5
+
+
+def test_map_page_config_holds_every_url_the_script_calls_and_the_filter_vocabulary(client, sample):
+    html = client.get("/").data.decode()
+    config = page_config(html)
+    urls = config["urls"]
+    assert client.get(urls["article"].replace("{id}", str(sample.ids["january"]))).status_code == 200
+    assert client.get(urls["place"].replace("{id}", "test:corridor")).json["features"][0]["id"] == "test:corridor"
+    assert client.get(f"{urls['search']}?q=Testville").json["results"]
+    for name in ("places", "events", "claims", "basemap", "export_geojson", "export_csv"):
+        assert client.get(urls[name]).status_code == 200, name
+    vocabulary = config["vocabulary"]
+    types = [item["type"] for item in vocabulary["event_types"]]
+    assert re.findall(r'<option value="([A-Z]+)">', html) == types and "ASSAULT" in types
+    assert vocabulary["stances"] and "express concern" in vocabulary["stances"]
+    assert f'<option value="{vocabulary["stances"][-1]}">' in html
+    assert client.get(f"/api/events?type={','.join(types)}").status_code == 200  # the API takes every one
+    assert client.get("/api/claims", query_string={"stance": ",".join(vocabulary["stances"])}).status_code == 200
 
 
 def test_map_page_lists_outlets_escaped(client, sample):

@@ -1,4 +1,4 @@
-"""The Folium map of the page: base layers and empty overlay groups that static/atlas-map.js fills from the API.
+"""The Folium map of the page: base layers and empty overlay groups that the map script (static/map/) fills.
 
 Folium writes the Leaflet set-up (map, layer groups, layer control); the page's own script only fetches and draws.
 Every data layer (places, events, claims) is an overlay of the layer control, so a reader can switch it off; each
@@ -20,7 +20,7 @@ class RenderedMap:
     header: str
     html: str
     script: str
-    names: dict[str, str]  # role -> JavaScript variable that Folium gave the object
+    names: dict[str, str]  # role -> JavaScript variable that Folium gave the object; static/map/folium.js reads them
 
 
 # Events and claims gather into one badge per layer where they crowd (many claims about one country); a click spreads

@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
 
 from atlas.store import queries
@@ -37,25 +37,65 @@ def map_page():
     lat = _number("lat", DEFAULT_CENTRE[1], -85, 85)
     zoom = int(_number("z", DEFAULT_ZOOM, 1, 18))
     rendered = build_map(lon, lat, zoom, current_app.config["TILES_URL"], current_app.config["TILES_ATTRIBUTION"])
-    conn = db.connection()
-    outlets = queries.outlets(conn)
-    first, last = queries.date_range(conn)
-    config = {
-        "names": rendered.names,
-        "limit": current_app.config["MAP_FEATURE_LIMIT"],
-        "basemap": Path(current_app.config["BASEMAP_PATH"]).is_file(),
-        "dates": {"first": first, "last": last},
-    }
     return render_template(
         "map.html",
         map_header=Markup(rendered.header),
         map_html=Markup(rendered.html),
         map_script=Markup(rendered.script),
-        config=config,
-        outlets=outlets,
-        event_types=sorted(EVENT_TYPES),
-        stances=STANCES,
+        config=page_config(rendered.names),
+        outlets=queries.outlets(db.connection()),
     )
+
+
+def page_config(names: dict[str, str]) -> dict:
+    """What the map's script (static/atlas-map.js) and the filter form know of the server, as #atlas-config.
+
+    names: role -> the JavaScript variable Folium gave the map or a layer group (static/map/folium.js reads them).
+    urls: every URL the script calls, from url_for. A URL naming one record is a template with `{id}` where the
+      id goes (`urls.article` is "/articles/{id}"); the script puts the id in percent-encoded. The others take a
+      query string.
+    vocabulary: the event types and stances the filters offer (see `vocabulary`).
+    basemap: whether the offline basemap has been built; limit: most features per layer; dates: the stored range.
+    """
+    first, last = queries.date_range(db.connection())
+    return {
+        "names": names,
+        "urls": {
+            "places": url_for("api.places"),
+            "place": _url_with_id("api.place", "place_id"),
+            "events": url_for("api.events"),
+            "claims": url_for("api.claims"),
+            "search": url_for("api.search"),
+            "basemap": url_for("views.basemap"),
+            "export_geojson": url_for("views.export_geojson"),
+            "export_csv": url_for("views.export_csv"),
+            "article": _url_with_id("views.article_page", "article_id"),
+        },
+        "vocabulary": vocabulary(),
+        "limit": current_app.config["MAP_FEATURE_LIMIT"],
+        "basemap": Path(current_app.config["BASEMAP_PATH"]).is_file(),
+        "dates": {"first": first, "last": last},
+    }
+
+
+def _url_with_id(endpoint: str, argument: str) -> str:
+    """The endpoint's URL with `{id}` as its last segment: url_for with the id 0, the 0 then swapped for `{id}`."""
+    url = url_for(endpoint, **{argument: 0})
+    if not url.endswith("/0"):
+        raise ValueError(f"{endpoint}: the id is not the last segment of {url}")
+    return url[:-1] + "{id}"
+
+
+def vocabulary() -> dict[str, list]:
+    """The event types and stances the map's filters offer, and its icons stand for; the one place that reads them.
+
+    event_types: [{"type": "AGREE", "label": "agree"}, ...] in alphabetical order; stances: ["assert", ...] in the
+    extractor's order. The script draws a value it has no symbol for with a generic one (static/map/symbols.js).
+    """
+    return {
+        "event_types": [{"type": name, "label": name.lower()} for name in sorted(EVENT_TYPES)],
+        "stances": list(STANCES),
+    }
 
 
 @bp.get("/articles/<int(max=2147483647):article_id>")

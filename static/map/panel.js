@@ -1,0 +1,120 @@
+/* The side panel: the status line, a place's excerpts, and the popups of events and claims with their sources.
+ *
+ * Article text (titles, outlets, excerpts, quotes, names) only ever goes in as text (dom.js), never as HTML.
+ */
+import { urlWithId } from "./config.js";
+import { element } from "./dom.js";
+import { L } from "./folium.js";
+
+const POINT_ZOOM = 8; // a place found by search that is a point is shown at least this close
+const AREA_MAX_ZOOM = 9; // an area or line found by search is fitted into the view, no closer than this
+
+/* The line above the panel: what is in view, and in data-* for the tests and for anyone scripting the page. */
+export function createStatus() {
+  const node = document.getElementById("status");
+  return {
+    say(text) {
+      node.textContent = text;
+    },
+    count(layer, number) {
+      node.dataset[layer] = String(number);
+    },
+    loading(busy) {
+      node.dataset.loading = String(busy);
+    },
+  };
+}
+
+function excerptNode(mention) {
+  const quote = element("blockquote");
+  const from = mention.start - mention.excerpt_start;
+  const to = mention.end - mention.excerpt_start;
+  quote.append(document.createTextNode(mention.excerpt.slice(0, from)));
+  quote.append(element("mark", null, mention.excerpt.slice(from, to)));
+  quote.append(document.createTextNode(mention.excerpt.slice(to)));
+  return quote;
+}
+
+/* map: Folium's map; state: createState(); urls: config.urls */
+export function createPanel(map, state, urls) {
+  const body = document.getElementById("panel-body");
+
+  function showPlace(feature) {
+    const props = feature.properties;
+    const content = document.createDocumentFragment();
+    content.append(element("h2", null, props.name));
+    const kind = `${props.kind}${props.approximate ? " (approximate outline)" : ""} · ` +
+      `${props.mention_count} mention(s) in ${props.article_count} article(s)`;
+    content.append(element("p", "kind", kind));
+    for (const mention of props.mentions) {
+      const item = element("section", "excerpt");
+      item.dataset.articleId = String(mention.article_id);
+      const source = element("div", "source");
+      const link = element("a", null, mention.title);
+      link.href = `${urlWithId(urls.article, mention.article_id)}#mention-${encodeURIComponent(mention.start)}`;
+      source.append(link, document.createTextNode(` · ${mention.outlet} · ${mention.published || "date unknown"}`));
+      item.append(source, excerptNode(mention));
+      content.append(item);
+    }
+    body.replaceChildren(content);
+  }
+
+  /* Shows the place's excerpts that pass the filters; zoomTo also brings the place into view. */
+  function open(placeId, zoomTo) {
+    state.place = placeId;
+    state.write();
+    const params = state.filterParams();
+    fetch(`${urlWithId(urls.place, placeId)}?${params}`)
+      .then((response) => response.json().then((answer) => ({ response, answer })))
+      .then(({ response, answer }) => {
+        if (!response.ok) {
+          body.replaceChildren(element("p", "hint", answer.error));
+          return;
+        }
+        const feature = answer.features[0];
+        showPlace(feature);
+        if (zoomTo) {
+          const bounds = L.geoJSON(feature).getBounds();
+          if (feature.geometry.type === "Point") map.setView(bounds.getCenter(), Math.max(map.getZoom(), POINT_ZOOM));
+          else map.fitBounds(bounds, { maxZoom: AREA_MAX_ZOOM });
+        }
+      });
+  }
+
+  function sourcesNode(sources) {
+    const list = element("ul", "sources");
+    for (const source of sources) {
+      const item = element("li", "source");
+      const link = element("a", null, source.title);
+      link.href = urlWithId(urls.article, source.article_id);
+      item.append(link, document.createTextNode(` · ${source.outlet} · ${source.published || "date unknown"}`));
+      item.append(element("blockquote", null, source.excerpt));
+      list.append(item);
+    }
+    return list;
+  }
+
+  function eventPopup(props) {
+    const popup = element("div", "item-popup event-popup");
+    popup.append(element("h3", null, `${props.label} (${props.type})`));
+    const when = props.date ? `${props.date} (${props.date_precision})` : "date unknown";
+    const where = props.place_name ? `${props.place_name} (where_prec ${props.geo_precision})` : "place unknown";
+    popup.append(element("p", "kind", `${when} · ${where}`));
+    popup.append(element("p", "actors", props.actors.map((a) => a.name).join(", ") || "actors unknown"));
+    popup.append(sourcesNode(props.sources));
+    return popup;
+  }
+
+  function claimPopup(props) {
+    const popup = element("div", "item-popup claim-popup");
+    popup.append(element("h3", null, `${props.speaker} — ${props.stance}`));
+    if (props.contested_with.length) {
+      popup.append(element("p", "contested", `Contested by ${props.contested_with.length} opposing claim(s)`));
+    }
+    popup.append(element("p", props.quote ? "quote" : "reported", props.text));
+    popup.append(sourcesNode(props.sources));
+    return popup;
+  }
+
+  return { open, eventPopup, claimPopup };
+}

@@ -1,0 +1,62 @@
+/* The view (centre, zoom, filters, open place) <-> the page's query string, so that a link shares what the reader
+ * sees; the parameters each request sends for the view; and the export links, which download what the map shows. */
+import { ITEM_FILTERS, VIEW_FILTERS } from "./filters.js";
+
+export function wrapLongitude(lon) {
+  return ((((lon + 180) % 360) + 360) % 360) - 180;
+}
+
+/* The visible area as the API wants it; a view wider than the world asks for the whole world. */
+function bboxParam(map) {
+  const b = map.getBounds();
+  const south = Math.max(-90, b.getSouth()).toFixed(4);
+  const north = Math.min(90, b.getNorth()).toFixed(4);
+  if (b.getEast() - b.getWest() >= 360) return `-180,${south},180,${north}`;
+  const west = wrapLongitude(b.getWest()).toFixed(4);
+  let east = wrapLongitude(b.getEast()).toFixed(4);
+  if (Number(east) === -180) east = "180.0000";
+  return `${west},${south},${east},${north}`;
+}
+
+/* config: the page's config (its limit and urls); filters: createFilters() */
+export function createState(map, filters, config) {
+  const exportGeojson = document.getElementById("export-geojson");
+  const exportCsv = document.getElementById("export-csv");
+
+  const state = {
+    place: null, // the id of the place open in the side panel
+
+    read() {
+      const params = new URLSearchParams(window.location.search);
+      filters.read(params);
+      state.place = params.get("place");
+    },
+
+    /* The dates and outlet: what the side panel's excerpts are filtered by. */
+    filterParams() {
+      return filters.addTo(new URLSearchParams(), VIEW_FILTERS);
+    },
+
+    /* What a layer is fetched with: the filters, the visible area, the limit, then the item filters `items`. */
+    viewParams(items = []) {
+      const params = state.filterParams();
+      params.set("bbox", bboxParam(map));
+      params.set("limit", String(config.limit));
+      return filters.addTo(params, items);
+    },
+
+    write() {
+      const params = filters.addTo(state.filterParams(), ITEM_FILTERS);
+      const centre = map.getCenter();
+      params.set("lat", centre.lat.toFixed(4));
+      params.set("lon", wrapLongitude(centre.lng).toFixed(4));
+      params.set("z", String(map.getZoom()));
+      if (state.place) params.set("place", state.place);
+      window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
+      const exportParams = state.viewParams(ITEM_FILTERS);
+      exportGeojson.href = `${config.urls.export_geojson}?${exportParams}`;
+      exportCsv.href = `${config.urls.export_csv}?${exportParams}`;
+    },
+  };
+  return state;
+}
