@@ -32,7 +32,8 @@ DATED = [
      "outlet": "Test Wire"},
 ]
 HOSTILE = {
-    "text": 'Hostile report from Tbilisi\n\n<script>window.__pwned = "script"</script> Shelling near Tbilisi. '
+    # the markup sits inside the sentence that mentions Tbilisi, so the place's excerpt carries it to the panel
+    "text": 'Hostile report from Tbilisi\n\nShelling near Tbilisi <script>window.__pwned = "script"</script> went on. '
     '<img src=x onerror="window.__pwned = \'img\'"> <a href="javascript:window.__pwned=\'link\'">read more</a>',
     "title": '<img src=x onerror="window.__pwned = \'title\'">Hostile',
     "outlet": "<script>window.__pwned='outlet'</script>",
