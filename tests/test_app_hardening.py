@@ -122,3 +122,32 @@ def test_instance_folder_key_is_not_world_readable_from_the_first_byte(tmp_path,
     monkeypatch.setattr(application.os, "link", spying_link)
     application._instance_secret(str(tmp_path))
     assert created_modes == [0o600]
+
+
+@pytest.mark.parametrize(("path", "status"), [
+    ("/api/places?limit=5&limit=-1", 400),
+    ("/api/places?limit=-1&limit=5", 400),
+    ("/api/places?bbox=0,0,1,1&bbox=oops", 400),
+    ("/api/events?from=2023-01-01&from=2023-02-01", 400),
+    ("/api/places?limit=" + "9" * 5000, 400),
+    ("/api/places?from=20230101", 400),
+    ("/api/places?from=2023-W01-1", 400),
+    ("/api/places?to=٢٠٢٣-٠١-٠١", 400),
+    ("/api/places?limit=١٠", 400),
+    ("/api/places?bbox=١,0,1,1", 400),
+    ("/api/places?bbox=1_0,0,11,1", 400),
+    ("/api/articles/١", 404),
+    ("/api/articles/99999999999", 404),
+    ("/api/places?limit=10&from=2023-01-01&bbox=-10.5,0,+11,1.", 200),
+    ("/api/events?type=consult&type=assault", 200),
+])
+def test_parameters_are_read_one_way_only(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.is_json and (status == 200 or response.json["status"] == status)
+
+
+def test_the_export_command_refuses_a_huge_limit_without_a_traceback(runner, tmp_path):
+    result = runner.invoke(args=["export", "-o", str(tmp_path / "x.geojson"), "--limit", "9" * 5000])
+    assert result.exit_code == 2 and "'limit' must be a whole number" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

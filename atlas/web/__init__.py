@@ -7,11 +7,13 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, abort, jsonify, request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter, ValidationError
 
 from atlas.web import api, cli, db, upload, vendor, views
 from atlas.web.params import BadParameter
 
 JSON_PREFIXES = ("/api/", "/export.")
+MAX_RECORD_ID = 2**31 - 1  # the largest id an INTEGER column holds on PostgreSQL
 MAX_URL_LENGTH = 8000  # characters of path and query; below the request-line limits of gunicorn (8190) and werkzeug
 
 # The pages load nothing from elsewhere: scripts, styles, images and data all come from this app (Folium's set-up
@@ -43,7 +45,24 @@ def _origin(url_template: str) -> str:
     return f"{parts.scheme}://{host}"
 
 
+class RecordId(BaseConverter):
+    """A record id in a URL: ASCII digits that fit the store's integer column. (Werkzeug's int converter matches any
+    Unicode digit, so /api/articles/١ was article 1.)"""
+
+    regex = r"[0-9]{1,10}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if number > MAX_RECORD_ID:
+            raise ValidationError
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(int(value))
+
+
 def init_app(app: Flask) -> None:
+    app.url_map.converters["id"] = RecordId
     policy = content_security_policy(app.config.get("TILES_URL"))
     db.init_app(app)
     app.register_blueprint(vendor.bp)

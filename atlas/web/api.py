@@ -64,7 +64,7 @@ def claims():
     return _items(claim_features)
 
 
-@bp.get("/articles/<int(max=2147483647):article_id>")
+@bp.get("/articles/<id:article_id>")
 def article(article_id: int):
     found = queries.article(db.connection(), article_id)
     if found is None:

@@ -1,11 +1,16 @@
 """Request parameters -> the store's filters, in one place for the map, the API, both exports and the CLI.
 
 The same parsers read every endpoint's query string, so "export what I see" is the same filter by construction. Bad
-values raise `BadParameter`, which the app turns into its one JSON error shape.
+values raise `BadParameter`, which the app turns into its one JSON error shape. Parsing is strict, so that a value is
+read one way only: numbers and dates in ASCII digits (Python's int() and float() also take Arabic-Indic and other
+digits), dates as YYYY-MM-DD only (not the other ISO 8601 forms date.fromisoformat takes, such as 20230101 or
+2023-W01-1), and a parameter that takes one value given once (`limit=5&limit=-1` is an error, not whichever came
+first). Parameters that take several values (outlet, type, stance, actor, speaker) may be repeated or comma-separated.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import date
 
@@ -15,6 +20,10 @@ from atlas.store.filters import ItemFilter, ViewFilter
 
 VIEW_PARAMETERS = frozenset({"bbox", "from", "to", "outlet"})
 MAX_LIMIT = 20000
+SINGLE_VALUED = frozenset({"bbox", "from", "to", "limit", "include", "q"})
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_LIMIT = re.compile(r"[0-9]{1,9}")
 
 
 class BadParameter(ValueError):
@@ -25,6 +34,9 @@ def parse_view(args: MultiDict, allowed: Collection[str] = VIEW_PARAMETERS) -> V
     unknown = sorted(set(args.keys()) - set(allowed))
     if unknown:
         raise BadParameter(f"unknown parameter(s): {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+    repeated = sorted(name for name in SINGLE_VALUED & set(args.keys()) if len(args.getlist(name)) > 1)
+    if repeated:
+        raise BadParameter(f"parameter(s) given more than once: {', '.join(repeated)}; each takes one value")
     date_from = parse_date(args.get("from"), "from")
     date_to = parse_date(args.get("to"), "to")
     if date_from and date_to and date_from > date_to:
@@ -39,10 +51,9 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     parts = raw.split(",")
     if len(parts) != 4:
         raise BadParameter("'bbox' must be four numbers: west,south,east,north")
-    try:
-        west, south, east, north = (float(p) for p in parts)
-    except ValueError:
-        raise BadParameter("'bbox' must be four numbers: west,south,east,north") from None
+    if not all(_NUMBER.fullmatch(p.strip()) for p in parts):
+        raise BadParameter("'bbox' must be four numbers: west,south,east,north")
+    west, south, east, north = (float(p) for p in parts)
     if not all(-180 <= lon <= 180 for lon in (west, east)) or not all(-90 <= lat <= 90 for lat in (south, north)):
         raise BadParameter("'bbox' is out of range: longitudes within -180..180, latitudes within -90..90")
     if south > north:
@@ -54,15 +65,17 @@ def parse_date(raw: str | None, name: str) -> date | None:
     if raw is None or raw == "":
         return None
     try:
+        if not _DATE.fullmatch(raw):
+            raise ValueError
         return date.fromisoformat(raw)
     except ValueError:
-        raise BadParameter(f"'{name}' must be a date as YYYY-MM-DD, got {raw!r}") from None
+        raise BadParameter(f"'{name}' must be a date as YYYY-MM-DD, got {raw[:40]!r}") from None
 
 
 def parse_limit(raw: str | None, default: int | None) -> int | None:
     if raw is None or raw == "":
         return default
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
+    if not _LIMIT.fullmatch(raw) or not 1 <= int(raw) <= MAX_LIMIT:
         raise BadParameter(f"'limit' must be a whole number from 1 to {MAX_LIMIT}")
     return int(raw)
 

@@ -98,7 +98,7 @@ def vocabulary() -> dict[str, list]:
     }
 
 
-@bp.get("/articles/<int(max=2147483647):article_id>")
+@bp.get("/articles/<id:article_id>")
 def article_page(article_id: int):
     found = queries.article(db.connection(), article_id)
     if found is None:
