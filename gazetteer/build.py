@@ -26,7 +26,7 @@ from shapely.ops import unary_union
 from gazetteer import fuzzy
 from gazetteer.normalize import normalize
 from gazetteer.schema import DDL, INDEXES, SCHEMA_VERSION
-from gazetteer.sources import country_facts, curated, geonames, natural_earth
+from gazetteer.sources import country_facts, curated, curated_checks, geonames, natural_earth
 from gazetteer.sources.paths import CURATED_DIR, PROJECT_ROOT, node_modules
 from gazetteer.sources.record import NameType, Record
 
@@ -112,8 +112,9 @@ def prominence(record: Record, city_unit: bool = False) -> float:
 
 
 class Builder:
-    def __init__(self, log: Callable[[str], None] = print) -> None:
+    def __init__(self, log: Callable[[str], None] = print, data_dir: Path | None = None) -> None:
         self.log = log
+        self.data_dir = data_dir or CURATED_DIR  # the curated tables (gazetteer/data unless a test gives a copy)
         self.records: dict[str, Record] = {}
         self.country_by_iso: dict[str, Record] = {}
         self.continent_by_code: dict[str, Record] = {}
@@ -142,11 +143,13 @@ class Builder:
         return self.records.get(f"ne1:{reference}")
 
     def run(self) -> None:
+        curated_checks.require_valid(self.data_dir)  # before the slow part: a bad row stops the build with its line
         facts = country_facts.load()
         gn_countries = geonames.country_facts()
         frame = natural_earth.countries_frame()
         centroids = {iso: f.centroid for iso, f in facts.items() if f.centroid}
-        centroids.update(curated.country_points())  # GeoNames' own country points where the curated file has them
+        # GeoNames' own country points where the curated file has them
+        centroids.update(curated.country_points(self.data_dir))
         populations = {iso: c["population"] for iso, c in gn_countries.items() if c.get("population")}
         self.log(f"countries: {self.add(natural_earth.countries(frame, centroids, populations))}")
         for record in self.records.values():
@@ -155,7 +158,7 @@ class Builder:
         self._country_names(facts, gn_countries)
         self._continents(frame)
         features = natural_earth.admin1_features()
-        corrections = curated.admin1_corrections()
+        corrections = curated.admin1_corrections(self.data_dir)
         unit_ids = natural_earth.admin1_ids(features, corrections)
         self.city_units = {
             unit_ids[f["properties"]["adm1_code"]] for f in features
@@ -260,7 +263,7 @@ class Builder:
         raise ValueError(f"unknown curated geometry rule {sorted(spec)}")
 
     def _curated_places(self) -> Iterable[Record]:
-        for spec in curated.places():
+        for spec in curated.places(self.data_dir):
             geometry = self._curated_geometry(spec["geometry"])
             point = geometry.interpolate(0.5, normalized=True) if geometry.geom_type == "LineString" \
                 else geometry.representative_point()
@@ -275,7 +278,7 @@ class Builder:
             yield record
 
     def _landmarks(self) -> Iterable[Record]:
-        for row in curated.landmarks():
+        for row in curated.landmarks(self.data_dir):
             try:
                 lat, lon = float(row["lat"]), float(row["lon"])
             except ValueError:
@@ -296,7 +299,7 @@ class Builder:
             yield record
 
     def _regions(self) -> Iterable[Record]:
-        for row in curated.regions():
+        for row in curated.regions(self.data_dir):
             members = [self.target(code) for code in curated.split(row["members"])]
             missing = [code for code, m in zip(curated.split(row["members"]), members, strict=True) if m is None]
             if missing:
@@ -349,7 +352,7 @@ class Builder:
             yield record
 
     def _water_bodies(self) -> Iterable[Record]:
-        for row in curated.water_bodies():
+        for row in curated.water_bodies(self.data_dir):
             lat, lon = float(row["lat"]), float(row["lon"])
             record = Record(
                 id=f"geonames:{row['geonameid']}" if row.get("geonameid") else f"curated:{row['slug']}",
@@ -371,12 +374,12 @@ class Builder:
                 yield row, record
 
     def _attach_aliases(self) -> None:
-        for row, record in self._targeted(curated.aliases(), "name"):
+        for row, record in self._targeted(curated.aliases(self.data_dir), "name"):
             record.add_names([row["name"]])
 
     def _attach_abbreviations(self) -> None:
         """US postal codes come with the Natural Earth units (natural_earth.admin1_units); these are the rest."""
-        for row, record in self._targeted(curated.abbreviations(), "abbreviation"):
+        for row, record in self._targeted(curated.abbreviations(self.data_dir), "abbreviation"):
             record.add_names([row["abbreviation"]], NameType.ABBREVIATION, case_sensitive=row["case_sensitive"] == "1")
 
     def _add_demonym(self, record: Record, form: str) -> None:
@@ -385,7 +388,7 @@ class Builder:
             record.add_names([form + "s"], NameType.DEMONYM)
 
     def _attach_demonyms(self) -> None:
-        for row, record in self._targeted(curated.demonyms(), "form"):
+        for row, record in self._targeted(curated.demonyms(self.data_dir), "form"):
             self._add_demonym(record, row["form"])
 
 
@@ -461,9 +464,10 @@ def _flush(db: sqlite3.Connection, place_rows: list, geometry_rows: list, bbox_r
     return count
 
 
-def build(output: Path, log: Callable[[str], None] = print) -> BuildReport:
+def build(output: Path, log: Callable[[str], None] = print, data_dir: Path | None = None) -> BuildReport:
+    """Raises curated_checks.CuratedDataError, before writing anything, when a curated table has a bad row."""
     started = time.perf_counter()
-    builder = Builder(log)
+    builder = Builder(log, data_dir)
     builder.run()
     names = write_index(builder, output)
     report = BuildReport(output, len(builder.records), names, time.perf_counter() - started, builder.warnings)
