@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.model import Actor, surname_key
+from gazetteer import Kind
 from geo.model import Mention
 
 TITLE_WORDS = frozenset((
@@ -56,7 +57,7 @@ class ActorIndex:
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention]) -> ActorIndex:
         index = cls()
-        countries = [m for m in mentions if m.kind == "country" or m.demonym]
+        countries = [m for m in mentions if m.kind == Kind.COUNTRY or m.demonym]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(m.start <= ent.start_char < m.end for m in mentions) \
                     or _in_headline(doc.text, ent.start_char) or _before_title(doc, ent):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.text import mention_root
 from extract.verbs import REPORTING_VERBS
+from gazetteer import Kind
 from geo.model import Mention
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "along", "inside", "across", "around", "outside", "throughout"})
@@ -32,13 +33,14 @@ PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "dist
                           "northwest", "southeast", "southwest"})
 # "deployed in this area", "attacks in the south of the country", "stay in the city": a definite place noun that
 # points back to the last place of its kind named before it.
-_REGIONS = frozenset({"region", "disputed area", "corridor", "admin-1", "admin-2"})
+_REGIONS = frozenset({Kind.REGION, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.ADMIN1, Kind.ADMIN2})
 BACK_POINTING_PLACES: dict[str, frozenset[str]] = {
     "area": _REGIONS, "region": _REGIONS, "zone": _REGIONS,
-    "country": frozenset({"country"}), "nation": frozenset({"country"}),
-    "city": frozenset({"populated place", "capital"}), "town": frozenset({"populated place", "capital"}),
+    "country": frozenset({Kind.COUNTRY}), "nation": frozenset({Kind.COUNTRY}),
+    "city": frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL}), "town": frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL}),
 }
-SETTLEMENT_KINDS = frozenset({"populated place", "capital", "landmark"})  # where talks are held, not their subject
+# Where talks are held, not their subject.
+SETTLEMENT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.LANDMARK})
 SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else

@@ -33,6 +33,7 @@ from extract.verbs import (
     REPORTING_VERBS,
     VERB_ONLY_TRIGGERS,
 )
+from gazetteer import Kind
 from geo.model import Mention
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
@@ -46,12 +47,12 @@ CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
 CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in ("accuse", "deny")) | \
     {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
-GOVERNMENT_KINDS = frozenset({"country", "capital"})  # "Yerevan", "Armenian": a government acting
+GOVERNMENT_KINDS = frozenset({Kind.COUNTRY, Kind.CAPITAL})  # "Yerevan", "Armenian": a government acting
 BACK_REFERENCE = frozenset({"this", "that", "these", "those", "same"})  # "this meeting": one already reported
 # UCDP where_prec by gazetteer kind: 1 exact place, 2 near/within 25 km, 3 second-order region, 4 first-order region
 # or a wider named area, 6 country.
-WHERE_PRECISION = {"populated place": 1, "capital": 1, "landmark": 1, "corridor": 2, "admin-2": 3, "admin-1": 4,
-                   "region": 4, "disputed area": 4, "country": 6}
+WHERE_PRECISION = {Kind.POPULATED_PLACE: 1, Kind.CAPITAL: 1, Kind.LANDMARK: 1, Kind.CORRIDOR: 2, Kind.ADMIN2: 3,
+                   Kind.ADMIN1: 4, Kind.REGION: 4, Kind.DISPUTED_AREA: 4, Kind.COUNTRY: 6}
 
 
 def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex, published: date | None,
@@ -263,7 +264,7 @@ def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex, where: i
                 found.setdefault(person.name, person)
     for mention in mentions:
         if mention.kind not in GOVERNMENT_KINDS or mention.start == where or \
-                not (mention.kind == "country" or mention.metonym or mention.demonym):
+                not (mention.kind == Kind.COUNTRY or mention.metonym or mention.demonym):
             continue
         root = mention_root(doc, mention)
         if root is not None and root.i in phrase and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):

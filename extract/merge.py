@@ -13,6 +13,7 @@ import re
 
 from extract.model import Claim, Event, PlaceRef
 from extract.verbs import GENERIC_LABELS
+from gazetteer import Kind
 
 _WORD = re.compile(r"[a-z]{4,}")
 SIMILAR_CONTENT = 0.5  # Jaccard overlap of content words for two wordings of one claim
@@ -67,8 +68,8 @@ def country_and_place_in_it(a: PlaceRef, b: PlaceRef) -> bool:
     """ "detained in October" in Turkey and "detained in Izmir": within one article the country is the same event's
     place told less precisely. Across articles the stored places carry no country codes, and two outlets naming a
     country and a town in it may well mean two acts."""
-    country, other = (a, b) if a.kind == "country" else (b, a)
-    return country.kind == "country" and other.kind != "country" and bool(country.country_codes) and \
+    country, other = (a, b) if a.kind == Kind.COUNTRY else (b, a)
+    return country.kind == Kind.COUNTRY and other.kind != Kind.COUNTRY and bool(country.country_codes) and \
         set(country.country_codes) <= set(other.country_codes)
 
 
@@ -102,7 +103,7 @@ def opposed(a: Claim, b: Claim) -> bool:
     if b.stance in ("deny", "reject"):
         return targeted
     if b.stance in ("assert", "support"):
-        specific = {p.place_id for p in a.places if p.kind not in ("country", "capital")}
+        specific = {p.place_id for p in a.places if p.kind not in (Kind.COUNTRY, Kind.CAPITAL)}
         return targeted and bool(specific & {p.place_id for p in b.places})
     return False
 

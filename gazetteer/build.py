@@ -24,6 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from gazetteer import fuzzy
+from gazetteer.model import Kind
 from gazetteer.normalize import normalize
 from gazetteer.schema import DDL, INDEXES, SCHEMA_VERSION
 from gazetteer.sources import country_facts, curated, curated_checks, geonames, natural_earth
@@ -97,18 +98,18 @@ def interior_point(geometry: BaseGeometry) -> Point:
 
 def prominence(record: Record, city_unit: bool = False) -> float:
     """Prior weight of a record before context: countries and named regions first, then cities by population."""
-    if record.kind == "country":
+    if record.kind == Kind.COUNTRY:
         return 1.0
-    if record.kind in {"disputed area", "region"}:
+    if record.kind in {Kind.DISPUTED_AREA, Kind.REGION}:
         return 0.95
-    if record.kind in {"corridor", "landmark", "water body"}:
+    if record.kind in {Kind.CORRIDOR, Kind.LANDMARK, Kind.WATER_BODY}:
         return 0.9
-    if record.kind == "admin-1":  # a state or province outranks towns of its name below ~1M people (Florida, Cuba)
+    if record.kind == Kind.ADMIN1:  # a state or province outranks towns of its name below ~1M people (Florida, Cuba)
         return 0.3 if city_unit else 0.75
-    if record.kind == "admin-2":
+    if record.kind == Kind.ADMIN2:
         return 0.35
     by_population = min(1.0, math.log10((record.population or 0) + 1) / 7.0)
-    return max(0.85, by_population) if record.kind == "capital" else 0.85 * by_population
+    return max(0.85, by_population) if record.kind == Kind.CAPITAL else 0.85 * by_population
 
 
 class Builder:
@@ -153,7 +154,7 @@ class Builder:
         populations = {iso: c["population"] for iso, c in gn_countries.items() if c.get("population")}
         self.log(f"countries: {self.add(natural_earth.countries(frame, centroids, populations))}")
         for record in self.records.values():
-            if record.kind == "country" and record.country_codes:
+            if record.kind == Kind.COUNTRY and record.country_codes:
                 self.country_by_iso.setdefault(record.country_codes[0], record)
         self._country_names(facts, gn_countries)
         self._continents(frame)
@@ -187,13 +188,13 @@ class Builder:
 
         unit_keys: dict[str, list[Record]] = {}
         for record in self.records.values():
-            if record.kind == "admin-1":
+            if record.kind == Kind.ADMIN1:
                 for key in {normalize(n.text) for n in record.names if n.type <= NameType.ALTERNATE}:
                     unit_keys.setdefault(key, []).append(record)
         prepared: dict[str, object] = {}
         small: dict[str, bool] = {}
         for record in self.records.values():
-            if record.kind not in {"populated place", "capital"}:
+            if record.kind not in {Kind.POPULATED_PLACE, Kind.CAPITAL}:
                 continue
             for key in {normalize(n.text) for n in record.names}:
                 for unit in unit_keys.get(key, ()):
@@ -229,7 +230,7 @@ class Builder:
             record = Record(
                 id=f"geonames:{continent['geonameId']}",
                 name=name,
-                kind="region",
+                kind=Kind.REGION,
                 country_codes=(),
                 population=continent.get("population") or None,
                 lat=float(continent["lat"]),
@@ -268,7 +269,7 @@ class Builder:
             point = geometry.interpolate(0.5, normalized=True) if geometry.geom_type == "LineString" \
                 else geometry.representative_point()
             record = Record(
-                id=f"curated:{spec['slug']}", name=spec["name"], kind=spec["kind"],
+                id=f"curated:{spec['slug']}", name=spec["name"], kind=Kind(spec["kind"]),
                 country_codes=tuple(spec["country_codes"]), population=None, lat=point.y, lon=point.x,
                 geometry=geometry, source=f"curated (approximate): {spec['source']}", licence=spec["licence"],
                 approximate=True,
@@ -289,7 +290,7 @@ class Builder:
                 self.warnings.append(f"landmark {row['slug']}: unknown city {city}")
                 city = None
             record = Record(
-                id=f"curated:{row['slug']}", name=row["name"], kind="landmark", country_codes=(row["country"],),
+                id=f"curated:{row['slug']}", name=row["name"], kind=Kind.LANDMARK, country_codes=(row["country"],),
                 population=None, lat=lat, lon=lon, geometry=Point(lon, lat),
                 source=f"curated (approximate): {row['source']}", licence="facts from the cited source",
                 approximate=True, located_in=city,
@@ -314,7 +315,7 @@ class Builder:
                 point = interior_point(geometry)
                 lat, lon = point.y, point.x
             record = Record(
-                id=f"region:{row['slug']}", name=row["name"], kind="region",
+                id=f"region:{row['slug']}", name=row["name"], kind=Kind.REGION,
                 country_codes=tuple(sorted({c for m in parts for c in m.country_codes})), population=None,
                 lat=lat, lon=lon, geometry=geometry,
                 source=f"curated: union of {row['members']} ({row['source']})",
@@ -344,7 +345,7 @@ class Builder:
             point = interior_point(geometry)
             record = Record(
                 id=f"negeounit:{re.sub(r'[^a-z0-9]+', '-', normalize(geounit)).strip('-')}", name=geounit,
-                kind="admin-1", country_codes=(iso2,) if iso2 else (), population=None, lat=point.y, lon=point.x,
+                kind=Kind.ADMIN1, country_codes=(iso2,) if iso2 else (), population=None, lat=point.y, lon=point.x,
                 geometry=geometry, source=f"union of the Natural Earth admin-1 units of geounit {geounit}",
                 licence=natural_earth.PUBLIC_DOMAIN,
             )
@@ -356,7 +357,7 @@ class Builder:
             lat, lon = float(row["lat"]), float(row["lon"])
             record = Record(
                 id=f"geonames:{row['geonameid']}" if row.get("geonameid") else f"curated:{row['slug']}",
-                name=row["name"], kind="water body", country_codes=(), population=None, lat=lat, lon=lon,
+                name=row["name"], kind=Kind.WATER_BODY, country_codes=(), population=None, lat=lat, lon=lon,
                 geometry=Point(lon, lat), source=f"curated (a point, approximate): {row['source']}",
                 licence="facts from the cited source", approximate=True,
             )
@@ -448,7 +449,7 @@ def _fuzzy_eligible(record: Record, name_type: NameType) -> bool:
     """Typo look-ups cover the places news writes about often enough to misspell; not 3 million village names."""
     if name_type in (NameType.ABBREVIATION, NameType.DEMONYM):
         return False
-    if record.kind in {"populated place", "admin-2"}:
+    if record.kind in {Kind.POPULATED_PLACE, Kind.ADMIN2}:
         return name_type == NameType.PREFERRED and (record.population or 0) >= FUZZY_MIN_CITY_POPULATION
     return True
 

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from geopy.distance import great_circle
 
-from gazetteer import Candidate, Place
+from gazetteer import Candidate, Kind, Place
 
-AREA_KINDS = frozenset({"country", "admin-1", "admin-2", "region", "disputed area", "corridor", "water body"})
-SUBNATIONAL_AREAS = frozenset({"admin-1", "admin-2", "region", "disputed area"})
+AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA, Kind.CORRIDOR,
+                        Kind.WATER_BODY})
+SUBNATIONAL_AREAS = frozenset({Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA})
 # Proximity fades as exp(-km / Weights.proximity_km); below this (about 450 km at 150 km) a town is not "near".
 MIN_CLOSENESS = 0.05
 CONTAINED_NAMES_SHOWN = 3  # how many of the mentioned places inside an area its note names
@@ -124,6 +125,6 @@ def mentioned_elsewhere(place: Place, context: Context, weights: Weights) -> Bon
 def inside_mentioned(candidate: Candidate, context: Context, weights: Weights, contains: Contains) -> Bonus | None:
     """The candidate lies in an area the document names; a country is left to `country_share`."""
     for area in context.areas:
-        if area.chosen.place.kind != "country" and contains(area.chosen, candidate):
+        if area.chosen.place.kind != Kind.COUNTRY and contains(area.chosen, candidate):
             return weights.containment, f"+{weights.containment:.2f} inside mentioned {area.chosen.place.name}"
     return None

@@ -24,7 +24,7 @@ from itertools import pairwise
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer import Candidate, Gazetteer
+from gazetteer import Candidate, Gazetteer, Kind
 from gazetteer.normalize import normalize
 from geo.evidence import (
     AREA_KINDS,
@@ -44,11 +44,11 @@ from geo.model import Mention
 from geo.recognize import Span, case_fits, is_acronym
 
 MATCH_WEIGHT = {"exact": 1.0, "normalized": 0.97, "abbreviation": 0.95, "demonym": 0.95, "alternate": 0.9}
-KIND_PROMINENCE = {"country": 1.0, "water body": 0.95, "disputed area": 0.95, "corridor": 0.95, "region": 0.95,
-                   "landmark": 0.9, "admin-1": 0.78, "admin-2": 0.55}
+KIND_PROMINENCE = {Kind.COUNTRY: 1.0, Kind.WATER_BODY: 0.95, Kind.DISPUTED_AREA: 0.95, Kind.CORRIDOR: 0.95,
+                   Kind.REGION: 0.95, Kind.LANDMARK: 0.9, Kind.ADMIN1: 0.78, Kind.ADMIN2: 0.55}
 # Records whose name, when a text uses it, means them unless a local pattern says otherwise ("China, Texas").
-DOMINANT_KINDS = frozenset({"country", "admin-1", "water body", "disputed area", "corridor", "region"})
-TOWN_KINDS = frozenset({"populated place", "capital", "admin-2"})
+DOMINANT_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.WATER_BODY, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.REGION})
+TOWN_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.ADMIN2})
 OUTLINE_CACHE_SIZE = 2000
 PATTERN_LIMIT = 100  # candidates searched for the first name of "Churchill, Manitoba"
 ROUNDS = 3
@@ -163,8 +163,8 @@ class Resolver:
         outer, inner = area.place, candidate.place
         if outer.id == inner.id or outer.kind not in AREA_KINDS:
             return False
-        if outer.kind == "country":
-            return bool(set(outer.country_codes) & set(inner.country_codes)) and inner.kind != "country"
+        if outer.kind == Kind.COUNTRY:
+            return bool(set(outer.country_codes) & set(inner.country_codes)) and inner.kind != Kind.COUNTRY
         if not set(outer.country_codes) & set(inner.country_codes):
             return False
         outline = self._outline(outer.id)
@@ -215,7 +215,7 @@ def _area_prior(candidates: list[Candidate], context: Context) -> float:
     """The strongest prior among the readings as a country, state, sea or region; a state or province counts only
     when its country is in the text. A town below it is not lifted by the document (see `Resolver._score`)."""
     return max((prior(c) for c in candidates if c.place.kind in DOMINANT_KINDS and (
-        c.place.kind != "admin-1" or any(context.country_mentions.get(code) for code in c.place.country_codes))),
+        c.place.kind != Kind.ADMIN1 or any(context.country_mentions.get(code) for code in c.place.country_codes))),
         default=0.0)
 
 
@@ -259,7 +259,7 @@ def prior(candidate: Candidate) -> float:
     if place.kind in KIND_PROMINENCE:
         return match * KIND_PROMINENCE[place.kind]
     by_population = min(0.92, 0.3 + 0.6 * math.log10((place.population or 0) + 1) / 7) if place.population else 0.45
-    return match * (max(0.88, by_population) if place.kind == "capital" else by_population)
+    return match * (max(0.88, by_population) if place.kind == Kind.CAPITAL else by_population)
 
 
 def _describe(candidate: Candidate) -> str:
