@@ -98,7 +98,7 @@ ALL_ITEMS = ItemFilter()  # no item filter: every event and claim of the view
 
 def parse_items(args: MultiDict) -> ItemFilter:
     """type (PLOVER category), stance, actor, speaker: each repeatable or comma-separated; bad values are errors."""
-    from extract.verbs import STANCES
+    from extract.vocabulary import Stance
 
     def values(name: str) -> tuple[str, ...]:
         return tuple(sorted({v.strip() for raw in args.getlist(name) for v in raw.split(",") if v.strip()}))
@@ -108,8 +108,8 @@ def parse_items(args: MultiDict) -> ItemFilter:
     if unknown:
         raise BadParameter(f"'type' must be PLOVER categories ({', '.join(sorted(EVENT_TYPES))}); got {unknown}")
     stances = values("stance")
-    if set(stances) - set(STANCES):
-        raise BadParameter(f"'stance' must be one of {', '.join(STANCES)}")
+    if set(stances) - set(Stance):
+        raise BadParameter(f"'stance' must be one of {', '.join(Stance)}")
     return ItemFilter(types, stances, _name_keys(values("actor")), _name_keys(values("speaker")))
 
 

@@ -21,7 +21,7 @@ from atlas.filters import (
     parse_view,
 )
 from atlas.mapview import build_map
-from extract.verbs import STANCES
+from extract.vocabulary import Stance
 
 bp = Blueprint("views", __name__)
 
@@ -61,7 +61,7 @@ def map_page():
         config=config,
         outlets=outlets,
         event_types=sorted(EVENT_TYPES),
-        stances=STANCES,
+        stances=[stance.value for stance in Stance],
     )
 
 

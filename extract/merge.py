@@ -13,6 +13,7 @@ import re
 
 from extract.model import Claim, Event, PlaceRef
 from extract.verbs import GENERIC_LABELS
+from extract.vocabulary import ActorKind, Stance
 from gazetteer import Kind
 
 _WORD = re.compile(r"[a-z]{4,}")
@@ -74,7 +75,7 @@ def country_and_place_in_it(a: PlaceRef, b: PlaceRef) -> bool:
 
 
 def person_keys(event: Event) -> set[str]:
-    return {x.key for x in event.actors if x.kind == "person"}
+    return {x.key for x in event.actors if x.kind == ActorKind.PERSON}
 
 
 def content_words(text: str) -> set[str]:
@@ -96,13 +97,13 @@ def same_claim(a: Claim, b: Claim) -> bool:
 def opposed(a: Claim, b: Claim) -> bool:
     """b answers a: a denial or rejection by the party a accuses, or an opposing reading of the same act (a defends
     what another condemns, sharing a specific place such as a corridor, not just a country)."""
-    if a.speaker.key == b.speaker.key or a.stance not in ("accuse", "condemn"):
+    if a.speaker.key == b.speaker.key or a.stance not in (Stance.ACCUSE, Stance.CONDEMN):
         return False
     about_a = {p.place_id for p in a.places}
     targeted = b.speaker.country in about_a
-    if b.stance in ("deny", "reject"):
+    if b.stance in (Stance.DENY, Stance.REJECT):
         return targeted
-    if b.stance in ("assert", "support"):
+    if b.stance in (Stance.ASSERT, Stance.SUPPORT):
         specific = {p.place_id for p in a.places if p.kind not in (Kind.COUNTRY, Kind.CAPITAL)}
         return targeted and bool(specific & {p.place_id for p in b.places})
     return False
@@ -115,7 +116,7 @@ def contested_links(claims: list[Claim]) -> list[tuple[int, int]]:
     for later, claim in enumerate(claims):
         for earlier in range(later - 1, -1, -1):
             other = claims[earlier]
-            bare_answer = claim.stance in ("deny", "reject") and not claim.places and \
+            bare_answer = claim.stance in (Stance.DENY, Stance.REJECT) and not claim.places and \
                 other.speaker.key != claim.speaker.key
             if bare_answer or opposed(other, claim) or opposed(claim, other):
                 pairs.append((earlier, later))
