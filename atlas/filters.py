@@ -13,6 +13,8 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
+from extract.vocabulary import EventType
+
 VIEW_PARAMETERS = frozenset({"bbox", "from", "to", "outlet"})
 MAX_LIMIT = 20000
 
@@ -81,8 +83,7 @@ def parse_limit(raw: str | None, default: int | None) -> int | None:
 
 
 ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker"})  # events and claims add these to a view
-EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+EVENT_TYPES = frozenset(event_type.value for event_type in EventType)  # only what the extractor can produce
 
 
 @dataclass(frozen=True, slots=True)
