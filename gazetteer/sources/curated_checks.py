@@ -2,7 +2,7 @@
 
 These files are typed by people, not generated: a stray comma, a swapped lat/lon, a country point under the wrong
 GeoNames id or a region slug that a demonym points at but nobody defined would otherwise surface only later, as a
-silently wrong map. So `require_valid` stops the build on the first bad table, naming the file and the line; each
+silently wrong map. So `require_valid` stops the build on any bad row, naming each with its file and line; each
 validator returns a list of problems, so the tests can run it on the real files and on deliberately broken rows and a
 check that stopped catching anything fails too.
 """
