@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from app import create_app  # noqa: E402
 from atlas.records import ArticleRecord, PlaceRecord  # noqa: E402
 from atlas.store.write import StoreWriter  # noqa: E402
+from gazetteer import Kind  # noqa: E402
 from geo.model import Mention  # noqa: E402
 from text.excerpts import Excerpt  # noqa: E402
 
@@ -47,13 +48,13 @@ def synthetic_places(count: int, rng: random.Random) -> list[PlaceRecord]:
         if roll < 0.05:
             size = rng.uniform(0.5, 4)
             ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size * 0.7], [lon, lat + size * 0.7], [lon, lat]]
-            geometry, kind = {"type": "Polygon", "coordinates": [ring]}, "admin-1"
+            geometry, kind = {"type": "Polygon", "coordinates": [ring]}, Kind.ADMIN1
         elif roll < 0.07:
             line = [[lon, lat], [lon + 0.4, lat + 0.2], [lon + 0.9, lat + 0.1]]
             geometry = {"type": "LineString", "coordinates": line}
-            kind = "corridor"
+            kind = Kind.CORRIDOR
         else:
-            geometry, kind = {"type": "Point", "coordinates": [lon, lat]}, "populated place"
+            geometry, kind = {"type": "Point", "coordinates": [lon, lat]}, Kind.POPULATED_PLACE
         found.append(PlaceRecord(f"bench:{number}", f"Place {number}", kind, lat, lon, geometry))
     return found
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract.model import Actor, surname_key
+from extract.vocabulary import ActorKind
+from gazetteer import Kind
 from geo.model import Mention
 
 TITLE_WORDS = frozenset((
@@ -56,7 +58,7 @@ class ActorIndex:
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention]) -> ActorIndex:
         index = cls()
-        countries = [m for m in mentions if m.kind == "country" or m.demonym]
+        countries = [m for m in mentions if m.kind == Kind.COUNTRY or m.demonym]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(m.start <= ent.start_char < m.end for m in mentions) \
                     or _in_headline(doc.text, ent.start_char) or _before_title(doc, ent):
@@ -92,7 +94,7 @@ class ActorIndex:
             canonical = before[-1] if before else known[0][1]
         elif any(full.endswith(name) for _, full in known):
             canonical = next(full for _, full in known if full.endswith(name))
-        return Actor(canonical, "person", self.countries.get(canonical))
+        return Actor(canonical, ActorKind.PERSON, self.countries.get(canonical))
 
     def knows_surname(self, word: str) -> bool:
         return surname_key(word) in self.full_names
@@ -103,7 +105,7 @@ class ActorIndex:
             return None
         for title, name in reversed(self.titles):
             if words <= title:
-                return Actor(name, "person", self.countries.get(name))
+                return Actor(name, ActorKind.PERSON, self.countries.get(name))
         return None
 
 

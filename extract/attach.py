@@ -14,15 +14,18 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.text import mention_root
 from extract.verbs import REPORTING_VERBS
+from extract.vocabulary import EventType
+from gazetteer import Kind
 from geo.model import Mention
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "along", "inside", "across", "around", "outside", "throughout"})
-LOCATIVE_OF = frozenset({"COERCE", "ASSAULT", "MOBILIZE"})  # "blockade of X", "invasion of X": X is where
-CONTESTED_OVER = frozenset({"ASSAULT"})  # "the war over Nagorno-Karabakh", "clashes over the control of X"
-TOPIC_ON = frozenset({"CONSULT"})  # "talks on Ukraine": a topic, not where they were held
+# "blockade of X", "invasion of X": X is where
+LOCATIVE_OF = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.MOBILIZE})
+CONTESTED_OVER = frozenset({EventType.ASSAULT})  # "the war over Nagorno-Karabakh", "clashes over the control of X"
+TOPIC_ON = frozenset({EventType.CONSULT})  # "talks on Ukraine": a topic, not where they were held
 PLACELESS = frozenset({"phone call"})  # a call joins two places and happens in neither
-DIRECTIONAL = frozenset({"CONSULT", "MOBILIZE"})  # "visit to X", "troops sent to X"
-ORIGIN = frozenset({"RETREAT"})  # "withdrawal from X", "evacuation from X": X is where it happened
+DIRECTIONAL = frozenset({EventType.CONSULT, EventType.MOBILIZE})  # "visit to X", "troops sent to X"
+ORIGIN = frozenset({EventType.RETREAT})  # "withdrawal from X", "evacuation from X": X is where it happened
 OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege"})
 # Common nouns that only frame the place named with them ("the town of Izmir", "Douma city").
 PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "district", "county", "area", "suburb",
@@ -32,13 +35,14 @@ PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "dist
                           "northwest", "southeast", "southwest"})
 # "deployed in this area", "attacks in the south of the country", "stay in the city": a definite place noun that
 # points back to the last place of its kind named before it.
-_REGIONS = frozenset({"region", "disputed area", "corridor", "admin-1", "admin-2"})
+_REGIONS = frozenset({Kind.REGION, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.ADMIN1, Kind.ADMIN2})
 BACK_POINTING_PLACES: dict[str, frozenset[str]] = {
     "area": _REGIONS, "region": _REGIONS, "zone": _REGIONS,
-    "country": frozenset({"country"}), "nation": frozenset({"country"}),
-    "city": frozenset({"populated place", "capital"}), "town": frozenset({"populated place", "capital"}),
+    "country": frozenset({Kind.COUNTRY}), "nation": frozenset({Kind.COUNTRY}),
+    "city": frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL}), "town": frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL}),
 }
-SETTLEMENT_KINDS = frozenset({"populated place", "capital", "landmark"})  # where talks are held, not their subject
+# Where talks are held, not their subject.
+SETTLEMENT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.LANDMARK})
 SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else
@@ -112,7 +116,7 @@ def _modifier_tie(trigger: Token, kind: str, mention: Mention, mentions: list[Me
     """ "a White House meeting", "the Moscow talks", "the Karabakh war": a place modifying the event word is where it
     happened, unless it is one of a pair ("the Armenia-Azerbaijan talks": the parties) or, for talks, a country or
     region, which is their subject ("the Syria talks" were held in Geneva)."""
-    if kind == "CONSULT" and mention.kind not in SETTLEMENT_KINDS:
+    if kind == EventType.CONSULT and mention.kind not in SETTLEMENT_KINDS:
         return None
     if not _modifies(trigger, mention):
         return None
@@ -130,7 +134,7 @@ def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], ot
     root = _framed(root)
     if root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_.casefold() in OBJECT_IS_PLACE | {label}:
         return "object"
-    meeting = trigger.pos_ == "VERB" and kind == "CONSULT"  # "met with Lavrov in Moscow": Lavrov was met there
+    meeting = trigger.pos_ == "VERB" and kind == EventType.CONSULT  # "met with Lavrov in Moscow": Lavrov was met there
     if root.dep_ != "pobj" or not _hangs_on(root.head.head, trigger, hooks, others, through_people=meeting):
         return None
     word = root.head.lower_

@@ -39,6 +39,7 @@ from extract.verbs import (
     STANCE_NOUNS,
     STATED_NOUNS,
 )
+from extract.vocabulary import ActorKind, Stance
 from geo.model import Mention
 
 CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "following", "amid", "since", "while",
@@ -67,7 +68,7 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                 in_sentence = _one_per_speaker(in_sentence, claim)
                 context.last_speaker = claim.speaker
                 context.last_claim_sentence = context.sentence
-                if claim.speaker.kind == "person":
+                if claim.speaker.kind == ActorKind.PERSON:
                     context.remember(claim.speaker)
         claims.extend(in_sentence)
         context.remember_sentence(sent)
@@ -88,7 +89,7 @@ def _speaker_goes_on(context: SpeakerContext, sent: Span, verb: Token, stance: s
                      quotes: list[tuple[int, int]]) -> bool:
     """A sentence that is all quotation, right after a claim, goes on with that speaker's words: its "I'm deeply
     troubled" or "we condemn" is the speaker's stance (a plain "I said" inside it is just more of the quotation)."""
-    if stance == "assert" or context.last_claim_sentence != context.sentence - 1:
+    if stance == Stance.ASSERT or context.last_claim_sentence != context.sentence - 1:
         return False
     whole = next((q for q in quotes if q[0] <= sent.start_char + 1 and q[1] >= sent.end_char - 2), None)
     subject = subject_of(verb)
@@ -99,16 +100,16 @@ def _one_per_speaker(claims: list[Claim], claim: Claim) -> list[Claim]:
     """A sentence gives one claim per speaker: "spoke ... to underscore the importance of peace and pledged support"
     is a pledge of support about all the places, not an assertion beside it. The sharper stance wins."""
     same = next((n for n, kept in enumerate(claims) if kept.speaker.key == claim.speaker.key
-                 and "assert" in (kept.stance, claim.stance)), None)
+                 and Stance.ASSERT in (kept.stance, claim.stance)), None)
     if same is None:
         return [*claims, claim]
     kept = claims[same]
-    sharper, other = (claim, kept) if kept.stance == "assert" else (kept, claim)
+    sharper, other = (claim, kept) if kept.stance == Stance.ASSERT else (kept, claim)
     places = tuple(dict.fromkeys(sharper.places + other.places))
     return [*claims[:same], replace(sharper, places=places), *claims[same + 1:]]
 
 
-def _verb_stance(token: Token) -> str | None:
+def _verb_stance(token: Token) -> Stance | None:
     lemma = lemma_of(token)
     if (token.pos_ == "ADJ" or token.dep_ == "acomp") and token.lower_ in STANCE_ADJECTIVES and \
             lemma_of(token.head) == "be":  # "I'm deeply troubled" (the parser may tag the participle a verb)
@@ -119,23 +120,24 @@ def _verb_stance(token: Token) -> str | None:
             if objects:
                 return STANCE_NOUNS[objects[0].lemma_.casefold()]
         if lemma == "speak":  # "spoke of a historic opportunity"; "spoke with Aliyev" is a consultation
-            return "assert" if any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children) else None
+            about = any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children)
+            return Stance.ASSERT if about else None
         if lemma == "call":
             particles = {c.lemma_.casefold() for c in token.children if c.dep_ in ("prep", "prt")}
             if particles & CALL_PROPOSE_PARTICLES:
-                return "propose"
-            return "assert" if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
+                return Stance.PROPOSE
+            return Stance.ASSERT if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
         if lemma in QUOTING_VERBS:  # "Focus magazine cited sources as saying ...": the magazine reports it, unless
             # the one it quotes is named ("cited Lavrov as saying", "Lavrov was quoted as saying": see subject_of)
             if any(c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")) for c in token.children):
                 return None
-            return "assert" if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            return Stance.ASSERT if any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 lemma_of(g) in REPORTING_VERBS for g in c.children) for c in token.children) else None
         return REPORTING_VERBS.get(lemma)
     return None
 
 
-def _noun_stance(token: Token) -> str | None:
+def _noun_stance(token: Token) -> Stance | None:
     """ "Moscow's criticism of the checkpoint": a stance noun owned by its speaker (not the object of "express",
     which the verb reads)."""
     if token.pos_ != "NOUN" or token.lemma_.casefold() not in STATED_NOUNS or \
@@ -214,7 +216,7 @@ def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes:
     return [Claim(
         speaker=speaker,
         verb="according to",
-        stance=_sharpen("assert", content, according),
+        stance=_sharpen(Stance.ASSERT, content, according),
         text=context.text[content_start:content_end].strip(" ,"),
         quote=quoted,
         places=_content_places(context, content_start, content_end, speaker_starts),
@@ -273,31 +275,32 @@ def _circumstance(child: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("after", "before", "while", "when", "as") for c in child.children))
 
 
-def _sharpen(stance: str, content: list[Token], verb: Token) -> str:
+def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
     """Content cues that make a plain statement sharper: the reported verb's own stance, a modal, a "violation"; a
     rejection of "the claims" or "the allegations" is a denial of them."""
     lemmas = {t.lemma_.casefold() for t in content}
-    if stance == "reject" and any(c.dep_ == "dobj" and c.lemma_.casefold() in DENIED_OBJECTS for c in verb.children):
-        return "deny"
-    if stance != "assert":
+    if stance == Stance.REJECT and \
+            any(c.dep_ == "dobj" and c.lemma_.casefold() in DENIED_OBJECTS for c in verb.children):
+        return Stance.DENY
+    if stance != Stance.ASSERT:
         return stance
     if lemmas & DENIAL_WORDS:
-        return "deny"
+        return Stance.DENY
     for token in content:
         if token.lemma_.casefold() == "say" and \
                 any(c.dep_ in ("dobj", "intj") and c.lower_ == "no" for c in token.children):
-            return "reject"  # "I'll say no"
+            return Stance.REJECT  # "I'll say no"
         if token.dep_ == "acomp" and token.head.lemma_ == "be" and token.lemma_.casefold() in STANCE_ADJECTIVES:
             return STANCE_ADJECTIVES[token.lemma_.casefold()]  # "said ... the governor was unwilling to commit"
     for token in content:
         if token.dep_ == "ccomp" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children):
-            return "propose"  # "insists that the CSTO condemn": a demand in the mandative subjunctive
+            return Stance.PROPOSE  # "insists that the CSTO condemn": a demand in the mandative subjunctive
         if token.dep_ in ("ccomp", "ROOT") or not content[0].i <= token.head.i <= content[-1].i:
             reported = _verb_stance(token)
-            if reported not in (None, "assert") and not any(c.dep_ == "neg" for c in token.children):
+            if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children):
                 return reported
     if lemmas & ACCUSATION_WORDS:
-        return "accuse"
+        return Stance.ACCUSE
     if lemmas & PROPOSAL_MODALS:
-        return "propose"
+        return Stance.PROPOSE
     return stance

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import dateparser
 
+from extract.vocabulary import DatePrecision
+
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_ABBR = {name[:3]: number for number, name in enumerate(_MONTHS, start=1)} | {"sept": 9}
@@ -51,10 +53,10 @@ class DateExpression:
     relative: bool  # needs the publication date to mean anything
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> DatePrecision:
         if self.relative:
             return _relative_precision(self.text)
-        return "day" if self.day else "month" if self.month else "year"
+        return DatePrecision.DAY if self.day else DatePrecision.MONTH if self.month else DatePrecision.YEAR
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
@@ -116,7 +118,8 @@ def default_year_of(text: str) -> int | None:
     return latest_year
 
 
-def resolve(expression: DateExpression, published: date | None, anchored: bool) -> tuple[str, str] | None:
+def resolve(expression: DateExpression, published: date | None,
+            anchored: bool) -> tuple[str, DatePrecision] | None:
     """(ISO date cut to its precision, precision) or None when it cannot be placed in time.
 
     `anchored`: the publication date came with the input, so relative expressions may be resolved against it."""
@@ -131,28 +134,28 @@ def resolve(expression: DateExpression, published: date | None, anchored: bool) 
         if expression.month is None:
             return None
         if expression.day is None:
-            return f"--{expression.month:02d}", "month"
-        return f"--{expression.month:02d}-{expression.day:02d}", "day"
+            return f"--{expression.month:02d}", DatePrecision.MONTH
+        return f"--{expression.month:02d}-{expression.day:02d}", DatePrecision.DAY
     if expression.month is None:
-        return f"{year:04d}", "year"
+        return f"{year:04d}", DatePrecision.YEAR
     if expression.day is None:
-        return f"{year:04d}-{expression.month:02d}", "month"
+        return f"{year:04d}-{expression.month:02d}", DatePrecision.MONTH
     try:
-        return date(year, expression.month, expression.day).isoformat(), "day"
+        return date(year, expression.month, expression.day).isoformat(), DatePrecision.DAY
     except ValueError:
         return None
 
 
-def _relative_precision(text: str) -> str:
+def _relative_precision(text: str) -> DatePrecision:
     lowered = text.casefold()
-    for unit in ("week", "month", "year"):
+    for unit in (DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR):
         if lowered.endswith(unit):
             return unit
-    return "day"
+    return DatePrecision.DAY
 
 
 @lru_cache(maxsize=4096)
-def _relative(text: str, published: date) -> tuple[str, str] | None:
+def _relative(text: str, published: date) -> tuple[str, DatePrecision] | None:
     precision = _relative_precision(text)
     phrase = text.removeprefix("on ").removeprefix("since ").removesuffix(" night").removesuffix("s")
     for prefix in ("earlier this ", "late last ", "early last "):
@@ -172,14 +175,14 @@ def _relative(text: str, published: date) -> tuple[str, str] | None:
     if parsed is None:
         return None
     day = parsed.date()
-    if precision == "month":
-        return day.strftime("%Y-%m"), "month"
-    if precision == "year":
-        return f"{day.year:04d}", "year"
-    if precision == "week":
+    if precision == DatePrecision.MONTH:
+        return day.strftime("%Y-%m"), DatePrecision.MONTH
+    if precision == DatePrecision.YEAR:
+        return f"{day.year:04d}", DatePrecision.YEAR
+    if precision == DatePrecision.WEEK:
         monday = day - timedelta(days=day.weekday())
-        return monday.isoformat(), "week"
-    return day.isoformat(), "day"
+        return monday.isoformat(), DatePrecision.WEEK
+    return day.isoformat(), DatePrecision.DAY
 
 
 def has_year(iso: str | None) -> bool:
@@ -203,11 +206,11 @@ def period(iso: str | None, precision: str | None) -> tuple[date, date] | None:
     first = _first_day(iso, precision)
     if first is None:
         return None
-    if precision == "day":
+    if precision == DatePrecision.DAY:
         return first, first
-    if precision == "week":
+    if precision == DatePrecision.WEEK:
         return first, first + timedelta(days=6)
-    if precision == "month":
+    if precision == DatePrecision.MONTH:
         following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
         return first, following - timedelta(days=1)
     return first, date(first.year, 12, 31)

@@ -33,6 +33,8 @@ from extract.verbs import (
     REPORTING_VERBS,
     VERB_ONLY_TRIGGERS,
 )
+from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
+from gazetteer import Kind
 from geo.model import Mention
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
@@ -44,14 +46,14 @@ INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", 
 THEN = re.compile(r"\bat (?:that|this|the same) (?:point|time|moment)\b|\bat the time\b", re.IGNORECASE)
 CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
-CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in ("accuse", "deny")) | \
+CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in (Stance.ACCUSE, Stance.DENY)) | \
     {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
-GOVERNMENT_KINDS = frozenset({"country", "capital"})  # "Yerevan", "Armenian": a government acting
+GOVERNMENT_KINDS = frozenset({Kind.COUNTRY, Kind.CAPITAL})  # "Yerevan", "Armenian": a government acting
 BACK_REFERENCE = frozenset({"this", "that", "these", "those", "same"})  # "this meeting": one already reported
 # UCDP where_prec by gazetteer kind: 1 exact place, 2 near/within 25 km, 3 second-order region, 4 first-order region
 # or a wider named area, 6 country.
-WHERE_PRECISION = {"populated place": 1, "capital": 1, "landmark": 1, "corridor": 2, "admin-2": 3, "admin-1": 4,
-                   "region": 4, "disputed area": 4, "country": 6}
+WHERE_PRECISION = {Kind.POPULATED_PLACE: 1, Kind.CAPITAL: 1, Kind.LANDMARK: 1, Kind.CORRIDOR: 2, Kind.ADMIN2: 3,
+                   Kind.ADMIN1: 4, Kind.REGION: 4, Kind.DISPUTED_AREA: 4, Kind.COUNTRY: 6}
 
 
 def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex, published: date | None,
@@ -60,7 +62,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
     events: list[Event] = []
     back_references: set[int] = set()
     simultaneous: dict[int, int] = {}  # event number -> the earlier-listed event it happened during
-    last_date: tuple[str | None, str | None] = (None, None)  # of the latest dated event, for "at that point"
+    last_date: tuple[str | None, DatePrecision | None] = (None, None)  # of the latest dated event ("at that point")
     body = headline_end(text)
     for sent in doc.sents:
         found_here = [(t, found) for t in sent if t.idx >= body and (found := _trigger(t)) is not None]
@@ -125,7 +127,7 @@ def _dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpressio
     return owned
 
 
-def _trigger(token: Token) -> tuple[str, str] | None:
+def _trigger(token: Token) -> tuple[EventType, str] | None:
     lemma = "ceasefire" if _cease_fire(token) else token.lemma_.casefold()
     if token.pos_ == "VERB" and lemma in COMPANION_TRIGGERS:
         companions, found = COMPANION_TRIGGERS[lemma]
@@ -156,7 +158,8 @@ def _cease_fire(token: Token) -> bool:
         doc[token.i - 2].lower_ == "cease"
 
 
-def _nested_into_outer(triggers: list[tuple[Token, tuple[str, str]]]) -> list[tuple[Token, tuple[str, str]]]:
+def _nested_into_outer(
+        triggers: list[tuple[Token, tuple[EventType, str]]]) -> list[tuple[Token, tuple[EventType, str]]]:
     """ "talked by phone", "signed a ceasefire": a trigger inside the phrase of another of the same category (its
     object, or the object of its preposition) is one event with it, named by the more specific label."""
     by_index = {t.i: (t, found) for t, found in triggers}
@@ -236,7 +239,8 @@ def _intends(verb: Token) -> bool:
     return lemma in INTENT
 
 
-def _date(dates: list[DateExpression], published: date | None, anchored: bool) -> tuple[str | None, str | None]:
+def _date(dates: list[DateExpression], published: date | None,
+          anchored: bool) -> tuple[str | None, DatePrecision | None]:
     """The most precise of the trigger's own dates that can be placed in time; one with a year beats one without."""
     resolved = [r for d in dates if (r := resolve(d, published, anchored)) is not None]
     return max(resolved, key=lambda r: (has_year(r[0]), len(r[0]))) if resolved else (None, None)
@@ -263,11 +267,11 @@ def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex, where: i
                 found.setdefault(person.name, person)
     for mention in mentions:
         if mention.kind not in GOVERNMENT_KINDS or mention.start == where or \
-                not (mention.kind == "country" or mention.metonym or mention.demonym):
+                not (mention.kind == Kind.COUNTRY or mention.metonym or mention.demonym):
             continue
         root = mention_root(doc, mention)
         if root is not None and root.i in phrase and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
-            found.setdefault(mention.place_name, Actor(mention.place_name, "government", mention.place_id))
+            found.setdefault(mention.place_name, Actor(mention.place_name, ActorKind.GOVERNMENT, mention.place_id))
     return tuple(found.values())
 
 
@@ -308,11 +312,11 @@ def _merge_within(events: list[Event], back_references: set[int], simultaneous: 
         if target is None:
             target = next((n for n, kept in enumerate(merged) if kept.label == event.label
                            and same_event(kept, event, within_article=True) and _people_agree(kept, event)), None)
-        if target is None and event.type == "AGREE":
+        if target is None and event.type == EventType.AGREE:
             target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)), None)
         if target is None and number in back_references:
             target = next((n for n in range(len(merged) - 1, -1, -1) if merged[n].type == event.type), None)
-        if target is None and event.type == "CONSULT":
+        if target is None and event.type == EventType.CONSULT:
             target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)
                            and _same_people(kept, event)), None)
         if target is None:
@@ -349,4 +353,4 @@ def combine(kept: Event, other: Event) -> Event:
 
 
 def _rank(precision: str | None) -> int:
-    return ["day", "week", "month", "year"].index(precision) if precision else 9
+    return list(DatePrecision).index(precision) if precision else 9

@@ -13,6 +13,8 @@ import re
 
 from extract.model import Claim, Event, PlaceRef
 from extract.verbs import GENERIC_LABELS
+from extract.vocabulary import ActorKind, Stance
+from gazetteer import Kind
 
 _WORD = re.compile(r"[a-z]{4,}")
 SIMILAR_CONTENT = 0.5  # Jaccard overlap of content words for two wordings of one claim
@@ -67,13 +69,13 @@ def country_and_place_in_it(a: PlaceRef, b: PlaceRef) -> bool:
     """ "detained in October" in Turkey and "detained in Izmir": within one article the country is the same event's
     place told less precisely. Across articles the stored places carry no country codes, and two outlets naming a
     country and a town in it may well mean two acts."""
-    country, other = (a, b) if a.kind == "country" else (b, a)
-    return country.kind == "country" and other.kind != "country" and bool(country.country_codes) and \
+    country, other = (a, b) if a.kind == Kind.COUNTRY else (b, a)
+    return country.kind == Kind.COUNTRY and other.kind != Kind.COUNTRY and bool(country.country_codes) and \
         set(country.country_codes) <= set(other.country_codes)
 
 
 def person_keys(event: Event) -> set[str]:
-    return {x.key for x in event.actors if x.kind == "person"}
+    return {x.key for x in event.actors if x.kind == ActorKind.PERSON}
 
 
 def content_words(text: str) -> set[str]:
@@ -95,14 +97,14 @@ def same_claim(a: Claim, b: Claim) -> bool:
 def opposed(a: Claim, b: Claim) -> bool:
     """b answers a: a denial or rejection by the party a accuses, or an opposing reading of the same act (a defends
     what another condemns, sharing a specific place such as a corridor, not just a country)."""
-    if a.speaker.key == b.speaker.key or a.stance not in ("accuse", "condemn"):
+    if a.speaker.key == b.speaker.key or a.stance not in (Stance.ACCUSE, Stance.CONDEMN):
         return False
     about_a = {p.place_id for p in a.places}
     targeted = b.speaker.country in about_a
-    if b.stance in ("deny", "reject"):
+    if b.stance in (Stance.DENY, Stance.REJECT):
         return targeted
-    if b.stance in ("assert", "support"):
-        specific = {p.place_id for p in a.places if p.kind not in ("country", "capital")}
+    if b.stance in (Stance.ASSERT, Stance.SUPPORT):
+        specific = {p.place_id for p in a.places if p.kind not in (Kind.COUNTRY, Kind.CAPITAL)}
         return targeted and bool(specific & {p.place_id for p in b.places})
     return False
 
@@ -114,7 +116,7 @@ def contested_links(claims: list[Claim]) -> list[tuple[int, int]]:
     for later, claim in enumerate(claims):
         for earlier in range(later - 1, -1, -1):
             other = claims[earlier]
-            bare_answer = claim.stance in ("deny", "reject") and not claim.places and \
+            bare_answer = claim.stance in (Stance.DENY, Stance.REJECT) and not claim.places and \
                 other.speaker.key != claim.speaker.key
             if bare_answer or opposed(other, claim) or opposed(claim, other):
                 pairs.append((earlier, later))

@@ -12,7 +12,7 @@ from datetime import date
 
 from unidecode import unidecode
 
-PRECISIONS = ("day", "week", "month", "year")
+from extract.vocabulary import ActorKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class Source:
 @dataclass(frozen=True, slots=True)
 class Actor:
     name: str  # canonical within the article: "Antony Blinken" for "Blinken", "Secretary Blinken"
-    kind: str  # "person", "organisation" or "government"
+    kind: str  # an ActorKind
     country: str | None = None  # gazetteer place id of the country the actor belongs to or speaks for
 
     @property
@@ -33,7 +33,7 @@ class Actor:
         """What makes two actors one across articles: a person's surname (spelling-folded), otherwise the whole name,
         lower-cased."""
         words = self.name.casefold().split()
-        return surname_key(words[-1]) if self.kind == "person" and words else " ".join(words)
+        return surname_key(words[-1]) if self.kind == ActorKind.PERSON and words else " ".join(words)
 
 
 def surname_key(surname: str) -> str:
@@ -56,11 +56,11 @@ class PlaceRef:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    type: str  # PLOVER category
+    type: str  # an EventType (a PLOVER category)
     label: str
     actors: tuple[Actor, ...]
     date: str | None
-    date_precision: str | None
+    date_precision: str | None  # a DatePrecision
     place: PlaceRef | None
     geo_precision: int | None  # UCDP where_prec: 1 exact place ... 4 first-order region ... 6 country
     sources: tuple[Source, ...]
@@ -71,7 +71,7 @@ class Event:
 class Claim:
     speaker: Actor
     verb: str
-    stance: str
+    stance: str  # a Stance
     text: str
     quote: bool
     places: tuple[PlaceRef, ...]

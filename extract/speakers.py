@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.actors import ActorIndex, clean_person
 from extract.model import Actor
 from extract.text import lemma_of
+from extract.vocabulary import ActorKind
 from geo.model import Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -165,9 +166,9 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
                                                            for t in phrase)):
         if lemma in PERSON_PRONOUNS:
             return context.pronoun("she" if lemma in ("she", "her") else "he"), set()
-        if lemma == "they" and context.last_speaker is not None and context.last_speaker.kind == "person":
+        if lemma == "they" and context.last_speaker is not None and context.last_speaker.kind == ActorKind.PERSON:
             return None, set()  # "they" is not the one person who spoke last
-        if lemma in ("i", "me") and context.last_speaker is not None and context.last_speaker.kind != "person":
+        if lemma in ("i", "me") and context.last_speaker is not None and context.last_speaker.kind != ActorKind.PERSON:
             return None, set()  # a quotation's "I" is a person: not the ministry or capital that spoke last
         return context.last_speaker, set()
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
@@ -195,7 +196,7 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
             return known, {m.start for m in inside}
         if name:
             country = inside[0].place_id if inside else None
-            return Actor(name, "organisation", country), {m.start for m in inside}
+            return Actor(name, ActorKind.ORGANISATION, country), {m.start for m in inside}
     return None, set()
 
 
@@ -212,7 +213,8 @@ def _author(subject: Token) -> Token | None:
 
 def _government(place: Mention) -> Actor:
     """The government a place (or its demonym: "Armenian officials") stands for, named as written."""
-    return Actor(place.text if place.metonym or not place.demonym else place.place_name, "government", place.place_id)
+    name = place.text if place.metonym or not place.demonym else place.place_name
+    return Actor(name, ActorKind.GOVERNMENT, place.place_id)
 
 
 def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Mention]) -> Actor | None:
@@ -224,7 +226,7 @@ def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Menti
     modifiers = {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
     organisation = next((e for e in context.organisations if modifiers >= set(range(e.start, e.end))), None)
     if organisation is not None:
-        return Actor(_written(_organisation_words(organisation)), "organisation")
+        return Actor(_written(_organisation_words(organisation)), ActorKind.ORGANISATION)
     place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
     return _government(place) if place is not None else None
 

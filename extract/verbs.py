@@ -8,53 +8,53 @@ explained by one dictionary entry.
 
 from __future__ import annotations
 
-STANCES = ("assert", "accuse", "deny", "condemn", "warn", "express concern", "support", "propose", "reject")
+from extract.vocabulary import EventType, Stance
 
 # Reporting and stance verbs (lemmas) -> the stance they express on their own.
-REPORTING_VERBS: dict[str, str] = {
+REPORTING_VERBS: dict[str, Stance] = {
     **dict.fromkeys(
         ("say", "tell", "state", "add", "note", "report", "announce", "declare", "write", "tweet", "explain",
          "stress", "underline", "emphasize", "emphasise", "insist", "assert", "claim", "argue", "reiterate",
          "confirm", "acknowledge", "maintain", "believe", "inform", "describe", "observe", "point", "underscore",
          "suggest", "predict", "admit", "reply", "respond", "remark", "told", "cite", "signal", "indicate", "estimate",
          "mention", "testify", "disclose", "reveal", "concede", "boast"),
-        "assert",
+        Stance.ASSERT,
     ),
-    **dict.fromkeys(("accuse", "blame", "allege", "charge", "attribute"), "accuse"),
-    **dict.fromkeys(("deny", "refute", "disprove"), "deny"),
+    **dict.fromkeys(("accuse", "blame", "allege", "charge", "attribute"), Stance.ACCUSE),
+    **dict.fromkeys(("deny", "refute", "disprove"), Stance.DENY),
     **dict.fromkeys(("condemn", "criticize", "criticise", "denounce", "slam", "decry", "question", "brand", "attack",
-                     "lambast", "deplore", "complain", "protest"), "condemn"),
-    **dict.fromkeys(("fear", "worry"), "express concern"),
-    **dict.fromkeys(("warn", "threaten", "caution"), "warn"),
+                     "lambast", "deplore", "complain", "protest"), Stance.CONDEMN),
+    **dict.fromkeys(("fear", "worry"), Stance.EXPRESS_CONCERN),
+    **dict.fromkeys(("warn", "threaten", "caution"), Stance.WARN),
     **dict.fromkeys(("support", "back", "welcome", "praise", "commend", "pledge", "reaffirm", "applaud", "endorse",
-                     "thank", "congratulate", "hail", "treasure", "appreciate", "promise", "assure"), "support"),
+                     "thank", "congratulate", "hail", "treasure", "appreciate", "promise", "assure"), Stance.SUPPORT),
     **dict.fromkeys(("propose", "urge", "demand", "advocate", "recommend", "appeal", "request", "hope", "wish"),
-                    "propose"),
-    **dict.fromkeys(("reject", "refuse", "dismiss", "rebuff", "decline", "oppose", "veto"), "reject"),
+                    Stance.PROPOSE),
+    **dict.fromkeys(("reject", "refuse", "dismiss", "rebuff", "decline", "oppose", "veto"), Stance.REJECT),
 }
 
 # "express concern", "voice support": a light verb whose object carries the stance.
 LIGHT_VERBS = frozenset({"express", "voice", "raise", "share", "convey", "reaffirm", "offer"})
-STANCE_NOUNS: dict[str, str] = {
-    **dict.fromkeys(("concern", "alarm", "worry", "dismay", "anxiety"), "express concern"),
+STANCE_NOUNS: dict[str, Stance] = {
+    **dict.fromkeys(("concern", "alarm", "worry", "dismay", "anxiety"), Stance.EXPRESS_CONCERN),
     **dict.fromkeys(("support", "readiness", "commitment", "solidarity", "appreciation", "gratitude", "hope"),
-                    "support"),
-    **dict.fromkeys(("condemnation", "criticism", "outrage", "regret"), "condemn"),
-    **dict.fromkeys(("denial",), "deny"),
+                    Stance.SUPPORT),
+    **dict.fromkeys(("condemnation", "criticism", "outrage", "regret"), Stance.CONDEMN),
+    **dict.fromkeys(("denial",), Stance.DENY),
 }
 # Nouns that state a claim of whoever owns them: "Moscow's criticism of the checkpoint", "Baku's denial".
-STATED_NOUNS: dict[str, str] = {
+STATED_NOUNS: dict[str, Stance] = {
     **{noun: stance for noun, stance in STANCE_NOUNS.items() if noun not in ("hope", "readiness", "alarm")},
-    **dict.fromkeys(("accusation", "allegation"), "accuse"),
-    "warning": "warn",
-    **dict.fromkeys(("proposal", "demand", "appeal"), "propose"),
-    **dict.fromkeys(("rejection", "refusal"), "reject"),
-    "endorsement": "support",
+    **dict.fromkeys(("accusation", "allegation"), Stance.ACCUSE),
+    "warning": Stance.WARN,
+    **dict.fromkeys(("proposal", "demand", "appeal"), Stance.PROPOSE),
+    **dict.fromkeys(("rejection", "refusal"), Stance.REJECT),
+    "endorsement": Stance.SUPPORT,
 }
 # Adjectives after "be": "I'm deeply troubled by", "optimistic that".
-STANCE_ADJECTIVES: dict[str, str] = {
-    **dict.fromkeys(("concerned", "troubled", "worried", "alarmed"), "express concern"),
-    **dict.fromkeys(("unwilling",), "reject"),
+STANCE_ADJECTIVES: dict[str, Stance] = {
+    **dict.fromkeys(("concerned", "troubled", "worried", "alarmed"), Stance.EXPRESS_CONCERN),
+    **dict.fromkeys(("unwilling",), Stance.REJECT),
 }
 
 # Words in the content that turn a plain assertion into a sharper stance.
@@ -69,51 +69,52 @@ DENIED_OBJECTS = frozenset({"claim", "allegation", "accusation", "report", "char
 CALL_PROPOSE_PARTICLES = frozenset({"for", "on", "upon"})
 
 # Event triggers: lemma -> (PLOVER category, label). Nouns and verbs share the table.
-EVENT_TRIGGERS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("call", "phone", "conversation", "phonecall"), ("CONSULT", "phone call")),
-    **dict.fromkeys(("talk", "negotiation", "discussion", "negotiate"), ("CONSULT", "talks")),
-    **dict.fromkeys(("meet", "meeting", "reception", "summit"), ("CONSULT", "meeting")),
-    "visit": ("CONSULT", "visit"),
-    "conference": ("CONSULT", "news conference"),
-    "hearing": ("CONSULT", "hearing"),
-    **dict.fromkeys(("blockade", "blockage", "block"), ("COERCE", "blockade")),
-    **dict.fromkeys(("checkpoint",), ("COERCE", "checkpoint established")),
-    **dict.fromkeys(("arrest",), ("COERCE", "arrest")),
-    **dict.fromkeys(("detain", "detention"), ("COERCE", "detention")),
-    **dict.fromkeys(("ceasefire", "cease-fire", "truce", "armistice"), ("AGREE", "ceasefire agreement")),
-    **dict.fromkeys(("agreement", "deal", "accord", "treaty", "sign"), ("AGREE", "agreement")),
-    **dict.fromkeys(("clash", "skirmish", "gunbattle", "firefight", "battle"), ("ASSAULT", "clash")),
-    **dict.fromkeys(("siege", "besiege"), ("ASSAULT", "siege")),
-    "storm": ("ASSAULT", "storming"),
-    **dict.fromkeys(("stabbing", "stab"), ("ASSAULT", "stabbing")),
-    **dict.fromkeys(("war", "fighting", "fight"), ("ASSAULT", "war")),
-    **dict.fromkeys(("attack", "assault", "raid", "strike"), ("ASSAULT", "attack")),
-    **dict.fromkeys(("shell", "shelling", "bombardment", "airstrike"), ("ASSAULT", "shelling")),
-    **dict.fromkeys(("bomb", "bombing", "blast", "explosion"), ("ASSAULT", "bombing")),
-    **dict.fromkeys(("offensive", "campaign", "incursion"), ("ASSAULT", "offensive")),
-    **dict.fromkeys(("invasion", "invade"), ("ASSAULT", "invasion")),
-    "operation": ("ASSAULT", "offensive"),  # only as a "military operation" (see QUALIFIED_TRIGGERS)
-    "post": ("COERCE", "checkpoint established"),  # only as a "border post"
-    "cessation": ("AGREE", "ceasefire agreement"),  # only as a "cessation of hostilities"
-    **dict.fromkeys(("shooting", "gunfire", "shoot"), ("ASSAULT", "shooting")),
-    "poisoning": ("ASSAULT", "poisoning"),
-    **dict.fromkeys(("assassination", "assassinate"), ("ASSAULT", "assassination")),
-    "murder": ("ASSAULT", "killing"),
-    "ambush": ("ASSAULT", "ambush"),
-    "massacre": ("ASSAULT", "massacre"),
-    **dict.fromkeys(("kidnap", "kidnapping", "abduct", "abduction", "hijack", "hijacking"), ("ASSAULT", "abduction")),
-    **dict.fromkeys(("crackdown", "purge"), ("COERCE", "crackdown")),
-    **dict.fromkeys(("imprison", "imprisonment", "jail"), ("COERCE", "imprisonment")),
-    "curfew": ("COERCE", "curfew"),
-    **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation"), ("MOBILIZE", "mobilisation")),
-    **dict.fromkeys(("retreat",), ("RETREAT", "withdrawal")),
-    "telephone": ("CONSULT", "phone call"),
-    "riot": ("PROTEST", "riot"),
-    **dict.fromkeys(("deploy", "deployment", "station"), ("MOBILIZE", "deployment")),
-    **dict.fromkeys(("expel", "expulsion"), ("SANCTION", "expulsion")),
-    **dict.fromkeys(("sanction", "embargo"), ("SANCTION", "sanctions")),
-    **dict.fromkeys(("evacuation", "withdrawal", "withdraw", "evacuate"), ("RETREAT", "withdrawal")),
-    **dict.fromkeys(("protest", "demonstration", "rally"), ("PROTEST", "protest")),
+EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
+    **dict.fromkeys(("call", "phone", "conversation", "phonecall"), (EventType.CONSULT, "phone call")),
+    **dict.fromkeys(("talk", "negotiation", "discussion", "negotiate"), (EventType.CONSULT, "talks")),
+    **dict.fromkeys(("meet", "meeting", "reception", "summit"), (EventType.CONSULT, "meeting")),
+    "visit": (EventType.CONSULT, "visit"),
+    "conference": (EventType.CONSULT, "news conference"),
+    "hearing": (EventType.CONSULT, "hearing"),
+    **dict.fromkeys(("blockade", "blockage", "block"), (EventType.COERCE, "blockade")),
+    **dict.fromkeys(("checkpoint",), (EventType.COERCE, "checkpoint established")),
+    **dict.fromkeys(("arrest",), (EventType.COERCE, "arrest")),
+    **dict.fromkeys(("detain", "detention"), (EventType.COERCE, "detention")),
+    **dict.fromkeys(("ceasefire", "cease-fire", "truce", "armistice"), (EventType.AGREE, "ceasefire agreement")),
+    **dict.fromkeys(("agreement", "deal", "accord", "treaty", "sign"), (EventType.AGREE, "agreement")),
+    **dict.fromkeys(("clash", "skirmish", "gunbattle", "firefight", "battle"), (EventType.ASSAULT, "clash")),
+    **dict.fromkeys(("siege", "besiege"), (EventType.ASSAULT, "siege")),
+    "storm": (EventType.ASSAULT, "storming"),
+    **dict.fromkeys(("stabbing", "stab"), (EventType.ASSAULT, "stabbing")),
+    **dict.fromkeys(("war", "fighting", "fight"), (EventType.ASSAULT, "war")),
+    **dict.fromkeys(("attack", "assault", "raid", "strike"), (EventType.ASSAULT, "attack")),
+    **dict.fromkeys(("shell", "shelling", "bombardment", "airstrike"), (EventType.ASSAULT, "shelling")),
+    **dict.fromkeys(("bomb", "bombing", "blast", "explosion"), (EventType.ASSAULT, "bombing")),
+    **dict.fromkeys(("offensive", "campaign", "incursion"), (EventType.ASSAULT, "offensive")),
+    **dict.fromkeys(("invasion", "invade"), (EventType.ASSAULT, "invasion")),
+    "operation": (EventType.ASSAULT, "offensive"),  # only as a "military operation" (see QUALIFIED_TRIGGERS)
+    "post": (EventType.COERCE, "checkpoint established"),  # only as a "border post"
+    "cessation": (EventType.AGREE, "ceasefire agreement"),  # only as a "cessation of hostilities"
+    **dict.fromkeys(("shooting", "gunfire", "shoot"), (EventType.ASSAULT, "shooting")),
+    "poisoning": (EventType.ASSAULT, "poisoning"),
+    **dict.fromkeys(("assassination", "assassinate"), (EventType.ASSAULT, "assassination")),
+    "murder": (EventType.ASSAULT, "killing"),
+    "ambush": (EventType.ASSAULT, "ambush"),
+    "massacre": (EventType.ASSAULT, "massacre"),
+    **dict.fromkeys(("kidnap", "kidnapping", "abduct", "abduction", "hijack", "hijacking"),
+                    (EventType.ASSAULT, "abduction")),
+    **dict.fromkeys(("crackdown", "purge"), (EventType.COERCE, "crackdown")),
+    **dict.fromkeys(("imprison", "imprisonment", "jail"), (EventType.COERCE, "imprisonment")),
+    "curfew": (EventType.COERCE, "curfew"),
+    **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation"), (EventType.MOBILIZE, "mobilisation")),
+    **dict.fromkeys(("retreat",), (EventType.RETREAT, "withdrawal")),
+    "telephone": (EventType.CONSULT, "phone call"),
+    "riot": (EventType.PROTEST, "riot"),
+    **dict.fromkeys(("deploy", "deployment", "station"), (EventType.MOBILIZE, "deployment")),
+    **dict.fromkeys(("expel", "expulsion"), (EventType.SANCTION, "expulsion")),
+    **dict.fromkeys(("sanction", "embargo"), (EventType.SANCTION, "sanctions")),
+    **dict.fromkeys(("evacuation", "withdrawal", "withdraw", "evacuate"), (EventType.RETREAT, "withdrawal")),
+    **dict.fromkeys(("protest", "demonstration", "rally"), (EventType.PROTEST, "protest")),
 }
 # A trigger that only counts as a noun ("a call", "talks"): as verbs these mostly mean something else ("talk" and
 # "speak" as verbs are events only with a partner: see COMPANION_TRIGGERS).
@@ -147,17 +148,17 @@ GENERIC_LABELS = frozenset({"agreement", "talks", "meeting"})
 TROOPS = frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"})
 # "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these
 # words as a preposition, particle or object hanging on them.
-COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
-    "fire": (frozenset({"on", "at", "into"}), ("ASSAULT", "shelling")),
-    "open": (frozenset({"fire"}), ("ASSAULT", "shooting")),
-    "blow": (frozenset({"up"}), ("ASSAULT", "bombing")),
-    "speak": (frozenset({"with"}), ("CONSULT", "talks")),
-    "talk": (frozenset({"with"}), ("CONSULT", "talks")),
-    "send": (TROOPS, ("MOBILIZE", "deployment")),
-    "dispatch": (TROOPS, ("MOBILIZE", "deployment")),
-    "pull": (frozenset({"out", "back"}), ("RETREAT", "withdrawal")),
+COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
+    "fire": (frozenset({"on", "at", "into"}), (EventType.ASSAULT, "shelling")),
+    "open": (frozenset({"fire"}), (EventType.ASSAULT, "shooting")),
+    "blow": (frozenset({"up"}), (EventType.ASSAULT, "bombing")),
+    "speak": (frozenset({"with"}), (EventType.CONSULT, "talks")),
+    "talk": (frozenset({"with"}), (EventType.CONSULT, "talks")),
+    "send": (TROOPS, (EventType.MOBILIZE, "deployment")),
+    "dispatch": (TROOPS, (EventType.MOBILIZE, "deployment")),
+    "pull": (frozenset({"out", "back"}), (EventType.RETREAT, "withdrawal")),
     "recall": (frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats"}),
-               ("SANCTION", "ambassador recalled")),
+               (EventType.SANCTION, "ambassador recalled")),
 }
 # "border clash": a label refined by a modifier word.
 LABEL_MODIFIERS: dict[tuple[str, str], str] = {

@@ -30,11 +30,16 @@ def _is_text(value: str) -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from gazetteer.build import build, is_stale
+    from gazetteer.sources.curated_checks import CuratedDataError
 
     if args.if_stale and not is_stale(args.output):
         print(f"{args.output} is up to date")
         return 0
-    report = build(args.output)
+    try:
+        report = build(args.output)
+    except CuratedDataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     size_mb = args.output.stat().st_size / 1e6
     print(f"built {report.output}: {report.records} records, {report.names} names, {size_mb:.0f} MB, "
           f"{report.seconds:.0f} s, {len(report.warnings)} warnings")

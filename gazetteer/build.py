@@ -24,9 +24,10 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from gazetteer import fuzzy
+from gazetteer.model import Kind
 from gazetteer.normalize import normalize
 from gazetteer.schema import DDL, INDEXES, SCHEMA_VERSION
-from gazetteer.sources import country_facts, curated, geonames, natural_earth
+from gazetteer.sources import country_facts, curated, curated_checks, geonames, natural_earth
 from gazetteer.sources.paths import CURATED_DIR, PROJECT_ROOT, node_modules
 from gazetteer.sources.record import NameType, Record
 
@@ -97,23 +98,24 @@ def interior_point(geometry: BaseGeometry) -> Point:
 
 def prominence(record: Record, city_unit: bool = False) -> float:
     """Prior weight of a record before context: countries and named regions first, then cities by population."""
-    if record.kind == "country":
+    if record.kind == Kind.COUNTRY:
         return 1.0
-    if record.kind in {"disputed area", "region"}:
+    if record.kind in {Kind.DISPUTED_AREA, Kind.REGION}:
         return 0.95
-    if record.kind in {"corridor", "landmark", "water body"}:
+    if record.kind in {Kind.CORRIDOR, Kind.LANDMARK, Kind.WATER_BODY}:
         return 0.9
-    if record.kind == "admin-1":  # a state or province outranks towns of its name below ~1M people (Florida, Cuba)
+    if record.kind == Kind.ADMIN1:  # a state or province outranks towns of its name below ~1M people (Florida, Cuba)
         return 0.3 if city_unit else 0.75
-    if record.kind == "admin-2":
+    if record.kind == Kind.ADMIN2:
         return 0.35
     by_population = min(1.0, math.log10((record.population or 0) + 1) / 7.0)
-    return max(0.85, by_population) if record.kind == "capital" else 0.85 * by_population
+    return max(0.85, by_population) if record.kind == Kind.CAPITAL else 0.85 * by_population
 
 
 class Builder:
-    def __init__(self, log: Callable[[str], None] = print) -> None:
+    def __init__(self, log: Callable[[str], None] = print, data_dir: Path | None = None) -> None:
         self.log = log
+        self.data_dir = data_dir or CURATED_DIR  # the curated tables (gazetteer/data unless a test gives a copy)
         self.records: dict[str, Record] = {}
         self.country_by_iso: dict[str, Record] = {}
         self.continent_by_code: dict[str, Record] = {}
@@ -142,20 +144,22 @@ class Builder:
         return self.records.get(f"ne1:{reference}")
 
     def run(self) -> None:
+        curated_checks.require_valid(self.data_dir)  # before the slow part: a bad row stops the build with its line
         facts = country_facts.load()
         gn_countries = geonames.country_facts()
         frame = natural_earth.countries_frame()
         centroids = {iso: f.centroid for iso, f in facts.items() if f.centroid}
-        centroids.update(curated.country_points())  # GeoNames' own country points where the curated file has them
+        # GeoNames' own country points where the curated file has them
+        centroids.update(curated.country_points(self.data_dir))
         populations = {iso: c["population"] for iso, c in gn_countries.items() if c.get("population")}
         self.log(f"countries: {self.add(natural_earth.countries(frame, centroids, populations))}")
         for record in self.records.values():
-            if record.kind == "country" and record.country_codes:
+            if record.kind == Kind.COUNTRY and record.country_codes:
                 self.country_by_iso.setdefault(record.country_codes[0], record)
         self._country_names(facts, gn_countries)
         self._continents(frame)
         features = natural_earth.admin1_features()
-        corrections = curated.admin1_corrections()
+        corrections = curated.admin1_corrections(self.data_dir)
         unit_ids = natural_earth.admin1_ids(features, corrections)
         self.city_units = {
             unit_ids[f["properties"]["adm1_code"]] for f in features
@@ -184,15 +188,15 @@ class Builder:
 
         unit_keys: dict[str, list[Record]] = {}
         for record in self.records.values():
-            if record.kind == "admin-1":
+            if record.kind == Kind.ADMIN1:
                 for key in {normalize(n.text) for n in record.names if n.type <= NameType.ALTERNATE}:
                     unit_keys.setdefault(key, []).append(record)
         prepared: dict[str, object] = {}
         small: dict[str, bool] = {}
         for record in self.records.values():
-            if record.kind not in {"populated place", "capital"}:
+            if record.kind not in {Kind.POPULATED_PLACE, Kind.CAPITAL}:
                 continue
-            for key in {normalize(n.text) for n in record.names}:
+            for key in sorted({normalize(n.text) for n in record.names}):  # sorted: the same index every build
                 for unit in unit_keys.get(key, ()):
                     if not small.setdefault(unit.id, geodesic_km2(unit.geometry) < NAMESAKE_MAX_UNIT_KM2):
                         continue  # a state or province is its own place: "Illinois" is not a town named Illinois
@@ -226,7 +230,7 @@ class Builder:
             record = Record(
                 id=f"geonames:{continent['geonameId']}",
                 name=name,
-                kind="region",
+                kind=Kind.REGION,
                 country_codes=(),
                 population=continent.get("population") or None,
                 lat=float(continent["lat"]),
@@ -260,12 +264,12 @@ class Builder:
         raise ValueError(f"unknown curated geometry rule {sorted(spec)}")
 
     def _curated_places(self) -> Iterable[Record]:
-        for spec in curated.places():
+        for spec in curated.places(self.data_dir):
             geometry = self._curated_geometry(spec["geometry"])
             point = geometry.interpolate(0.5, normalized=True) if geometry.geom_type == "LineString" \
                 else geometry.representative_point()
             record = Record(
-                id=f"curated:{spec['slug']}", name=spec["name"], kind=spec["kind"],
+                id=f"curated:{spec['slug']}", name=spec["name"], kind=Kind(spec["kind"]),
                 country_codes=tuple(spec["country_codes"]), population=None, lat=point.y, lon=point.x,
                 geometry=geometry, source=f"curated (approximate): {spec['source']}", licence=spec["licence"],
                 approximate=True,
@@ -275,7 +279,7 @@ class Builder:
             yield record
 
     def _landmarks(self) -> Iterable[Record]:
-        for row in curated.landmarks():
+        for row in curated.landmarks(self.data_dir):
             try:
                 lat, lon = float(row["lat"]), float(row["lon"])
             except ValueError:
@@ -286,7 +290,7 @@ class Builder:
                 self.warnings.append(f"landmark {row['slug']}: unknown city {city}")
                 city = None
             record = Record(
-                id=f"curated:{row['slug']}", name=row["name"], kind="landmark", country_codes=(row["country"],),
+                id=f"curated:{row['slug']}", name=row["name"], kind=Kind.LANDMARK, country_codes=(row["country"],),
                 population=None, lat=lat, lon=lon, geometry=Point(lon, lat),
                 source=f"curated (approximate): {row['source']}", licence="facts from the cited source",
                 approximate=True, located_in=city,
@@ -296,7 +300,7 @@ class Builder:
             yield record
 
     def _regions(self) -> Iterable[Record]:
-        for row in curated.regions():
+        for row in curated.regions(self.data_dir):
             members = [self.target(code) for code in curated.split(row["members"])]
             missing = [code for code, m in zip(curated.split(row["members"]), members, strict=True) if m is None]
             if missing:
@@ -311,7 +315,7 @@ class Builder:
                 point = interior_point(geometry)
                 lat, lon = point.y, point.x
             record = Record(
-                id=f"region:{row['slug']}", name=row["name"], kind="region",
+                id=f"region:{row['slug']}", name=row["name"], kind=Kind.REGION,
                 country_codes=tuple(sorted({c for m in parts for c in m.country_codes})), population=None,
                 lat=lat, lon=lon, geometry=geometry,
                 source=f"curated: union of {row['members']} ({row['source']})",
@@ -341,7 +345,7 @@ class Builder:
             point = interior_point(geometry)
             record = Record(
                 id=f"negeounit:{re.sub(r'[^a-z0-9]+', '-', normalize(geounit)).strip('-')}", name=geounit,
-                kind="admin-1", country_codes=(iso2,) if iso2 else (), population=None, lat=point.y, lon=point.x,
+                kind=Kind.ADMIN1, country_codes=(iso2,) if iso2 else (), population=None, lat=point.y, lon=point.x,
                 geometry=geometry, source=f"union of the Natural Earth admin-1 units of geounit {geounit}",
                 licence=natural_earth.PUBLIC_DOMAIN,
             )
@@ -349,11 +353,11 @@ class Builder:
             yield record
 
     def _water_bodies(self) -> Iterable[Record]:
-        for row in curated.water_bodies():
+        for row in curated.water_bodies(self.data_dir):
             lat, lon = float(row["lat"]), float(row["lon"])
             record = Record(
                 id=f"geonames:{row['geonameid']}" if row.get("geonameid") else f"curated:{row['slug']}",
-                name=row["name"], kind="water body", country_codes=(), population=None, lat=lat, lon=lon,
+                name=row["name"], kind=Kind.WATER_BODY, country_codes=(), population=None, lat=lat, lon=lon,
                 geometry=Point(lon, lat), source=f"curated (a point, approximate): {row['source']}",
                 licence="facts from the cited source", approximate=True,
             )
@@ -371,12 +375,12 @@ class Builder:
                 yield row, record
 
     def _attach_aliases(self) -> None:
-        for row, record in self._targeted(curated.aliases(), "name"):
+        for row, record in self._targeted(curated.aliases(self.data_dir), "name"):
             record.add_names([row["name"]])
 
     def _attach_abbreviations(self) -> None:
         """US postal codes come with the Natural Earth units (natural_earth.admin1_units); these are the rest."""
-        for row, record in self._targeted(curated.abbreviations(), "abbreviation"):
+        for row, record in self._targeted(curated.abbreviations(self.data_dir), "abbreviation"):
             record.add_names([row["abbreviation"]], NameType.ABBREVIATION, case_sensitive=row["case_sensitive"] == "1")
 
     def _add_demonym(self, record: Record, form: str) -> None:
@@ -385,7 +389,7 @@ class Builder:
             record.add_names([form + "s"], NameType.DEMONYM)
 
     def _attach_demonyms(self) -> None:
-        for row, record in self._targeted(curated.demonyms(), "form"):
+        for row, record in self._targeted(curated.demonyms(self.data_dir), "form"):
             self._add_demonym(record, row["form"])
 
 
@@ -445,7 +449,7 @@ def _fuzzy_eligible(record: Record, name_type: NameType) -> bool:
     """Typo look-ups cover the places news writes about often enough to misspell; not 3 million village names."""
     if name_type in (NameType.ABBREVIATION, NameType.DEMONYM):
         return False
-    if record.kind in {"populated place", "admin-2"}:
+    if record.kind in {Kind.POPULATED_PLACE, Kind.ADMIN2}:
         return name_type == NameType.PREFERRED and (record.population or 0) >= FUZZY_MIN_CITY_POPULATION
     return True
 
@@ -461,9 +465,10 @@ def _flush(db: sqlite3.Connection, place_rows: list, geometry_rows: list, bbox_r
     return count
 
 
-def build(output: Path, log: Callable[[str], None] = print) -> BuildReport:
+def build(output: Path, log: Callable[[str], None] = print, data_dir: Path | None = None) -> BuildReport:
+    """Raises curated_checks.CuratedDataError, before writing anything, when a curated table has a bad row."""
     started = time.perf_counter()
-    builder = Builder(log)
+    builder = Builder(log, data_dir)
     builder.run()
     names = write_index(builder, output)
     report = BuildReport(output, len(builder.records), names, time.perf_counter() - started, builder.warnings)

@@ -7,19 +7,24 @@ carry plain values only, so that callers never depend on how the index is laid o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-KINDS = (
-    "populated place",
-    "capital",
-    "country",
-    "admin-1",
-    "admin-2",
-    "region",
-    "corridor",
-    "landmark",
-    "disputed area",
-    "water body",
-)
+
+class Kind(StrEnum):
+    """What a gazetteer record is. The values are stored in the index and the store and appear in the API and
+    exports, so a value once written never changes; a member equals its value, so old and new code compare alike."""
+
+    POPULATED_PLACE = "populated place"
+    CAPITAL = "capital"
+    COUNTRY = "country"
+    ADMIN1 = "admin-1"  # a state, province or other first-order unit (also Natural Earth geounits: England)
+    ADMIN2 = "admin-2"  # a county or district
+    REGION = "region"  # a curated region or a continent
+    CORRIDOR = "corridor"
+    LANDMARK = "landmark"
+    DISPUTED_AREA = "disputed area"
+    WATER_BODY = "water body"
+
 
 # How a name matched, strongest first. The geoparser reads these to tell a demonym or a typo from a real name.
 REASONS = ("exact", "normalized", "alternate", "abbreviation", "demonym", "fuzzy")
@@ -31,7 +36,7 @@ class Place:
 
     id: str  # stable: geonames:616052, ne0:ARM, ne1:AM-ER, curated:lachin-corridor, region:south-caucasus
     name: str  # preferred English name
-    kind: str  # one of KINDS
+    kind: str  # a Kind value (read from the index as the plain string)
     country_codes: tuple[str, ...]  # ISO 3166-1 alpha-2; several for regions and corridors across borders
     population: int | None
     lat: float  # representative point: GeoNames' own point where known, else an interior point

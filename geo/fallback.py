@@ -14,13 +14,13 @@ from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
-from gazetteer import Candidate, Place
+from gazetteer import Candidate, Kind, Place
 
 SOURCE = "OpenStreetMap Nominatim (online fallback)"
 LICENCE = "ODbL 1.0 (OpenStreetMap contributors)"
 # Nominatim's place classes mapped onto the gazetteer's kinds; anything else is a landmark-like point.
-_KINDS = {"country": "country", "state": "admin-1", "county": "admin-2", "city": "populated place",
-          "town": "populated place", "village": "populated place", "hamlet": "populated place"}
+_KINDS = {"country": Kind.COUNTRY, "state": Kind.ADMIN1, "county": Kind.ADMIN2, "city": Kind.POPULATED_PLACE,
+          "town": Kind.POPULATED_PLACE, "village": Kind.POPULATED_PLACE, "hamlet": Kind.POPULATED_PLACE}
 
 
 class NominatimFallback:
@@ -43,7 +43,7 @@ class NominatimFallback:
         place = Place(
             id=f"osm:{raw.get('osm_type', 'node')}/{raw.get('osm_id', '?')}",
             name=str(raw.get("name") or location.address.split(",")[0] or name),
-            kind=_KINDS.get(str(raw.get("addresstype") or raw.get("type")), "landmark"),
+            kind=_KINDS.get(str(raw.get("addresstype") or raw.get("type")), Kind.LANDMARK),
             country_codes=(),
             population=None,
             lat=float(location.latitude),

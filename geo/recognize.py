@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from gazetteer import Candidate, Gazetteer
+from gazetteer import Candidate, Gazetteer, Kind
 from gazetteer.normalize import normalize
 from geo.context import (
     MAX_NAME_TOKENS,
@@ -56,10 +56,11 @@ MAX_EXTENSION = 4  # tokens a known name may run past the entity or run NER foun
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 # Kinds that have public bodies of their own (a ministry, a police force, a court).
-JURISDICTION_KINDS = frozenset({"country", "admin-1", "admin-2", "capital", "disputed area"})
+JURISDICTION_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2, Kind.CAPITAL, Kind.DISPUTED_AREA})
 # Kinds whose names, capitalised, are read as the place without further evidence. Landmarks and water bodies are
 # curated records ("the Kremlin", "Atlantic"), not the millions of village names a capitalised word can collide with.
-_PROMINENT_KINDS = frozenset({"country", "capital", "disputed area", "corridor", "region", "landmark", "water body"})
+_PROMINENT_KINDS = frozenset({Kind.COUNTRY, Kind.CAPITAL, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.REGION, Kind.LANDMARK,
+                              Kind.WATER_BODY})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Recognizer:
         if all(word in DIRECTIONS for word in key.split()):
             # "the West", "North": a bare direction names a place only as a curated region or sea
             top = self.best(text)
-            return top is not None and top.place.kind in ("region", "water body")
+            return top is not None and top.place.kind in (Kind.REGION, Kind.WATER_BODY)
         return not is_acronym(text) or any(case_fits(text, c) for c in self.gaz.lookup(text, limit=10, fuzzy=False))
 
     def best(self, text: str) -> Candidate | None:
@@ -269,7 +270,7 @@ class Recognizer:
         if self.is_demonym(text):
             return True
         top = self.best(text)
-        if top is None or not case_fits(text, top) or (top.reason == "alternate" and top.place.kind != "country"):
+        if top is None or not case_fits(text, top) or (top.reason == "alternate" and top.place.kind != Kind.COUNTRY):
             return False
         return top.place.kind in JURISDICTION_KINDS or (top.place.population or 0) >= self.min_population // 4
 
@@ -298,11 +299,11 @@ class Recognizer:
         if start < 2 or doc[start - 1].text != "," or not doc[start - 2].text[:1].isupper():
             return False
         top = self.best(text)
-        return top is not None and case_fits(text, top) and top.place.kind in ("admin-1", "country")
+        return top is not None and case_fits(text, top) and top.place.kind in (Kind.ADMIN1, Kind.COUNTRY)
 
     def _is_country(self, text: str) -> bool:
         top = self.best(text)
-        return top is not None and top.place.kind == "country" and top.reason != "demonym" and case_fits(text, top)
+        return top is not None and top.place.kind == Kind.COUNTRY and top.reason != "demonym" and case_fits(text, top)
 
     # -- capitalised runs the NER did not claim ------------------------------------------------------------------
     def _from_phrases(self, doc: Doc, claimed: list[bool], person_words: set[str], found: list[Span],
@@ -353,4 +354,4 @@ def case_fits(text: str, candidate: Candidate) -> bool:
     if not is_acronym(text) or candidate.reason == "abbreviation":
         return True
     same_letters = candidate.matched_name.replace(".", "") == text.replace(".", "")
-    return candidate.reason == "alternate" and same_letters and candidate.place.kind in ("country", "admin-1")
+    return candidate.reason == "alternate" and same_letters and candidate.place.kind in (Kind.COUNTRY, Kind.ADMIN1)

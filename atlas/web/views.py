@@ -13,8 +13,8 @@ from atlas.store import queries
 from atlas.store.filters import ItemFilter, ViewFilter
 from atlas.web import db, export
 from atlas.web.mapview import build_map
-from atlas.web.params import EVENT_TYPES, ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
-from extract.verbs import STANCES
+from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
+from extract.vocabulary import EventType, Stance
 
 bp = Blueprint("views", __name__)
 
@@ -93,8 +93,8 @@ def vocabulary() -> dict[str, list]:
     extractor's order. The script draws a value it has no symbol for with a generic one (static/map/symbols.js).
     """
     return {
-        "event_types": [{"type": name, "label": name.lower()} for name in sorted(EVENT_TYPES)],
-        "stances": list(STANCES),
+        "event_types": [{"type": kind.value, "label": kind.value.lower()} for kind in sorted(EventType)],
+        "stances": [stance.value for stance in Stance],
     }
 
 

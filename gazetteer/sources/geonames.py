@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from shapely.geometry import Point
 
+from gazetteer.model import Kind
 from gazetteer.normalize import is_latin_script
 from gazetteer.sources.paths import python_package_data, require
 from gazetteer.sources.record import NameType, Record
@@ -58,7 +59,7 @@ def populated_places() -> Iterator[Record]:
         record = Record(
             id=f"geonames:{geonameid}",
             name=city["name"],
-            kind="capital" if is_capital else "populated place",
+            kind=Kind.CAPITAL if is_capital else Kind.POPULATED_PLACE,
             country_codes=(city["countrycode"],) if city["countrycode"] else (),
             population=city["population"] or None,
             lat=city["latitude"],

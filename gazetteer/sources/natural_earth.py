@@ -18,6 +18,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import make_valid
 
+from gazetteer.model import Kind
 from gazetteer.normalize import is_latin_script
 from gazetteer.sources.paths import node_modules, python_package_data, require
 from gazetteer.sources.record import NameType, Record
@@ -58,7 +59,7 @@ def countries(frame: gpd.GeoDataFrame, representative_points: dict[str, tuple[fl
         record = Record(
             id=f"ne0:{row['ADM0_A3']}",
             name=row["NAME_EN"] or row["NAME"],
-            kind="country",
+            kind=Kind.COUNTRY,
             country_codes=(iso2,) if iso2 else (),
             population=populations.get(iso2 or "") or (int(row["POP_EST"]) if row["POP_EST"] > 0 else None),
             lat=float(lat),
@@ -103,7 +104,7 @@ def admin1_units(features: list[dict], corrections: dict[str, dict[str, str]]) -
         record = Record(
             id=ids[props["adm1_code"]],
             name=name,
-            kind="admin-1",
+            kind=Kind.ADMIN1,
             country_codes=(props["iso_a2"],) if re.fullmatch(r"[A-Z]{2}", props.get("iso_a2") or "") else (),
             population=None,
             lat=float(props["latitude"]),
@@ -137,7 +138,7 @@ def us_counties(state_postal_by_fips: dict[str, str], full_names: dict[str, str]
         record = Record(
             id=f"uscounty:{row['id']}",
             name=full_names.get(str(row["id"]), row["name"]),
-            kind="admin-2",
+            kind=Kind.ADMIN2,
             country_codes=("US",),
             population=None,
             lat=point.y,

@@ -8,6 +8,8 @@ from enum import IntEnum
 
 from shapely.geometry.base import BaseGeometry
 
+from gazetteer.model import Kind
+
 
 class NameType(IntEnum):
     """Stored with each name; decides the look-up `reason` and how strongly a match counts."""
@@ -29,7 +31,7 @@ class Name:
 class Record:
     id: str
     name: str
-    kind: str
+    kind: Kind
     country_codes: tuple[str, ...]
     population: int | None
     lat: float
