@@ -1,18 +1,25 @@
-"""Ingest benchmark: articles per minute storing GeoWebNews texts, serially and with N worker processes.
+"""Ingest benchmark, in two parts.
 
-    .venv/bin/python bench/ingest.py [--corpus ../shared/corpora/GeoWebNews.jsonl] [--workers 2] [--repeat 3]
+    .venv/bin/python bench/ingest.py [--part all|sizes|throughput] [--corpus ../shared/corpora/GeoWebNews.jsonl]
+                                     [--workers 2] [--repeat 3]
 
-Each run ingests the corpus texts (as one .jsonl input) into a new SQLite store through the same path as
-`flask --app app ingest [--workers N]` and prints the median over the repeats. The backend's processes load their
-models before the clock starts (a few articles go through first), so the figures are steady-state throughput.
-Target (issue 6): 2 workers >= 1.8x the serial rate on this 2-core machine.
+sizes: one article of 10 kB, 100 kB, 1 MB and 5 MB of ordinary news text (GeoWebNews articles run together), and
+1 MB of one name repeated ("Yerevan said. "), each ingested alone through the path of `flask ingest` into a new
+SQLite store, in a fresh process whose models are loaded before the clock starts. It prints the seconds, seconds per
+MB and the process's peak memory (models included). Targets (issue 14): time per MB within 3x across sizes, peak
+memory < 1.5 GB at 5 MB.
+
+throughput: articles per minute storing the corpus texts (as one .jsonl input), serially and with N worker
+processes, median over the repeats, models loaded first. Target (issue 6): 2 workers >= 1.8x the serial rate.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from atlas.ingest import parallel  # noqa: E402
+from atlas.ingest.analysis import Analyser  # noqa: E402
 from atlas.ingest.batch import ingest_paths  # noqa: E402
 from atlas.store.write import StoreWriter  # noqa: E402
 
@@ -41,26 +49,85 @@ def one_run(source: Path, workers: int) -> tuple[float, int]:
             analysis.close()
 
 
+SIZES = (("news", 10_000), ("news", 100_000), ("news", 1_000_000), ("news", 5_000_000), ("name", 1_000_000))
+
+
+def article_text(kind: str, size: int, corpus: Path) -> str:
+    if kind == "name":
+        return ("Yerevan said. " * (size // 14 + 1))[:size]
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    parts, length, number = [], 0, 0
+    while length < size:
+        parts.append(texts[number % len(texts)])
+        length += len(parts[-1]) + 2
+        number += 1
+    return "\n\n".join(parts)[:size]
+
+
+def one_article(kind: str, size: int, corpus: Path) -> None:
+    """Child process: ingest one article and print its figures as JSON."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "article.txt"
+        source.write_text(article_text(kind, size, corpus), encoding="utf-8")
+        app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{Path(folder) / 'bench.sqlite'}"})
+        analysis = parallel.InProcess(Analyser())
+        list(analysis.map([("Warm-up in Tbilisi on Monday.", None)]))  # load the models before the clock starts
+        started = time.perf_counter()
+        report = ingest_paths([source], StoreWriter(app.extensions["atlas_engine"]), analysis, 50_000_000,
+                              progress=False)
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+        print(json.dumps({"seconds": seconds, "peak_mb": peak, "stored": report.stored, "mentions": report.mentions,
+                          "problems": [p.reason for p in report.problems]}))
+
+
+def sizes(corpus: Path) -> None:
+    per_mb = []
+    for kind, size in SIZES:
+        child = subprocess.run([sys.executable, __file__, "--one", kind, str(size), "--corpus", str(corpus)],
+                               capture_output=True, text=True, check=True)
+        figures = json.loads(child.stdout.strip().splitlines()[-1])
+        rate = figures["seconds"] / (size / 1e6)
+        if kind == "news":
+            per_mb.append(rate)
+        label = f"{size / 1e6:g} MB of {'news text' if kind == 'news' else 'one repeated name'}"
+        print(f"{label:32s} {figures['seconds']:7.1f} s  {rate:7.1f} s/MB  peak {figures['peak_mb']:6.0f} MB  "
+              f"{figures['mentions']} mentions  {'; '.join(figures['problems']) or 'stored'}")
+    print(f"news text: slowest/fastest s/MB = {max(per_mb) / min(per_mb):.2f} (target <= 3)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("all", "sizes", "throughput"), default="all")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "GeoWebNews.jsonl")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:
+        one_article(args.one[0], int(args.one[1]), args.corpus)
+        return
+    if args.part in ("all", "sizes"):
+        sizes(args.corpus)
+    if args.part in ("all", "throughput"):
+        throughput(args.corpus, args.workers, args.repeat)
+
+
+def throughput(corpus_path: Path, workers_n: int, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "articles.jsonl"
-        with open(args.corpus, encoding="utf-8") as corpus, open(source, "w", encoding="utf-8") as out:
+        with open(corpus_path, encoding="utf-8") as corpus, open(source, "w", encoding="utf-8") as out:
             for line in corpus:
                 if line.strip():
                     out.write(json.dumps({"text": json.loads(line)["text"]}) + "\n")
         rates = {}
-        for workers in (1, args.workers):
-            runs = [one_run(source, workers) for _ in range(args.repeat)]
+        for workers in (1, workers_n):
+            runs = [one_run(source, workers) for _ in range(repeat)]
             stored = runs[0][1]
             rates[workers] = statistics.median(stored / seconds * 60 for seconds, _ in runs)
             label = "serially" if workers == 1 else f"with {workers} worker processes"
-            print(f"{stored} articles {label}: median {rates[workers]:,.0f} articles/min over {args.repeat} runs")
-    print(f"speed-up: {rates[args.workers] / rates[1]:.2f}x (target >= 1.8x with 2 workers)")
+            print(f"{stored} articles {label}: median {rates[workers]:,.0f} articles/min over {repeat} runs")
+    print(f"speed-up: {rates[workers_n] / rates[1]:.2f}x (target >= 1.8x with 2 workers)")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from extract.model import Actor, surname_key
 from extract.vocabulary import ActorKind
 from gazetteer import Kind
 from geo.model import Mention
+from text.parse import text_of
 
 TITLE_WORDS = frozenset((
     "secretary", "president", "minister", "prime", "foreign", "defence", "defense", "state", "general", "gov",
@@ -61,7 +62,7 @@ class ActorIndex:
         countries = [m for m in mentions if m.kind == Kind.COUNTRY or m.demonym]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(m.start <= ent.start_char < m.end for m in mentions) \
-                    or _in_headline(doc.text, ent.start_char) or _before_title(doc, ent):
+                    or _in_headline(text_of(doc), ent.start_char) or _before_title(doc, ent):
                 continue
             name = clean_person(_whole_name(doc, ent, mentions).text)
             if not name:
@@ -74,7 +75,7 @@ class ActorIndex:
                     (canonical == name and name not in {full for _, full in known}):
                 known.append((ent.start_char, name))
                 canonical = name
-            country = _country_of(doc.text, ent, countries)
+            country = _country_of(text_of(doc), ent, countries)
             if country and canonical not in index.countries:
                 index.countries[canonical] = country
             title = _title_words(doc, ent)

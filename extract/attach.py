@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.text import mention_root
+from extract.reading import mention_root
 from extract.verbs import REPORTING_VERBS
 from extract.vocabulary import EventType
 from gazetteer import Kind
 from geo.model import Mention
+from text.parse import text_of
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "along", "inside", "across", "around", "outside", "throughout"})
 # "blockade of X", "invasion of X": X is where
@@ -71,7 +72,7 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
     doc, hooks = trigger.doc, anchors(trigger)
     best: tuple[int, Mention, bool] | None = None
     for mention in mentions:
-        if mention.demonym or mention.metonym or "\n" in _between(doc.text, mention.start, trigger.idx):
+        if mention.demonym or mention.metonym or "\n" in _between(text_of(doc), mention.start, trigger.idx):
             continue
         root = _root(doc, mention)
         word = _modifier_tie(trigger, kind, mention, mentions) if root is None else \

@@ -17,8 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
 from extract.model import Claim, PlaceRef
-from extract.speakers import QUOTING_VERBS, SpeakerContext, speaker_of, subject_of
-from extract.text import (
+from extract.reading import (
     CLOSING_QUOTES,
     headline_end,
     lemma_of,
@@ -27,6 +26,7 @@ from extract.text import (
     quote_spans,
     source_of,
 )
+from extract.speakers import QUOTING_VERBS, SpeakerContext, speaker_of, subject_of
 from extract.verbs import (
     ACCUSATION_WORDS,
     CALL_PROPOSE_PARTICLES,
@@ -41,6 +41,7 @@ from extract.verbs import (
 )
 from extract.vocabulary import ActorKind, Stance
 from geo.model import Mention
+from text.parse import text_of
 
 CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "following", "amid", "since", "while",
                            "from", "by"})
@@ -82,7 +83,7 @@ def _quoted_verb_of_outside_subject(verb: Token, quotes: list[tuple[int, int]]) 
     subject = subject_of(verb)
     quote = next((q for q in quotes if q[0] < verb.idx < q[1]), None)
     return subject is not None and quote is not None and subject.idx < quote[0] and \
-        not verb.doc.text[quote[0] + 1:verb.idx].strip()
+        not text_of(verb.doc)[quote[0] + 1:verb.idx].strip()
 
 
 def _speaker_goes_on(context: SpeakerContext, sent: Span, verb: Token, stance: str,
@@ -265,7 +266,7 @@ def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[
 def _ends_within(sent: Span, quote_end: int, clause_end: int) -> bool:
     """A quotation ends inside the clause, or past it only by the full stop and closing mark the parser hangs on the
     reporting verb ('called on Turkey to “resolve his case in a timely manner.”')."""
-    return quote_end <= clause_end or not sent.doc.text[clause_end:quote_end].strip(".,;:!?' " + CLOSING_QUOTES)
+    return quote_end <= clause_end or not text_of(sent.doc)[clause_end:quote_end].strip(".,;:!?' " + CLOSING_QUOTES)
 
 
 def _circumstance(child: Token) -> bool:

@@ -20,7 +20,7 @@ from extract.attach import LOCATIVE, anchors, area_of, date_owner, place_of
 from extract.dates import DateExpression, find_dates, has_year, resolve
 from extract.merge import person_keys, same_event, specific_label
 from extract.model import Actor, Event
-from extract.text import headline_end, lemma_of, mention_root, place_ref, source_of
+from extract.reading import headline_end, lemma_of, mention_root, place_ref, source_of
 from extract.verbs import (
     COMPANION_TRIGGERS,
     CONCLUDED_ONLY,
@@ -36,6 +36,7 @@ from extract.verbs import (
 from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
 from gazetteer import Kind
 from geo.model import Mention
+from text.parse import entities_in, text_of
 
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
 INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", "expect", "like", "prepare",
@@ -119,7 +120,7 @@ def _dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpressio
     owned: dict[int, list[DateExpression]] = {}
     for expression in dates:
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        same_line = [t for t in triggers if "\n" not in doc.text[min(t.idx, expression.start):
+        same_line = [t for t in triggers if "\n" not in text_of(doc)[min(t.idx, expression.start):
                                                                 max(t.idx, expression.start)]]
         owner = date_owner(span, same_line) if span is not None and len(span) else None
         if owner is not None:
@@ -254,7 +255,8 @@ def _actors(trigger: Token, mentions: list[Mention], index: ActorIndex, where: i
     phrase = _event_phrase(trigger)
     doc = trigger.doc
     found: dict[str, Actor] = {}
-    for ent in trigger.sent.ents:
+    sent = trigger.sent
+    for ent in entities_in(doc, sent.start_char, sent.end_char):
         if ent.label_ == "PERSON" and ent.start_char in index.accepted and ent.root.i in phrase:
             person = index.person(ent.text, ent.start_char)
             if person is not None:

@@ -109,12 +109,17 @@ def opposed(a: Claim, b: Claim) -> bool:
     return False
 
 
+ANSWER_REACH = 60
+
+
 def contested_links(claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs (earlier, later) of opposing claims in one article. Each claim answers at most the nearest claim it
-    opposes; a bare denial or rejection (no places of its own) answers the nearest earlier claim by someone else."""
+    opposes, among the ANSWER_REACH claims before it (a news article rarely reports more; the bound keeps a text of
+    thousands of claims from costing the square of their number); a bare denial or rejection (no places of its own)
+    answers the nearest earlier claim by someone else."""
     pairs = []
     for later, claim in enumerate(claims):
-        for earlier in range(later - 1, -1, -1):
+        for earlier in range(later - 1, max(-1, later - 1 - ANSWER_REACH), -1):
             other = claims[earlier]
             bare_answer = claim.stance in (Stance.DENY, Stance.REJECT) and not claim.places and \
                 other.speaker.key != claim.speaker.key

@@ -15,7 +15,7 @@ from extract.events import extract_events
 from extract.merge import contested_links
 from extract.model import ArticleMeta, Claim, Event, Extraction, Source
 from geo.model import Mention
-from text.parse import parse
+from text.parse import parse, text_of
 
 
 def extract_article(text: str, mentions: list[Mention], published: date | None, doc: Doc | None = None,
@@ -27,9 +27,9 @@ def extract_article(text: str, mentions: list[Mention], published: date | None, 
     if not text.strip():
         return Extraction(meta or article_meta(text, published))
     doc = doc if doc is not None else parse(text)
-    if len(doc.text) != len(text):
+    if len(text_of(doc)) != len(text):
         raise ValueError("the parse must be of the same-length text, so that offsets stay valid")
-    meta = meta or article_meta(doc.text, published)  # the parsed text has boilerplate blanked: no feed as title
+    meta = meta or article_meta(text_of(doc), published)  # the parsed text has boilerplate blanked: no feed as title
     actors = ActorIndex.build(doc, mentions)
     events = extract_events(doc, text, mentions, actors, meta.published, anchored=not meta.published_inferred)
     claims = _link(extract_claims(doc, text, mentions, actors))
@@ -45,7 +45,7 @@ def extract_sections(text: str, mentions: list[Mention], published: date | None,
     events: list[Event] = []
     claims: list[Claim] = []
     for offset, doc in sections:
-        end = offset + len(doc.text)
+        end = offset + len(text_of(doc))
         local = [replace(m, start=m.start - offset, end=m.end - offset) for m in mentions
                  if offset <= m.start and m.end <= end]
         part = extract_article(text[offset:end], local, published, doc, meta)

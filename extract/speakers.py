@@ -13,9 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex, clean_person
 from extract.model import Actor
-from extract.text import lemma_of
+from extract.reading import lemma_of
 from extract.vocabulary import ActorKind
 from geo.model import Mention
+from text.parse import entities_in
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Subjects that do not name who speaks: anonymous or generic sources are left out, as the annotation guidelines say.
@@ -65,7 +66,7 @@ class SpeakerContext:
             m.start <= e.start_char and e.end_char <= m.end for m in mentions)]
 
     def remember_sentence(self, sent: Span) -> None:
-        for ent in sent.ents:
+        for ent in entities_in(sent.doc, sent.start_char, sent.end_char):
             if ent.label_ != "PERSON" or ent.start_char not in self.actors.accepted:
                 continue
             person = self.actors.person(ent.text, ent.start_char)
@@ -158,8 +159,8 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     lemma = subject.lemma_.casefold()
     words_at = {t.idx for t in phrase}
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char in words_at and e.end_char <= end
-               and not any(m.start <= e.start_char < m.end for m in mentions)]
+    persons = [e for e in entities_in(doc, start, end) if e.label_ == "PERSON" and e.start_char in words_at
+               and e.end_char <= end and not any(m.start <= e.start_char < m.end for m in mentions)]
     if persons:
         return context.actors.person(persons[0].text, persons[0].start_char), {m.start for m in inside}
     if subject.pos_ == "PRON" or (lemma in ANAPHORA and all(t.i == subject.i or t.pos_ in ("DET", "PRON", "PUNCT")

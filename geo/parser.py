@@ -2,7 +2,9 @@
 
 The text is cleaned without changing its length (boilerplate and control characters become spaces), cut into
 chunks the NER can take (both by text.prepare), run through spaCy, scanned for place spans, and resolved against the
-gazetteer with the whole document as context.
+gazetteer with the whole document as context. A text longer than one chunk (text.prepare.CHUNK_CHARS, far longer than
+a news article) is resolved chunk by chunk, each chunk the context of its own names: resolution weighs every name
+against every other, so one context for a whole book would cost time in the square of its length.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from spacy.tokens import Doc
 from gazetteer import Gazetteer
 from geo.fallback import NominatimFallback
 from geo.model import Mention
-from geo.recognize import Recognizer, Span
+from geo.recognize import Recognizer
 from geo.resolve import Resolver
 from text import nlp
+from text.budget import UNLIMITED, Budget
 from text.prepare import chunk_bounds, prepare
 
 
@@ -30,9 +33,10 @@ class Geoparser:
         self.recognizer = Recognizer(self.gaz, keep_unknown=fallback is not None)
         self.resolver = Resolver(self.gaz, fallback=fallback)
 
-    def parse(self, text: str) -> list[Mention]:
-        """Mentions sorted by start offset; [] for empty or non-text input."""
-        return next(self.parse_many([text]))
+    def parse(self, text: str, budget: Budget = UNLIMITED) -> list[Mention]:
+        """Mentions sorted by start offset; [] for empty or non-text input. A long text's chunks go through the NER
+        one at a time, so memory holds one chunk's parse, not a batch of them; the budget is asked after each."""
+        return next(self.parse_many([text], batch_size=1, budget=budget))
 
     def parse_doc(self, text: str, doc: Doc) -> list[Mention]:
         """Mentions from a parse of `prepare(text)` made elsewhere with the NER among its components (text.parse),
@@ -41,7 +45,8 @@ class Geoparser:
             raise ValueError("the parse must be of prepare(text): same length, same offsets")
         return self.resolver.resolve(text, self.recognizer.spans(doc, 0))
 
-    def parse_many(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16) -> Iterator[list[Mention]]:
+    def parse_many(self, texts: Iterable[str], n_process: int = 1, batch_size: int = 16,
+                   budget: Budget = UNLIMITED) -> Iterator[list[Mention]]:
         """Parse a stream of texts, yielding one mention list per text in order; n_process > 1 runs the NER in
         that many worker processes (spaCy's nlp.pipe), resolution stays in this process."""
         pipeline = nlp.pipeline(self.components)
@@ -57,12 +62,12 @@ class Geoparser:
                     last = number == len(bounds) - 1
                     yield prepared[start:end], (index, start, last)
 
-        spans: list[Span] = []
+        found: list[Mention] = []
         for doc, (index, offset, last) in pipeline.pipe(chunks(), as_tuples=True, n_process=n_process,
                                                         batch_size=batch_size):
-            spans.extend(self.recognizer.spans(doc, offset))
+            found.extend(self.resolver.resolve(originals[index], self.recognizer.spans(doc, offset)))
+            budget.check()
             if last:
-                text = originals[index]
-                originals[index] = ""  # the resolver needs the text only once; free it
-                yield self.resolver.resolve(text, spans)
-                spans = []
+                originals[index] = ""  # free the text as soon as its last chunk is resolved
+                yield found
+                found = []

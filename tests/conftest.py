@@ -45,6 +45,8 @@ def app(request: pytest.FixtureRequest, tmp_path: Path):
             "DATABASE_URL": url,
             "BASEMAP_PATH": str(basemap),
             "INGEST_MAX_BYTES": 20_000,
+            "JOB_WORKER": "manual",  # tests run the form's jobs when they choose (tests/test_app_upload.py)
+            "JOB_BACKEND": "inline",
         }
     )
     engine = application.extensions["atlas_engine"]

@@ -80,7 +80,7 @@ def test_the_default_backend_starts_workers_only_for_a_batch_that_fills_them(cor
     texts = [(path.read_text(encoding="utf-8"), None) for path in sorted(corpus.iterdir())]
     batch = (texts * 3)[:2 * WORKER_CHUNK]
     serial = [result.mentions for result in InProcess(Analyser()).map(batch)]
-    backend = EveryCore(cores=2)
+    backend = EveryCore(Analyser(), cores=2)
     try:
         assert [result.mentions for result in backend.map(batch[:3])] == serial[:3]
         assert backend._pool is None  # three articles do not pay for loading the models twice more

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from text.parse import text_of
+
 MAX_EXCERPT = 320  # characters
 
 
@@ -40,7 +42,7 @@ def trimmed(original: str, parsed: str, start: int, end: int, keep: tuple[int, i
 
 def sentence_bounds(sent: Span, original: str) -> tuple[int, int]:
     """A parsed sentence's bounds in the original text, trimmed."""
-    return trimmed(original, sent.doc.text, sent.start_char, sent.end_char)
+    return trimmed(original, text_of(sent.doc), sent.start_char, sent.end_char)
 
 
 class SentenceIndex:
@@ -77,6 +79,6 @@ class SentenceIndex:
 
 def excerpts_of(original: str, doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Excerpt]:
     """The excerpt of each (start, end) span of a text parsed whole (`doc` is its parse)."""
-    sentences = SentenceIndex(original, doc.text)
+    sentences = SentenceIndex(original, text_of(doc))
     sentences.add(0, doc)
     return [sentences.excerpt(start, end) for start, end in spans]

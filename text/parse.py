@@ -8,13 +8,20 @@ the text's length, so offsets into the parse are offsets into the stored article
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from text import nlp
 from text.prepare import chunk_bounds, prepare
 
+# A long article's sections are about a long news story each: the extractor relates every sentence to the others
+# of its section (speakers, answers, merged events), which costs more than linear time within a section, so the
+# sections are kept to this size and the whole article costs time in proportion to its length.
+SECTION_CHARS = 10_000
+_TEXT_KEY = "conflict_atlas.text"
+_ENTITIES_KEY = "conflict_atlas.entities"
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -32,14 +39,35 @@ def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
     return language.pipe(_mark_line_starts(language.make_doc(prepare(text))) for text in texts)
 
 
+def text_of(doc: Doc) -> str:
+    """The parsed text, kept with the parse after the first call: spaCy joins it from the tokens on every `doc.text`,
+    which made readers that ask once per entity or sentence take time in the square of the article's length."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
+
+
+def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """The named entities that start within characters start..end, found by binary search: spaCy's `Span.ents`
+    walks every entity of the document, which a reader asking once per sentence pays in the square of the length."""
+    cached = doc.user_data.get(_ENTITIES_KEY)
+    if cached is None:
+        entities = list(doc.ents)
+        cached = doc.user_data[_ENTITIES_KEY] = (entities, [e.start_char for e in entities])
+    entities, starts = cached
+    return entities[bisect_left(starts, start):bisect_left(starts, end)]
+
+
 def parse_sections(text: str) -> Iterator[tuple[int, Doc]]:
     """A text too long to parse whole, parsed a section at a time: (offset of the section in `text`, its parse).
 
-    Sections end at paragraph or line breaks (text.prepare.chunk_bounds), and each parse is handed out before the
-    next is made, so a caller that keeps only what it draws from each section holds one section's parse at a time."""
+    Sections of about SECTION_CHARS end at paragraph or line breaks (text.prepare.chunk_bounds), and each parse is
+    handed out before the next is made, so a caller that keeps only what it draws from each section holds one
+    section's parse at a time."""
     prepared = prepare(text)
     language = nlp.pipeline(COMPONENTS)
-    bounds = chunk_bounds(prepared)
+    bounds = chunk_bounds(prepared, SECTION_CHARS)
     docs = language.pipe((_mark_line_starts(language.make_doc(prepared[start:end])) for start, end in bounds),
                          batch_size=1)
     for (start, _end), doc in zip(bounds, docs, strict=True):

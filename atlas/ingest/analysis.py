@@ -19,6 +19,7 @@ from extract.pipeline import extract_article, extract_sections
 from gazetteer import Gazetteer
 from geo.model import Mention
 from geo.parser import Geoparser
+from text.budget import Budget
 from text.cleaning import strip_boilerplate
 from text.excerpts import Excerpt, SentenceIndex, excerpts_of
 from text.parse import parse_many, parse_sections
@@ -41,8 +42,11 @@ class Analyser:
     bounded by one section's parse: the geoparser's named-entity pass over the whole text first (a place is resolved
     with the whole article as context), then the full parse a section at a time for events, claims and excerpts."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget_seconds: float | None = None) -> None:
+        """`budget_seconds`: how long one article's analysis may take (None: no limit); past it the article fails
+        with text.budget.OverBudget, checked between the chunks and sections of a long article."""
         self._parser: Geoparser | None = None
+        self.budget_seconds = budget_seconds
 
     def __call__(self, text: str, published: date | None = None) -> Analysis:
         return self.analyse_parsed(text, published, next(self.parses([text])))
@@ -63,14 +67,17 @@ class Analyser:
             found = self._parser.parse_doc(text, doc)
             excerpts = excerpts_of(text, doc, ((m.start, m.end) for m in found))
             return Analysis(cleaned, found, excerpts, extract_article(text, found, published, doc))
-        found = self._parser.parse(text)
+        budget = Budget(self.budget_seconds)
+        found = self._parser.parse(text, budget)
         sentences = SentenceIndex(text, prepare(text))
-        extraction = extract_sections(text, found, published, _indexed(parse_sections(text), sentences))
+        extraction = extract_sections(text, found, published, _indexed(parse_sections(text), sentences, budget))
         return Analysis(cleaned, found, [sentences.excerpt(m.start, m.end) for m in found], extraction)
 
 
-def _indexed(sections: Iterator[tuple[int, Doc]], sentences: SentenceIndex) -> Iterator[tuple[int, Doc]]:
+def _indexed(sections: Iterator[tuple[int, Doc]], sentences: SentenceIndex,
+             budget: Budget) -> Iterator[tuple[int, Doc]]:
     for offset, doc in sections:
+        budget.check()
         sentences.add(offset, doc)
         yield offset, doc
 
@@ -109,7 +116,9 @@ class PlaceCatalog(Mapping[str, PlaceRecord]):
 
 def shared_analyser(app) -> Analyser:
     """One analyser per application, so the web form loads the parser once, not on every post."""
-    return app.extensions.setdefault("atlas_analyser", Analyser())
+    if "atlas_analyser" not in app.extensions:
+        app.extensions["atlas_analyser"] = Analyser(app.config["INGEST_TIME_BUDGET"])
+    return app.extensions["atlas_analyser"]
 
 
 def shared_catalog(app) -> PlaceCatalog:

@@ -30,6 +30,7 @@ class IngestReport:
     duplicates: int = 0
     mentions: int = 0
     problems: list[Problem] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)  # stored or already there, in input order
 
     @property
     def ok(self) -> bool:
@@ -43,9 +44,10 @@ def ingest_paths(
     max_bytes: int,
     progress: bool | None = None,
     places: Mapping[str, PlaceRecord] | None = None,
+    labels: Mapping[Path, str] | None = None,
 ) -> IngestReport:
     """`progress=None` shows the bar only on a terminal; `places` supplies geometries for places new to the store
-    (default: a PlaceCatalog over the gazetteer)."""
+    (default: a PlaceCatalog over the gazetteer); `labels` names files by something other than their path."""
     places = PlaceCatalog() if places is None else places
     files, problems = collect_files(paths)
     report = IngestReport(problems=problems)
@@ -54,11 +56,12 @@ def ingest_paths(
     disable = None if progress is None else not progress
     with tqdm(files, desc="ingest", unit="file", disable=disable) as bar:
         for path in bar:
-            for item in read_articles(path, max_bytes):
+            for item in read_articles(path, max_bytes, (labels or {}).get(path)):
                 if isinstance(item, Problem):
                     report.problems.append(item)
-                elif writer.stored_id(item.text) is not None:  # skip the costly analysis of known content
+                elif (known := writer.stored_id(item.text)) is not None:  # skip the costly analysis of known content
                     report.duplicates += 1
+                    report.article_ids.append(known)
                 else:
                     pending.append(item)
             if len(pending) >= BATCH_SIZE:
@@ -108,6 +111,7 @@ def _store(record: ArticleRecord, result: AnalysisResult, writer: StoreWriter, p
     except (ValueError, LookupError, RecursionError) as error:
         report.problems.append(Problem(record.source, f"could not be stored: {error}"))
         return
+    report.article_ids.append(written.article_id)
     if written.created:
         report.stored += 1
         report.mentions += len(result.mentions)

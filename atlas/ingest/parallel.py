@@ -18,6 +18,7 @@ from functools import partial
 from typing import Protocol
 
 from atlas.ingest.analysis import Analyser, Analysis
+from text.budget import OverBudget
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ WORKER_CHUNK = 16  # articles a worker analyses as one batch: big enough for bat
 def analyse_safely(analyse: Callable[[str, date | None], Analysis], item: Item) -> AnalysisResult:
     try:
         return analyse(*item)
+    except OverBudget as error:
+        return AnalysisFailure(str(error))
     except Exception as error:  # any failure of one article is reported for that article alone
         return AnalysisFailure(f"{type(error).__name__}: {error}")
 
@@ -63,16 +66,16 @@ def analyse_batch(analyser: Analyser, items: Sequence[Item]) -> Iterator[Analysi
 
 
 def backend(workers: int | None = None, dask_scheduler: str | None = None,
-            analyser: Analyser | None = None) -> AnalysisBackend:
+            budget_seconds: float | None = None) -> AnalysisBackend:
     """The backend a command line asks for: `workers` None means one per core once a batch is big enough to pay for
-    starting them; `analyser` is the in-process analyser to reuse (the web form's)."""
+    starting them; `budget_seconds` bounds each article's analysis (None: no limit)."""
     if dask_scheduler:
         return DaskCluster(dask_scheduler)
     if workers is None:
-        return EveryCore(analyser)
+        return EveryCore(Analyser(budget_seconds))
     if workers > 1:
-        return WorkerProcesses(workers)
-    return InProcess(analyser or Analyser())
+        return WorkerProcesses(workers, budget_seconds)
+    return InProcess(Analyser(budget_seconds))
 
 
 def analyse_in_worker(chunk: Sequence[Item]) -> list[AnalysisResult]:
@@ -81,6 +84,12 @@ def analyse_in_worker(chunk: Sequence[Item]) -> list[AnalysisResult]:
     if _WORKER_ANALYSER is None:
         _WORKER_ANALYSER = Analyser()
     return list(analyse_batch(_WORKER_ANALYSER, chunk))
+
+
+def _start_worker(parent: int, budget_seconds: float | None) -> None:
+    global _WORKER_ANALYSER
+    _WORKER_ANALYSER = Analyser(budget_seconds)
+    _leave_with_parent(parent)
 
 
 def _leave_with_parent(parent: int) -> None:
@@ -116,8 +125,9 @@ class InProcess:
 
 
 class WorkerProcesses:
-    def __init__(self, workers: int) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_with_parent, initargs=(os.getpid(),))
+    def __init__(self, workers: int, budget_seconds: float | None = None) -> None:
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                         initargs=(os.getpid(), budget_seconds))
 
     def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
         return _flatten(self._pool.map(analyse_in_worker, _chunks(items)))
@@ -131,18 +141,16 @@ class EveryCore:
     worker process per core from the first batch that gives two workers a chunk each (bench/pipeline.py: two workers
     analyse about 2.3 times as many articles per second as one process on this 2-core machine)."""
 
-    def __init__(self, analyser: Analyser | None = None, cores: int | None = None) -> None:
+    def __init__(self, analyser: Analyser, cores: int | None = None) -> None:
         self._analyser = analyser
         self._cores = cores or len(os.sched_getaffinity(0))
         self._pool: WorkerProcesses | None = None
 
     def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
         if self._pool is None and self._cores > 1 and len(items) >= 2 * WORKER_CHUNK:
-            self._pool = WorkerProcesses(self._cores)
+            self._pool = WorkerProcesses(self._cores, self._analyser.budget_seconds)
         if self._pool is not None:
             return self._pool.map(items)
-        if self._analyser is None:
-            self._analyser = Analyser()
         return analyse_batch(self._analyser, items)
 
     def close(self) -> None:

@@ -69,25 +69,27 @@ def _why_unreadable(path: Path) -> str:
     return "not a regular file or folder"
 
 
-def read_articles(path: Path, max_bytes: int) -> Iterator[ArticleRecord | Problem]:
-    """Yield the articles of one file, or a Problem for the file or for each bad record in it."""
+def read_articles(path: Path, max_bytes: int, label: str | None = None) -> Iterator[ArticleRecord | Problem]:
+    """Yield the articles of one file, or a Problem for the file or for each bad record in it. `label` names the
+    file in records and problems (default: its path), for input whose path means nothing to the user (an upload)."""
+    source = label or str(path)
     try:
         data = _read_bytes(path, max_bytes)
         suffix = path.suffix.lower()
         if suffix in (".txt", ".md"):
-            yield _plain_article(_decode(data), str(path))
+            yield _plain_article(_decode(data), source)
         elif suffix in (".html", ".htm"):
-            yield _html_article(data, str(path))
+            yield _html_article(data, source)
         elif suffix == ".json":
-            yield from _json_articles(_decode(data), str(path))
+            yield from _json_articles(_decode(data), source)
         else:
-            yield from _jsonl_articles(_decode(data), str(path))
+            yield from _jsonl_articles(_decode(data), source)
     except _Unusable as problem:
-        yield Problem(str(path), str(problem))
+        yield Problem(source, str(problem))
     except OSError as error:
-        yield Problem(str(path), f"cannot read: {error.strerror or error}")
+        yield Problem(source, f"cannot read: {error.strerror or error}")
     except Exception as error:  # a parser's failure on a hostile file is that file's problem, never the batch's
-        yield Problem(str(path), f"cannot be read: {type(error).__name__}: {_shorten(str(error))}")
+        yield Problem(source, f"cannot be read: {type(error).__name__}: {_shorten(str(error))}")
 
 
 def _shorten(message: str, limit: int = 200) -> str:

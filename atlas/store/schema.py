@@ -146,3 +146,24 @@ def _sources(name: str, owner: str) -> sa.Table:
 
 event_sources = _sources("event_sources", "event")
 claim_sources = _sources("claim_sources", "claim")
+
+# Articles added through the web form wait here for the background worker (atlas.ingest.jobs), so the request that
+# uploads them returns at once and a restart loses nothing: the upload itself is kept until the job has run.
+jobs = sa.Table(
+    "jobs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False),  # what the user uploaded or pasted, for the job page
+    sa.Column("suffix", sa.String(10), nullable=False),  # the file type, which chooses the reader
+    sa.Column("payload", sa.LargeBinary),  # the upload; emptied once the job has run
+    sa.Column("status", sa.String(10), nullable=False, index=True),  # queued, running, done, failed
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("started_at", sa.DateTime(timezone=True)),
+    sa.Column("heartbeat_at", sa.DateTime(timezone=True)),  # a running job whose worker stopped beating is re-queued
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("stored", sa.Integer, nullable=False, default=0),
+    sa.Column("duplicates", sa.Integer, nullable=False, default=0),
+    sa.Column("mentions", sa.Integer, nullable=False, default=0),
+    sa.Column("article_id", sa.Integer),
+    sa.Column("problems", sa.Text, nullable=False, default=""),  # one reason per line
+)

@@ -92,7 +92,10 @@ def _store_claim(conn: sa.Connection, article_id: int, claim: Claim) -> int:
         sa.select(claims.c.id, claims.c.text).where(claims.c.speaker_key == claim.speaker.key,
                                                     claims.c.stance == claim.stance).limit(CANDIDATE_LIMIT)
     ).all()
-    claim_id = next((r.id for r in candidates if same_claim(_stored_claim(conn, r.id, claim, r.text), claim)), None)
+    refs = _place_refs(conn, [r.id for r in candidates], named=False)
+    claim_id = next((r.id for r in candidates
+                     if same_claim(Claim(claim.speaker, claim.verb, claim.stance, r.text, claim.quote,
+                                         refs.get(r.id, ()), ()), claim)), None)
     if claim_id is None:
         claim_id = conn.execute(claims.insert().values(
             speaker=claim.speaker.name, speaker_key=claim.speaker.key, speaker_kind=claim.speaker.kind,
@@ -106,11 +109,20 @@ def _store_claim(conn: sa.Connection, article_id: int, claim: Claim) -> int:
     return claim_id
 
 
-def _stored_claim(conn: sa.Connection, claim_id: int, like: Claim, text: str) -> Claim:
-    """A stored claim of the same speaker and stance, with its wording and places, for `same_claim`."""
-    refs = conn.execute(sa.select(claim_places.c.place_id).where(claim_places.c.claim_id == claim_id)).scalars()
-    return Claim(like.speaker, like.verb, like.stance, text, like.quote,
-                 tuple(PlaceRef(place_id, "", "", 0.0, 0.0, "") for place_id in refs), ())
+def _place_refs(conn: sa.Connection, claim_ids: list[int], named: bool) -> dict[int, tuple[PlaceRef, ...]]:
+    """The places of each stored claim, in their order, read in one query (`named`: with their names and points,
+    for the opposition rules; else ids alone, for `same_claim`)."""
+    if not claim_ids:
+        return {}
+    found: dict[int, list[PlaceRef]] = {}
+    query = sa.select(claim_places.c.claim_id, places.c.id, places.c.name, places.c.kind, places.c.lat,
+                      places.c.lon).select_from(claim_places.join(places)) \
+        .where(claim_places.c.claim_id.in_(claim_ids)).order_by(claim_places.c.claim_id, claim_places.c.position)
+    for row in conn.execute(query):
+        ref = PlaceRef(row.id, row.name, row.kind, row.lat, row.lon, row.name) if named else \
+            PlaceRef(row.id, "", "", 0.0, 0.0, "")
+        found.setdefault(row.claim_id, []).append(ref)
+    return {claim_id: tuple(refs) for claim_id, refs in found.items()}
 
 
 def _stored_claims_about(conn: sa.Connection, claim: Claim) -> list[tuple[int, Claim]]:
@@ -121,16 +133,10 @@ def _stored_claims_about(conn: sa.Connection, claim: Claim) -> list[tuple[int, C
         return []
     ids = conn.execute(sa.select(sa.distinct(claim_places.c.claim_id)).where(claim_places.c.place_id.in_(keys))
                        .limit(CANDIDATE_LIMIT)).scalars().all()
-    found = []
-    for row in conn.execute(sa.select(claims).where(claims.c.id.in_(ids))):
-        refs = conn.execute(
-            sa.select(places.c.id, places.c.name, places.c.kind, places.c.lat, places.c.lon)
-            .select_from(claim_places.join(places)).where(claim_places.c.claim_id == row.id)
-        ).all()
-        stored = Claim(Actor(row.speaker, row.speaker_kind, row.speaker_country), row.verb, row.stance, row.text,
-                       row.quote, tuple(PlaceRef(p.id, p.name, p.kind, p.lat, p.lon, p.name) for p in refs), ())
-        found.append((row.id, stored))
-    return found
+    refs = _place_refs(conn, ids, named=True)
+    return [(row.id, Claim(Actor(row.speaker, row.speaker_kind, row.speaker_country), row.verb, row.stance, row.text,
+                           row.quote, refs.get(row.id, ()), ()))
+            for row in conn.execute(sa.select(claims).where(claims.c.id.in_(ids)))]
 
 
 def _link(conn: sa.Connection, first: int, second: int) -> None:

@@ -71,6 +71,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(upload.bp)
     CSRFProtect(app)
     cli.init_app(app)
+    upload.resume_jobs(app)
 
     @app.before_request
     def refuse_long_urls():

@@ -33,7 +33,7 @@ def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int 
     except StoreUnavailable as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(2) from None
-    analysis = parallel.backend(workers, dask_scheduler)
+    analysis = parallel.backend(workers, dask_scheduler, current_app.config["INGEST_TIME_BUDGET"])
     try:
         report = ingest_paths(paths, writer, analysis, current_app.config["INGEST_MAX_BYTES"], progress=progress)
     finally:

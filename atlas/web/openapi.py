@@ -194,6 +194,17 @@ def document() -> dict[str, Any]:
                                   "404": NOT_FOUND},
                 }
             },
+            "/api/jobs/{job_id}": {
+                "get": {
+                    "summary": "An article added through the form: queued, running, done or failed, and what it stored",
+                    "description": "status, ahead (queued uploads before it), created_at, started_at, finished_at, "
+                                   "stored, duplicates, mentions, article_id, problems (the reasons, one per item).",
+                    "parameters": [{"name": "job_id", "in": "path", "required": True,
+                                    "schema": {"type": "integer", "minimum": 0, "maximum": 2147483647}}],
+                    "responses": {"200": {"description": "The job", "content": {"application/json": {}}},
+                                  "404": NOT_FOUND},
+                }
+            },
             "/api/outlets": {
                 "get": {"summary": "Outlets with their article counts",
                         "responses": {"200": {"description": "Outlets", "content": {"application/json": {}}}}}

@@ -1,16 +1,18 @@
-"""A web form to add one article: pasted text or an uploaded file, through the same ingest path as the CLI.
+"""A web form to add one article: pasted text or an uploaded file, queued as a job for the ingest worker.
 
-Flask-WTF supplies the CSRF token (the form changes the store, so a page elsewhere must not be able to post to it);
-Flask's MAX_CONTENT_LENGTH refuses oversized bodies before they are read, and the readers check type and size again.
+The request only stores the upload (atlas.store.jobs) and sends the user to the job's page, which shows it queued,
+running, then what was stored or why not: the analysis runs in the background (atlas.ingest.jobs), through the same
+ingest path as the CLI, so a large upload never holds a request or the store. Flask-WTF supplies the CSRF token (the
+form changes the store, so a page elsewhere must not be able to post to it); Flask's MAX_CONTENT_LENGTH refuses
+oversized bodies before they are read, and the readers check type and size again.
 """
 
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Flask, abort, current_app, jsonify, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import DateField, StringField, TextAreaField
@@ -18,9 +20,10 @@ from wtforms.validators import URL, Length, Optional
 
 from atlas.ingest import parallel
 from atlas.ingest.analysis import shared_analyser, shared_catalog
-from atlas.ingest.batch import ingest_paths
+from atlas.ingest.jobs import JobWorker
+from atlas.ingest.parallel import AnalysisBackend
 from atlas.ingest.readers import SUPPORTED
-from atlas.store.write import StoreWriter
+from atlas.store import jobs
 from atlas.web import db
 
 bp = Blueprint("upload", __name__)
@@ -49,25 +52,69 @@ def add_article():
     form = ArticleForm()
     if not form.validate_on_submit():
         return render_template("add.html", form=form), 400 if form.is_submitted() else 200
-    writer = StoreWriter(db.engine())
-    max_bytes = current_app.config["INGEST_MAX_BYTES"]
-    with tempfile.TemporaryDirectory() as folder:
-        if form.file.data:
-            suffix = Path(form.file.data.filename or "").suffix.lower()
-            path = Path(folder) / f"upload{suffix}"  # the user's file name never reaches the file system
-            form.file.data.save(path)
-        else:  # pasted text becomes a .json input, so it takes exactly the path an uploaded file would
-            path = Path(folder) / "pasted.json"
-            path.write_text(json.dumps(_pasted_article(form)), encoding="utf-8")
-        report = ingest_paths([path], writer, parallel.InProcess(shared_analyser(current_app)), max_bytes,
-                              progress=False, places=shared_catalog(current_app))
-    for problem in report.problems:
-        flash(f"Not stored: {problem.reason}", "error")
-    if report.stored:
-        flash(f"Stored {report.stored} article(s) with {report.mentions} place mention(s).", "info")
-    elif report.duplicates:
-        flash("This article was already in the store.", "info")
-    return redirect(url_for("upload.add_article"))
+    if form.file.data:
+        name = Path(form.file.data.filename or "upload").name
+        suffix = Path(name).suffix.lower()
+        payload = form.file.data.read()
+    else:  # pasted text becomes a .json input, so it takes exactly the path an uploaded file would
+        name, suffix = "pasted text", ".json"
+        payload = json.dumps(_pasted_article(form)).encode("utf-8")
+    job_id = jobs.enqueue(db.engine(), name, suffix, payload)
+    if current_app.config["JOB_WORKER"] == "thread":
+        worker(current_app).start()
+    return redirect(url_for("upload.job_page", job_id=job_id))
+
+
+@bp.get("/add/jobs/<id:job_id>")
+def job_page(job_id: int):
+    found = jobs.job(db.connection(), job_id)
+    if found is None:
+        abort(404)
+    return render_template("job.html", job=found)
+
+
+@bp.get("/api/jobs/<id:job_id>")
+def job_json(job_id: int):
+    found = jobs.job(db.connection(), job_id)
+    if found is None:
+        abort(404, description=f"no job {job_id}")
+    return jsonify({
+        "id": found.id, "name": found.name, "status": found.status, "ahead": found.ahead,
+        "created_at": found.created_at.isoformat(),
+        "started_at": found.started_at.isoformat() if found.started_at else None,
+        "finished_at": found.finished_at.isoformat() if found.finished_at else None,
+        "stored": found.stored, "duplicates": found.duplicates, "mentions": found.mentions,
+        "article_id": found.article_id, "problems": list(found.problems),
+    })
+
+
+def worker(app: Flask) -> JobWorker:
+    """The application's one job worker. Its analysis runs in one worker process of its own (JOB_BACKEND
+    "process"), or in this process ("inline", for tests)."""
+    if "atlas_jobs" not in app.extensions:
+        budget = app.config["INGEST_TIME_BUDGET"]
+        if app.config["JOB_BACKEND"] == "inline":
+            def backend() -> AnalysisBackend:
+                return parallel.InProcess(shared_analyser(app))
+        else:
+            def backend() -> AnalysisBackend:
+                return parallel.WorkerProcesses(1, budget)
+        app.extensions["atlas_jobs"] = JobWorker(db.engine(), backend, app.config["INGEST_MAX_BYTES"],
+                                                 shared_catalog(app))
+    return app.extensions["atlas_jobs"]
+
+
+def resume_jobs(app: Flask) -> None:
+    """Jobs survive a restart: the first request a serving process answers starts its worker if any are waiting."""
+    started = False
+
+    @app.before_request
+    def start_waiting_jobs() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            if app.config["JOB_WORKER"] == "thread" and jobs.has_queued(db.engine()):
+                worker(app).start()
 
 
 def _pasted_article(form: ArticleForm) -> dict:
