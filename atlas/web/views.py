@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,7 +11,6 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from markupsafe import Markup
 
 from atlas.store import queries
-from atlas.store.filters import ItemFilter, ViewFilter
 from atlas.web import db, export
 from atlas.web.mapview import build_map
 from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
@@ -138,23 +138,19 @@ def basemap():
     return send_file(path, mimetype="application/geo+json", max_age=86400)
 
 
-def _export_filters() -> tuple[ViewFilter, int | None, ItemFilter]:
-    """The map's own parameters, read by the API's parsers, so "export what I see" is the same filter."""
+def _download(write: Callable[..., str], mimetype: str, filename: str) -> Response:
+    """An export with the map's own parameters, read by the API's parsers, so "export what I see" is the same
+    filter."""
     view = parse_view(request.args, VIEW_PARAMETERS | ITEM_PARAMETERS | {"limit"})
-    return view, parse_limit(request.args.get("limit"), None), parse_items(request.args)
+    body = write(db.connection(), view, parse_limit(request.args.get("limit"), None), parse_items(request.args))
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename={filename}"})
 
 
 @bp.get("/export.geojson")
 def export_geojson():
-    view, limit, items = _export_filters()
-    body = export.export_geojson(db.connection(), view, limit, items)
-    return Response(body, mimetype="application/geo+json",
-                    headers={"Content-Disposition": "attachment; filename=conflict-atlas.geojson"})
+    return _download(export.export_geojson, "application/geo+json", "conflict-atlas.geojson")
 
 
 @bp.get("/export.csv")
 def export_csv():
-    view, limit, items = _export_filters()
-    body = export.export_csv(db.connection(), view, limit, items)
-    return Response(body, mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=conflict-atlas-mentions.csv"})
+    return _download(export.export_csv, "text/csv", "conflict-atlas-mentions.csv")
