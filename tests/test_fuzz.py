@@ -15,6 +15,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
 
 from app import create_app
 from atlas.ingest.readers import SUPPORTED, Problem, read_articles
@@ -112,23 +113,36 @@ def _operations(app) -> list:
 
 
 def test_openapi_operations_never_fail_on_the_server(fuzz_app, capsys):
-    """schemathesis generates cases (valid and not) from /api/openapi.json for every documented operation."""
+    """schemathesis generates cases from /api/openapi.json for every documented operation: valid ones, invalid ones
+    (negative mode), and cases with a parameter repeated and ids written in digits of other scripts."""
     operations = _operations(fuzz_app)
     assert {op.label for op in operations} >= {"GET /api/places", "GET /api/articles/{article_id}"}
     for operation in operations:
-        _fuzz_operation(operation, capsys)
+        parameters = operation.definition.raw.get("parameters", [])
+        for mode in GenerationMode if parameters else [GenerationMode.POSITIVE]:  # nothing to get wrong without any
+            _fuzz_operation(operation, operation.as_strategy(generation_mode=mode), f"{mode.value}", capsys)
+        ids = [p["name"] for p in parameters if p.get("in") == "path" and p["schema"].get("type") == "integer"]
+        if ids:
+            odd = operation.as_strategy(path_parameters={ids[0]: "١٢"})
+            _fuzz_operation(operation, odd, "Unicode-digit id", capsys, expect=404)
+        queries = {p["name"] for p in parameters if p.get("in") == "query"}
+        if "limit" in queries:
+            repeated = operation.as_strategy(query={"limit": ["5", "-1"]})
+            _fuzz_operation(operation, repeated, "repeated limit", capsys, expect=400)
 
 
-def _fuzz_operation(operation, capsys) -> None:
-    counter = Counter(f"{operation.label} (schemathesis)")
+def _fuzz_operation(operation, strategy, label: str, capsys, expect: int | None = None) -> None:
+    counter = Counter(f"{operation.label} (schemathesis, {label})")
 
-    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(case=operation.as_strategy())
+    @settings(max_examples=20 if expect else 40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(case=strategy)
     def check(case) -> None:
         counter.count += 1
         response = case.call()
         case.validate_response(response, checks=[not_a_server_error])
         assert response.status_code < 500, (case.path, case.query, response.status_code)
+        if expect is not None:
+            assert response.status_code == expect, (case.path_parameters, case.query, response.status_code)
 
     check()
     counter.report(capsys)
