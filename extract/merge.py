@@ -1,19 +1,25 @@
-"""When two reports are one event or one claim, and when two claims oppose each other.
+"""When two reports are one event or one claim, how the reports of one event become one, and when two claims
+oppose each other.
 
 The same rules serve within an article and across articles at store time, so an event merged in one place is merged
 in the other. Dates are compatible when one is unknown or one contains the other ("2023-01" and "2023-01-18");
 places when they are equal or one is unknown (within an article also a country and a place in it); actors when they
 share someone (by surname for people). Across articles two reports must also name the same place or the same date, or
 else share a person: a shared government with nothing else known in common proves nothing.
+
+Within an article `merge_within_article` also joins what only the article's wording ties together ("this meeting",
+an event in a "when" clause of another); `combine` keeps the most specific of two reports, and the store uses it too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from extract.dates import has_year
 from extract.model import Claim, Event, PlaceRef
 from extract.verbs import GENERIC_LABELS
-from extract.vocabulary import ActorKind, Stance
+from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
 from gazetteer import Kind
 
 _WORD = re.compile(r"[a-z]{4,}")
@@ -76,6 +82,61 @@ def country_and_place_in_it(a: PlaceRef, b: PlaceRef) -> bool:
 
 def person_keys(event: Event) -> set[str]:
     return {x.key for x in event.actors if x.kind == ActorKind.PERSON}
+
+
+def merge_within_article(events: list[Event], back_references: set[int], simultaneous: dict[int, int]) -> list[Event]:
+    """Reports of one event merge; "this meeting" or "the same talks" is the latest event of its type so far, an event
+    in a "when" clause of another of its kind is one occasion with it, and two consultations between the same two
+    people are one whatever word reports them ("talked with", "the call")."""
+    merged: list[Event] = []
+    position: dict[int, int] = {}  # event number -> index in merged
+    for number, event in enumerate(events):
+        target = position.get(simultaneous[number]) if number in simultaneous else None
+        if target is None:
+            target = next((n for n, kept in enumerate(merged) if kept.label == event.label
+                           and same_event(kept, event, within_article=True) and _people_agree(kept, event)), None)
+        if target is None and event.type == EventType.AGREE:
+            target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)), None)
+        if target is None and number in back_references:
+            target = next((n for n in range(len(merged) - 1, -1, -1) if merged[n].type == event.type), None)
+        if target is None and event.type == EventType.CONSULT:
+            target = next((n for n, kept in enumerate(merged) if same_event(kept, event, within_article=True)
+                           and _same_people(kept, event)), None)
+        if target is None:
+            merged.append(event)
+            target = len(merged) - 1
+        else:
+            merged[target] = combine(merged[target], event)
+        position[number] = target
+    return merged
+
+
+def _people_agree(a: Event, b: Event) -> bool:
+    """Two reports naming people are of one event only if they share someone (two visits to one city are two)."""
+    people_a, people_b = person_keys(a), person_keys(b)
+    return not people_a or not people_b or bool(people_a & people_b)
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    people = person_keys(a) & person_keys(b)
+    return len(people) >= 2
+
+
+def combine(kept: Event, other: Event) -> Event:
+    """One event from two reports of it: the more specific label and the more precise date and place win, actors
+    and sources add up."""
+    actors = dict.fromkeys(kept.actors) | dict.fromkeys(other.actors)
+    sources = tuple(dict.fromkeys(kept.sources + other.sources))
+    date_from = min((kept, other), key=lambda e: (not has_year(e.date), _rank(e.date_precision)))
+    place_from = kept if (kept.geo_precision or 9) <= (other.geo_precision or 9) else other
+    return replace(kept, label=specific_label(kept.label, other.label), actors=tuple(actors), sources=sources,
+                   date=date_from.date,
+                   date_precision=date_from.date_precision, place=place_from.place,
+                   geo_precision=place_from.geo_precision)
+
+
+def _rank(precision: str | None) -> int:
+    return list(DatePrecision).index(precision) if precision else 9
 
 
 def content_words(text: str) -> set[str]:

@@ -29,7 +29,8 @@ def _is_text(value: str) -> bool:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from gazetteer.build import build, is_stale
+    from gazetteer.build import build
+    from gazetteer.freshness import is_stale
     from gazetteer.sources.curated_checks import CuratedDataError
 
     if args.if_stale and not is_stale(args.output):

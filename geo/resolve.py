@@ -41,7 +41,8 @@ from geo.evidence import (
 )
 from geo.fallback import NominatimFallback
 from geo.model import Mention
-from geo.recognize import Span, case_fits, is_acronym
+from geo.place_names import case_fits, is_acronym
+from geo.recognize import Span
 
 MATCH_WEIGHT = {"exact": 1.0, "normalized": 0.97, "abbreviation": 0.95, "demonym": 0.95, "alternate": 0.9}
 KIND_PROMINENCE = {Kind.COUNTRY: 1.0, Kind.WATER_BODY: 0.95, Kind.DISPUTED_AREA: 0.95, Kind.CORRIDOR: 0.95,

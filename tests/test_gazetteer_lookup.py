@@ -4,7 +4,7 @@ import pytest
 from shapely.geometry import LinearRing, shape
 
 from gazetteer import Gazetteer
-from gazetteer.build import is_stale
+from gazetteer.freshness import is_stale
 from gazetteer.normalize import normalize
 from gazetteer.sources.geonames import without_arabic_article
 

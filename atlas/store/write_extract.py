@@ -20,8 +20,7 @@ from atlas.store.schema import (
     places,
 )
 from extract.dates import period
-from extract.events import combine
-from extract.merge import opposed, same_claim, same_event
+from extract.merge import combine, opposed, same_claim, same_event
 from extract.model import Actor, Claim, Event, Extraction, PlaceRef, Source
 
 CANDIDATE_LIMIT = 500  # stored rows compared with one new item; the indexed columns narrow them first

@@ -1,0 +1,150 @@
+"""Which words of a sentence report an event, and whether the sentence reports it as real.
+
+A word is a trigger when the PLOVER-style dictionary (`extract.verbs`) lists its lemma and the parse agrees: the right
+part of speech, not a noun that only qualifies another ("a talk show"), with the companion or qualifying word some
+triggers need ("recalled its ambassador", "military operation"). A trigger inside the phrase of another of its
+category ("talked by phone") is one event with it. What the sentence says about the trigger decides whether it is
+reported as real: a negation, a modal, an intention, a condition or an accusation makes it unreal, and an agreement
+counts only when it is reported as concluded. `extract.events` asks these questions of every word of the body.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.merge import specific_label
+from extract.reading import lemma_of
+from extract.verbs import (
+    COMPANION_TRIGGERS,
+    CONCLUSION_WORDS,
+    EVENT_TRIGGERS,
+    INTRANSITIVE_TRIGGERS,
+    LABEL_MODIFIERS,
+    NOUN_ONLY_TRIGGERS,
+    QUALIFIED_TRIGGERS,
+    REPORTING_VERBS,
+    VERB_ONLY_TRIGGERS,
+)
+from extract.vocabulary import EventType, Stance
+
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
+INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", "expect", "like", "prepare",
+                    "restart", "resume", "urge", "call", "offer", "agree", "threaten", "ready", "discuss", "allow",
+                    "authorize", "authorise", "approve", "consider", "ask", "order", "request", "avert", "prevent",
+                    "avoid"})  # an attempt ("tried to blow up") did happen; an averted war did not
+CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
+# Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
+CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in (Stance.ACCUSE, Stance.DENY)) | \
+    {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
+
+
+def trigger_of(token: Token) -> tuple[EventType, str] | None:
+    lemma = "ceasefire" if _cease_fire(token) else token.lemma_.casefold()
+    if token.pos_ == "VERB" and lemma in COMPANION_TRIGGERS:
+        companions, found = COMPANION_TRIGGERS[lemma]
+        return found if any(c.lower_ in companions for c in token.children if c.dep_ in ("prep", "dobj", "prt")) \
+            else None
+    found = EVENT_TRIGGERS.get(lemma)
+    if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    if token.dep_ == "compound" and lemma != "ceasefire":
+        return None  # "a talk show", "war crimes": the word only qualifies another noun
+    if (token.pos_ == "VERB" and lemma in NOUN_ONLY_TRIGGERS) or (token.pos_ != "VERB" and lemma in VERB_ONLY_TRIGGERS):
+        return None
+    if lemma in QUALIFIED_TRIGGERS and not _qualified(token, QUALIFIED_TRIGGERS[lemma]):
+        return None
+    if lemma in INTRANSITIVE_TRIGGERS and any(c.dep_ == "dobj" for c in token.children):
+        return None
+    for child in token.children:
+        refined = LABEL_MODIFIERS.get((lemma, child.lower_))
+        if refined:
+            return found[0], refined
+    return found
+
+
+def _cease_fire(token: Token) -> bool:
+    """ "cease-fire", split by the tokenizer into "cease", "-", "fire": the event word is "fire"."""
+    doc = token.doc
+    return token.lower_ == "fire" and token.i >= 2 and doc[token.i - 1].text == "-" and \
+        doc[token.i - 2].lower_ == "cease"
+
+
+def nested_into_outer(
+        triggers: list[tuple[Token, tuple[EventType, str]]]) -> list[tuple[Token, tuple[EventType, str]]]:
+    """ "talked by phone", "signed a ceasefire": a trigger inside the phrase of another of the same category (its
+    object, or the object of its preposition) is one event with it, named by the more specific label."""
+    by_index = {t.i: (t, found) for t, found in triggers}
+    for token, (kind, label) in list(by_index.values()):
+        outer = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in ("dobj", "nsubjpass") else None
+        if outer is None or outer.i not in by_index or outer.i == token.i or by_index[outer.i][1][0] != kind:
+            continue
+        outer_label = by_index[outer.i][1][1]
+        by_index[outer.i] = (outer, (kind, specific_label(outer_label, label)))
+        del by_index[token.i]
+    return sorted(by_index.values(), key=lambda item: item[0].i)
+
+
+def _qualified(token: Token, words: frozenset[str]) -> bool:
+    """ "military operation", "border post", "cessation of hostilities", "signed a truce": a qualifying word on the
+    trigger, its preposition, or its (passive) subject."""
+    near = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    return any(t.lower_ in words or t.lemma_.casefold() in words for t in near)
+
+
+def is_concluded(token: Token, dated: bool) -> bool:
+    """An agreement reported as made: dated, a ceasefire or peace agreement, qualified by a word of conclusion, or
+    what was signed or reached (undated plurals excepted)."""
+    if dated or any(LABEL_MODIFIERS.get((token.lemma_.casefold(), c.lower_)) for c in token.children):
+        return True
+    if token.tag_ == "NNS":
+        return False  # "agreements brokered by Moscow": several, none of them told apart
+    for child in token.children:
+        if child.dep_ in ("acl", "amod", "compound", "relcl") and \
+                any(part in CONCLUSION_WORDS for part in child.lemma_.casefold().split("-")):
+            return True
+        if child.dep_ in ("amod", "compound") and child.lower_.endswith("brokered"):
+            return True
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.casefold() in CONCLUSION_WORDS
+
+
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "at", "during", "after", "following", "before", "since"})
+
+
+def is_factual(token: Token) -> bool:
+    """Reported as having happened: no negation, no modal or intention on the clause that carries it."""
+    if any(c.dep_ == "neg" or (c.lower_ in ("no", "any") and c.dep_ == "det") for c in token.children):
+        return False
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+        return True  # "talks held in Tbilisi": a participle reports it as done
+    verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    hops = 0
+    while verb is not None and hops < 3:
+        if any(c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in verb.children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+            return False
+        if _intends(verb) and verb.i != token.i and not _circumstance_of(token, verb):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("xcomp", "advcl"):
+            verb = verb.head
+            hops += 1
+            continue
+        break
+    return not any(a.lemma_.casefold() in CLAIMED and a.pos_ == "VERB" for a in token.ancestors)
+
+
+def _circumstance_of(token: Token, verb: Token) -> bool:
+    """ "in a meeting with Erdogan, asked that ...": the event is when and where the verb happened, not what it
+    asks for, so the verb's intention does not make it unreal."""
+    link = token
+    while link.head.i != verb.i and link.head.i != link.i:
+        link = link.head
+    return link.dep_ == "prep" and link.lower_ in CIRCUMSTANCE_PREPOSITIONS
+
+
+def _intends(verb: Token) -> bool:
+    """ "wants talks", "called for talks"; but "called the blockade a violation of the agreement" intends nothing."""
+    lemma = lemma_of(verb)
+    if lemma == "call":
+        return any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in verb.children)
+    return lemma in INTENT

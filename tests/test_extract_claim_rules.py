@@ -1,0 +1,168 @@
+"""The claim rules added for recall and precision: each test is one rule and the mistake it prevents.
+
+Who speaks (named, anonymous, a body, a document, an outlet citing someone), with which stance, and about which places.
+"""
+
+from __future__ import annotations
+
+from extract.pipeline import extract_article
+from tests.extract_helpers import mentions_for
+from text.parse import parse
+
+
+def _extract(text: str):
+    return extract_article(text, mentions_for(text), None)
+
+
+def test_a_headline_line_is_its_own_sentence():
+    text = "Blinken Looks To Ease Tensions Between Armenia And Azerbaijan\n\nAzerbaijan denies the accusation."
+    doc = parse(text)
+    starts = [s.start_char for s in doc.sents]
+    assert text.index("Azerbaijan denies") in starts
+    claims = _extract(text).claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Azerbaijan", "deny")]
+
+
+def test_a_long_single_line_text_has_no_headline():
+    text = ("Armenia accuses Azerbaijan of blocking the Lachin Corridor and of shelling villages near the border "
+            "in what officials in Yerevan describe as a campaign of pressure on the population that lives there -")
+    claims = _extract(text).claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Armenia", "accuse")]
+
+
+def test_rejecting_allegations_is_a_denial_and_declining_to_comment_is_nothing():
+    claims = _extract("Azerbaijan rejected the allegations. Armenia declined to comment.").claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Azerbaijan", "deny")]
+
+
+def test_two_speakers_of_one_verb_make_two_claims():
+    claims = _extract("Armenia and Azerbaijan said the talks in Tbilisi were useful.").claims
+    assert sorted(c.speaker.name for c in claims) == ["Armenia", "Azerbaijan"]
+    assert all([p.name for p in c.places] == ["Tbilisi"] for c in claims)
+
+
+def test_one_claim_per_speaker_and_sentence_with_the_sharper_stance():
+    text = "Armenia condemned the checkpoint on the Lachin Corridor and said Azerbaijan broke its word."
+    claims = _extract(text).claims
+    assert len(claims) == 1 and claims[0].stance == "condemn" and claims[0].speaker.kind == "government"
+    assert {p.name for p in claims[0].places} == {"Lachin Corridor", "Azerbaijan"}
+
+
+def test_an_indefinite_speaker_is_anonymous():
+    assert _extract("A militia spokesman says Azerbaijan has shelled a city in Armenia.").claims == []
+
+
+def test_saying_no_and_being_unwilling_are_rejections_and_hoping_is_proposing():
+    claims = _extract('"If Russia asks me to send troops to Armenia, I will say no," Nikol Pashinian said. '
+                      "Sergei Lavrov said Armenia was unwilling to commit. "
+                      "Antony Blinken hoped that Azerbaijan would reopen the Lachin Corridor.").claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [
+        ("Nikol Pashinian", "reject"), ("Sergei Lavrov", "reject"), ("Antony Blinken", "propose")]
+
+
+def test_a_stance_noun_owned_by_a_speaker_is_a_claim():
+    text = "Armenia's condemnation of the checkpoint on the Lachin Corridor came quickly."
+    claims = _extract(text).claims
+    assert [(c.speaker.name, c.stance, [p.name for p in c.places]) for c in claims] == [
+        ("Armenia", "condemn", ["Lachin Corridor"])]
+    assert _extract("Antony Blinken expressed Washington's readiness to help Armenia.").claims[0].speaker.name \
+        == "Antony Blinken"  # the light verb reads the noun; its owner is not a second speaker
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker.name, c.stance) for c in _extract(text).claims]
+
+
+def test_an_unnamed_spokesman_of_a_named_body_speaks_for_the_body_and_of_a_people_for_no_one():
+    assert _speakers("A State Department spokesman said the checkpoint must go.") == [("State Department", "propose")]
+    assert _speakers("An Armenian spokesman said the road was closed.") == []
+
+
+def test_an_office_without_a_known_holder_speaks_for_its_jurisdiction():
+    (claim,) = _extract("The governors of Armenia and Azerbaijan backed the move.").claims  # one of the two speaks
+    assert (claim.speaker.name, claim.speaker.kind, claim.stance) in {
+        ("Armenia", "government", "support"), ("Azerbaijan", "government", "support")}
+    assert _speakers("The governor backed the move.") == []  # no jurisdiction, no one known by the title
+
+
+def test_the_doer_of_an_absolute_with_clause_is_the_speaker_not_the_sentence_subject():
+    text = ("Nikol Pashinian said talks were over. Both are critics of Mr Pashinian, with Mrs Haley once saying "
+            "she was not a fan.")
+    assert ("Haley", "assert") in _speakers(text) and ("Nikol Pashinian", "assert") in _speakers(text)
+    assert len([s for s in _speakers(text) if s[0] == "Nikol Pashinian"]) == 1
+
+
+def test_citing_sources_as_saying_is_reporting_but_citing_a_reason_is_not():
+    assert _speakers("Focus magazine cited security sources as saying the boy was radicalised.") == [
+        ("Focus magazine", "assert")]
+    assert _speakers("Focus magazine cited security as its main concern.") == []
+
+
+def test_according_to_a_named_source_is_its_claim_but_according_to_an_agreement_or_reports_is_not():
+    said = _extract("Baku was shelled on Monday, according to the Armenian Foreign Ministry.").claims
+    assert [(c.speaker.name, c.verb, c.text, [p.name for p in c.places]) for c in said] == [
+        ("Armenian Foreign Ministry", "according to", "Baku was shelled on Monday", ["Baku"])]
+    accused = _extract("According to Nikol Pashinian, Azerbaijan violated the ceasefire.").claims
+    assert [(c.speaker.name, c.stance) for c in accused] == [("Nikol Pashinian", "accuse")]
+    assert _extract("According to the agreement, Russia guards the Lachin Corridor.").claims == []
+    assert _extract("According to reports, Baku was shelled.").claims == []
+
+
+def test_the_one_quoted_as_saying_is_the_speaker_and_the_outlet_only_when_its_sources_are_unnamed():
+    for text in ("Nikol Pashinian was quoted as saying that Baku had shelled Yerevan.",
+                 "Interfax cited Nikol Pashinian as saying that Baku had shelled Yerevan."):
+        assert _speakers(text) == [("Nikol Pashinian", "assert")], text
+    assert _speakers("Focus magazine cited security sources as saying the boy was radicalised.") == [
+        ("Focus magazine", "assert")]
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
+                 "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
+        assert _speakers(text) == [("Armenian Foreign Ministry", "assert")], text
+    assert _speakers("A statement said Baku had shelled Yerevan.") == []  # issued by no one named
+
+
+def test_complaints_fears_and_promises_have_their_stances():
+    assert _speakers("Nikol Pashinian complained that Baku had closed the Lachin Corridor.") == [
+        ("Nikol Pashinian", "condemn")]
+    assert _speakers("Nikol Pashinian fears that Baku will close the Lachin Corridor.") == [
+        ("Nikol Pashinian", "express concern")]
+    assert _speakers("Nikol Pashinian promised that Yerevan would keep the peace.") == [("Nikol Pashinian", "support")]
+
+
+def test_a_quotation_ending_the_reported_clause_leaves_the_clause_as_content():
+    text = "A State Department spokesman said it had called on Azerbaijan to “reopen the Lachin Corridor at once.”"
+    (claim,) = _extract(text).claims
+    assert claim.stance == "propose" and [p.name for p in claim.places] == ["Azerbaijan", "Lachin Corridor"]
+    assert claim.text.startswith("it had called on Azerbaijan")
+
+
+def test_a_quoted_i_is_a_person_not_the_government_that_spoke_last():
+    text = ("Britain has blamed the attack on Russia. Moscow denies any involvement. "
+            "\u201cI woke up over a week ago and am glad to say my strength is growing daily. I am grateful for the "
+            "messages,\u201d Yulia Skripal said in a statement.")
+    claims = _extract(text).claims
+    assert [c.speaker.name for c in claims if c.stance == "deny"] == ["Moscow"]
+    assert not [c for c in claims if c.speaker.name == "Moscow" and c.stance != "deny"]
+    assert any(c.speaker.name == "Yulia Skripal" for c in claims)
+
+
+def test_a_quotation_sentence_after_a_claim_gives_that_speaker_its_stance():
+    text = ("Governor Kate Brown said there had been no request to Oregon. \u201cIf he asks me to deploy Oregon Guard "
+            "troops to the border, I will say no,\u201d she tweeted. \u201cAs Commander of Oregon\u2019s Guard, "
+            "I\u2019m deeply troubled by the plan to militarise our border.\u201d")
+    claims = _extract(text).claims
+    concern = [c for c in claims if c.stance == "express concern"]
+    assert [c.speaker.name for c in concern] == ["Kate Brown"] and concern[0].quote
+    alone = _extract("\u201cI\u2019m deeply troubled by the plan to militarise our border.\u201d").claims
+    assert alone == []  # no claim before it: nobody to credit
+
+
+def test_a_place_that_only_describes_a_named_person_is_not_what_the_claim_is_about():
+    def places(text: str) -> list[list[str]]:
+        return [[p.name for p in claim.places] for claim in _extract(text).claims]
+
+    assert places("Antony Blinken said he backed Yerevan Mayor Tigran Avinyan.") == [[]]
+    assert places("Antony Blinken praised Baku Mayor Eldar Azizov for his work in Baku.") == [["Baku"]]
+    assert places("Antony Blinken said he supported Armenia.") == [["Armenia"]]

@@ -1,0 +1,188 @@
+"""The event rules added for recall and precision: each test is one rule and the mistake it prevents.
+
+In the order an event is put together: its date, whether a word is a trigger and reported as real, its place, its
+actors (people named whole), and when two reports are one event.
+"""
+
+from __future__ import annotations
+
+from extract.actors import clean_person
+from extract.dates import period
+from extract.merge import dates_compatible
+from extract.pipeline import extract_article
+from tests.extract_helpers import mentions_for
+
+
+def _extract(text: str):
+    return extract_article(text, mentions_for(text), None)
+
+
+def test_a_day_without_any_year_keeps_month_and_day_but_no_period():
+    events = _extract("Azerbaijani forces shelled Yerevan on March 4.").events
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert (shelling.date, shelling.date_precision) == ("--03-04", "day")
+    assert period(shelling.date, shelling.date_precision) is None  # no place on a time line
+    assert dates_compatible("--03-04", "2023-03-04") and dates_compatible("--03", "2023-03-04")
+    assert not dates_compatible("--03-04", "2023-04") and not dates_compatible("--03", "--04")
+
+
+def test_a_year_in_the_text_is_preferred_to_none():
+    events = _extract("Azerbaijani forces shelled Yerevan on March 4, 2023.").events
+    assert next(e for e in events if e.type == "ASSAULT").date == "2023-03-04"
+
+
+def test_at_that_point_takes_the_time_of_the_event_just_reported():
+    text = ("A ceasefire agreement was signed by Armenia and Azerbaijan on November 9, 2020. "
+            "At that point, Russian troops were stationed in the Lachin Corridor.")
+    deployment = next(e for e in _extract(text).events if e.type == "MOBILIZE")
+    assert deployment.date == "2020-11-09" and deployment.place.name == "Lachin Corridor"
+
+
+def test_an_agreement_is_an_event_only_when_reported_as_concluded():
+    concluded = _extract("The agreement brokered by Russia in November 2020 stopped the war in Armenia.").events
+    agreement = next(e for e in concluded if e.type == "AGREE")
+    assert agreement.date == "2020-11"
+    existing = _extract("Armenia says the checkpoint breaks the existing agreements.").events
+    assert not [e for e in existing if e.type == "AGREE"]
+
+
+def test_a_supposed_act_is_not_an_event():
+    events = _extract("If Azerbaijan attacked Armenia, Russia would respond.").events
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_word_that_only_qualifies_another_noun_is_no_event():
+    events = _extract("Sergei Lavrov spoke on a talk show in Yerevan about Armenia.").events
+    assert not [e for e in events if e.label == "talks"]
+
+
+def test_fighting_as_a_verb_is_war_unless_it_has_an_object():
+    war = _extract("Armenia and Azerbaijan have been fighting over the Lachin Corridor since 2020.").events
+    assert [(e.type, e.place.name if e.place else None) for e in war] == [("ASSAULT", "Lachin Corridor")]
+    assert not _extract("Armenia has been fighting corruption since 2020.").events
+
+
+def test_a_cease_fire_split_by_the_tokenizer_is_still_a_ceasefire():
+    events = _extract("The cease-fire of November 2020 ended the war between Armenia and Azerbaijan.").events
+    assert any(e.type == "AGREE" and e.date == "2020-11" for e in events)
+
+
+def test_undated_plural_agreements_are_not_one_event():
+    events = _extract("Russia pushed for the implementation of agreements brokered by Moscow with Armenia.").events
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_recalling_an_ambassador_is_a_sanction_but_recalling_a_memory_is_nothing():
+    recalled = _extract("Slovenia recalled its ambassador from Moscow on March 27, 2018.").events
+    assert [(e.type, e.label, e.date) for e in recalled] == [("SANCTION", "ambassador recalled", "2018-03-27")]
+    remembered = _extract("Pashinian recalled the talks of March 27, 2018 in Moscow.").events
+    assert all(e.type != "SANCTION" for e in remembered)
+
+
+def test_ambushes_abductions_and_crackdowns_are_events_of_their_category():
+    text = ("Gunmen ambushed a convoy near Kunduz on May 3, 2021. Rebels abducted two engineers in Herat on "
+            "May 4, 2021. The crackdown in Ankara began on July 16, 2016.")
+    assert {(e.type, e.label) for e in _extract(text).events} >= {
+        ("ASSAULT", "ambush"), ("ASSAULT", "abduction"), ("COERCE", "crackdown")}
+
+
+def test_an_event_that_frames_a_request_is_real_though_what_is_asked_is_not():
+    text = "Trump, in a meeting with Nikol Pashinian on May 16, 2017, asked that talks resume in Yerevan."
+    events = _extract(text).events
+    assert [(e.label, e.date) for e in events] == [("meeting", "2017-05-16")]  # the talks asked for are not an event
+
+
+def test_sending_troops_and_pulling_out_are_events_but_sending_a_letter_is_not():
+    text = ("Russia sent troops to Armenia on May 3, 2021. Azerbaijan pulled out of Yerevan on May 4, 2021. "
+            "Baku sent a letter to Yerevan on May 5, 2021.")
+    assert [(e.type, e.date) for e in _extract(text).events] == [("MOBILIZE", "2021-05-03"), ("RETREAT", "2021-05-04")]
+
+
+def test_storming_is_an_event_only_as_a_verb():
+    assert [e.label for e in _extract("Rebels stormed the airport in Baku on May 3, 2021.").events] == ["storming"]
+    assert _extract("A storm hit Baku on May 3, 2021.").events == []
+
+
+def test_talking_by_phone_is_one_phone_call_without_a_place():
+    text = "Antony Blinken talked by phone with Nikol Pashinian, who was in Yerevan, on January 18, 2023."
+    calls = [e for e in _extract(text).events if e.type == "CONSULT"]
+    assert len(calls) == 1
+    assert calls[0].label == "phone call" and calls[0].place is None and calls[0].date == "2023-01-18"
+
+
+def test_the_area_points_back_to_the_region_named_before():
+    text = "Protesters have blocked the Lachin Corridor since December. Russian troops were deployed in the area."
+    deployment = next(e for e in _extract(text).events if e.type == "MOBILIZE")
+    assert deployment.place is not None and deployment.place.name == "Lachin Corridor"
+
+
+def test_the_area_never_points_back_to_a_country():
+    text = "Leaders met in Armenia last year. Russian troops were deployed in the area."
+    deployment = next(e for e in _extract(text).events if e.type == "MOBILIZE")
+    assert deployment.place is None
+
+
+def test_a_town_modifying_the_event_word_is_where_it_happened_but_a_pair_or_a_country_of_talks_is_not():
+    def place(text: str) -> str | None:
+        (event,) = _extract(text).events
+        return event.place.name if event.place else None
+
+    assert place("Blinken went to a Yerevan meeting on May 12, 2017.") == "Yerevan"
+    assert place("The Baku talks ended on May 12, 2017.") == "Baku"
+    assert place("The Armenia-Azerbaijan talks ended on May 12, 2017.") is None  # the parties
+    assert place("The Armenia talks ended on May 12, 2017.") is None  # the subject, held who knows where
+
+
+def test_the_doer_of_a_participle_clause_is_the_main_subject():
+    text = "Antony Blinken visited Yerevan. Visiting Yerevan in March, Karen Donfried said the talks were useful."
+    visits = [e for e in _extract(text).events if e.label == "visit"]
+    assert len(visits) == 2  # two people, two visits
+    assert {a.name for v in visits for a in v.actors} >= {"Antony Blinken", "Karen Donfried"}
+
+
+def test_editors_brackets_are_not_part_of_a_name():
+    assert clean_person("[Prime Minister] Nikol Pashinian") == "Nikol Pashinian"
+    assert clean_person("] Nikol") == "Nikol"
+
+
+def test_people_are_named_whole_and_nationalities_or_places_next_to_them_are_not_people():
+    def people(text: str) -> set[str]:
+        return {a.name for e in _extract(text).events for a in e.actors if a.kind == "person"}
+
+    assert people("Blinken held talks with [Prime Minister] Nikol Pashinian in Tbilisi on May 3, 2021.") >= {
+        "Nikol Pashinian"}
+    assert "Nikol" not in people("Blinken held talks with [Prime Minister] Nikol Pashinian in Tbilisi on May 3, 2021.")
+    found = people("Blinken held talks with the President of Azerbaijan Ilham Aliyev in Tbilisi on May 3, 2021.")
+    assert "Ilham Aliyev" in found and not any("Azerbaijan" in name for name in found)
+    found = people("Azerbaijani President Ilham Aliyev held talks with Blinken in Tbilisi on May 3, 2021.")
+    assert "Azerbaijani" not in found
+
+
+def test_surname_keys_fold_transliteration_variants_but_keep_different_names_apart():
+    from extract.model import surname_key
+
+    assert surname_key("Pashinyan") == surname_key("Pashinian") == surname_key("PASHINIAN")
+    assert surname_key("Aliyev") == surname_key("Aliev") and surname_key("Erdoğan") == surname_key("Erdogan")
+    assert surname_key("Mirzoyan") == surname_key("Mirzoian") != surname_key("Pashinyan")
+
+
+def test_across_articles_a_shared_government_alone_does_not_make_two_unplaced_undated_reports_one_event():
+    from extract.merge import same_event
+    from extract.model import Actor, Event
+
+    def consult(label: str, date: str | None, *actors: Actor) -> Event:
+        return Event("CONSULT", label, actors, date, "day" if date else None, None, None, ())
+
+    armenia, blinken = Actor("Armenia", "government", "ne0:ARM"), Actor("Antony Blinken", "person")
+    dated_call = consult("phone call", "2023-01-18", blinken, armenia)
+    assert same_event(dated_call, consult("phone call", None, Actor("Blinken", "person")))  # the same person
+    assert not same_event(dated_call, consult("meeting", None, Actor("Ararat Mirzoyan", "person"), armenia))
+    assert same_event(dated_call, consult("meeting", "2023-01-18", armenia))  # a date in common
+
+
+def test_within_an_article_a_country_and_a_town_in_it_place_one_event_but_a_town_abroad_does_not():
+    told_twice = "Police detained the activist in Azerbaijan in October 2022. He was detained in Baku after a rally."
+    detentions = [e for e in _extract(told_twice).events if e.type == "COERCE"]
+    assert [(e.place.name, e.date, len(e.sources)) for e in detentions] == [("Baku", "2022-10", 2)]
+    two_acts = "Police detained an activist in Armenia in October 2022. Another was detained in Baku after a rally."
+    assert sorted(e.place.name for e in _extract(two_acts).events if e.type == "COERCE") == ["Armenia", "Baku"]
