@@ -10,6 +10,11 @@ import sqlalchemy as sa
 
 from atlas.store.schema import metadata
 
+# How long a writer waits for another to finish on SQLite (one writer at a time): long enough for the largest
+# article's transaction, so that two ingests queue up instead of failing. A batch's first check waits briefly only.
+WRITE_WAIT_MS = 60_000
+CHECK_WAIT_MS = 5_000
+
 
 def make_engine(url: str) -> sa.Engine:
     """An engine with the store's tables created if they are missing."""
@@ -34,6 +39,7 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
     cursor.close()
 
 

@@ -9,12 +9,14 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from shapely.geometry import shape
 
 from atlas.records import ArticleRecord, PlaceRecord
 from atlas.store import geometry
+from atlas.store.engine import CHECK_WAIT_MS, WRITE_WAIT_MS
 from atlas.store.schema import articles, mentions, places
 from atlas.store.spatial import footprint_value
 from atlas.store.write_extract import store_extraction
@@ -50,7 +52,11 @@ class StoreWriter:
         try:
             with self._engine.begin() as conn:
                 if conn.dialect.name == "sqlite":
-                    conn.exec_driver_sql("PRAGMA user_version = 0")  # a real write: needs the write lock
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {CHECK_WAIT_MS}")
+                    try:
+                        conn.exec_driver_sql("PRAGMA user_version = 0")  # a real write: needs the write lock
+                    finally:
+                        conn.exec_driver_sql(f"PRAGMA busy_timeout = {WRITE_WAIT_MS}")
                 else:
                     conn.execute(sa.text("LOCK TABLE articles IN ROW EXCLUSIVE MODE NOWAIT"))
         except sa.exc.DBAPIError as error:
@@ -89,11 +95,16 @@ class StoreWriter:
             raise ValueError("cleaned text must keep the original's length so that offsets stay valid")
         if len(excerpts) != len(found):
             raise ValueError(f"{len(found)} mentions but {len(excerpts)} excerpts")
+        for mention in found:
+            _check_offsets(record.text, mention)
         digest = content_hash(record.text)
+        used = {m.place_id for m in found} | (_extraction_places(extraction) if extraction is not None else set())
+        new_places = self._place_rows(used, place_records)  # geometry work, before the write lock is taken
         with self._engine.begin() as conn:
             existing = conn.execute(sa.select(articles.c.id).where(articles.c.content_hash == digest)).scalar()
             if existing is not None:
                 return WriteResult(existing, created=False)
+            self._insert_places(conn, used, new_places, place_records)
             article_id = conn.execute(
                 articles.insert().values(
                     content_hash=digest,
@@ -110,8 +121,6 @@ class StoreWriter:
             ).inserted_primary_key[0]
             rows = []
             for mention, excerpt in zip(found, excerpts, strict=True):
-                _check_offsets(record.text, mention)
-                self._ensure_place(conn, mention.place_id, place_records)
                 rows.append(
                     {
                         "article_id": article_id,
@@ -130,39 +139,38 @@ class StoreWriter:
             if rows:
                 conn.execute(mentions.insert(), rows)
             if extraction is not None:
-                for place_id in _extraction_places(extraction):
-                    self._ensure_place(conn, place_id, place_records)
                 store_extraction(conn, article_id, extraction)
         return WriteResult(article_id, created=True)
 
-    def _ensure_place(self, conn: sa.Connection, place_id: str, place_records: Mapping[str, PlaceRecord]) -> None:
-        if conn.execute(sa.select(places.c.id).where(places.c.id == place_id)).first() is not None:
-            return
-        place = place_records[place_id]
-        outline = shape(place.geometry)  # parsed once: a country outline is large
-        geometry_json = json.dumps(geometry.rfc7946(outline), separators=(",", ":"))
-        minx, miny, maxx, maxy = (float(v) for v in outline.bounds)
-        conn.execute(
-            places.insert().values(
-                id=place.id,
-                name=place.name,
-                search_key=normalize(place.name),
-                kind=place.kind,
-                lat=place.lat,
-                lon=place.lon,
-                minx=minx,
-                miny=miny,
-                maxx=maxx,
-                maxy=maxy,
-                size_class=geometry.size_class(minx, miny, maxx, maxy),
-                approximate=place.approximate,
-                source=place.source,
-                licence=place.licence,
-                geometry=geometry_json,
-                display_geometry=json.dumps(geometry.display_copy(outline), separators=(",", ":")),
-                footprint=footprint_value(conn.dialect.name, geometry_json),
-            )
-        )
+    def _place_rows(self, used: set[str], place_records: Mapping[str, PlaceRecord]) -> dict[str, dict[str, Any]]:
+        """The rows of the places this article uses that the store lacks, built from their geometries."""
+        with self._engine.connect() as conn:
+            stored = set(conn.execute(sa.select(places.c.id).where(places.c.id.in_(used))).scalars())
+        return {place_id: _place_row(place_records[place_id], self._engine.dialect.name)
+                for place_id in sorted(used - stored)}
+
+    def _insert_places(self, conn: sa.Connection, used: set[str], prepared: dict[str, dict[str, Any]],
+                       place_records: Mapping[str, PlaceRecord]) -> None:
+        """Insert the places still missing: those prepared, and any a concurrent writer removed meanwhile (none
+        in practice: places are never deleted but by emptying the store)."""
+        stored = set(conn.execute(sa.select(places.c.id).where(places.c.id.in_(used))).scalars())
+        for place_id in sorted(used - stored):  # one statement each: the PostGIS footprint is an SQL expression
+            conn.execute(places.insert().values(prepared.get(place_id)
+                                                or _place_row(place_records[place_id], conn.dialect.name)))
+
+
+def _place_row(place: PlaceRecord, dialect: str) -> dict[str, Any]:
+    outline = shape(place.geometry)  # parsed once: a country outline is large
+    geometry_json = json.dumps(geometry.rfc7946(outline), separators=(",", ":"))
+    minx, miny, maxx, maxy = (float(v) for v in outline.bounds)
+    return {
+        "id": place.id, "name": place.name, "search_key": normalize(place.name), "kind": place.kind,
+        "lat": place.lat, "lon": place.lon, "minx": minx, "miny": miny, "maxx": maxx, "maxy": maxy,
+        "size_class": geometry.size_class(minx, miny, maxx, maxy), "approximate": place.approximate,
+        "source": place.source, "licence": place.licence, "geometry": geometry_json,
+        "display_geometry": json.dumps(geometry.display_copy(outline), separators=(",", ":")),
+        "footprint": footprint_value(dialect, geometry_json),
+    }
 
 
 def _extraction_places(extraction: Extraction) -> set[str]:
