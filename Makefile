@@ -29,7 +29,7 @@ install: $(VENV)/.installed node_modules/.installed
 gazetteer: install
 	$(PY) -m gazetteer build --if-stale
 
-$(BASEMAP): $(VENV)/.installed atlas/basemap.py
+$(BASEMAP): $(VENV)/.installed atlas/web/basemap.py
 	$(FLASK) build-basemap
 
 basemap: $(BASEMAP)

@@ -62,14 +62,18 @@ def width(name: str) -> int:
     return len(HEADERS[name])
 
 
+def named_row_problems(row: Row, where: str) -> list[str]:
+    """What every row of a named thing (a landmark, a region) needs: a slug, a name, well-formed aliases."""
+    problems = [] if SLUG.match(row["slug"]) else [f"{where}: bad slug"]
+    if not row["name"].strip():
+        problems.append(f"{where}: empty name")
+    return problems + alias_list_problems(row, where)
+
+
 def landmark_problems(rows: list[Row]) -> list[str]:
     problems = common_problems(rows, "slug", width("landmarks.csv"))
     for where, row in complete_rows(rows, "slug", width("landmarks.csv")):
-        if not SLUG.match(row["slug"]):
-            problems.append(f"{where}: bad slug")
-        if not row["name"].strip():
-            problems.append(f"{where}: empty name")
-        problems += alias_list_problems(row, where)
+        problems += named_row_problems(row, where)
         problems += coordinate_problems(row, where)
         if not GEONAMEID.match(row["located_in_geonameid"]):
             problems.append(f"{where}: bad located_in_geonameid {row['located_in_geonameid']!r}")
@@ -81,11 +85,7 @@ def landmark_problems(rows: list[Row]) -> list[str]:
 def region_problems(rows: list[Row]) -> list[str]:
     problems = common_problems(rows, "slug", width("regions.csv"))
     for where, row in complete_rows(rows, "slug", width("regions.csv")):
-        if not SLUG.match(row["slug"]):
-            problems.append(f"{where}: bad slug")
-        if not row["name"].strip():
-            problems.append(f"{where}: empty name")
-        problems += alias_list_problems(row, where)
+        problems += named_row_problems(row, where)
         problems += coordinate_problems(row, where, optional=True)
         members = row["members"].split("|") if row["members"] else []
         if not members:

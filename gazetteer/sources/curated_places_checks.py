@@ -38,9 +38,7 @@ def landmark_placement_problems(rows: list[dict[str, str]], cities: Mapping[str,
         if city is None or city["countrycode"] != row["country"]:
             problems.append(f"{where}: unknown city or other country")
             continue
-        km = distance_km(float(row["lat"]), float(row["lon"]), city["latitude"], city["longitude"])
-        if km > LANDMARK_MAX_KM_FROM_CITY:
-            problems.append(f"{where}: {km:.0f} km from {city['name']}")
+        problems += _too_far(where, row, city, LANDMARK_MAX_KM_FROM_CITY)
     return problems
 
 
@@ -72,9 +70,7 @@ def country_point_placement_problems(rows: list[dict[str, str]], cities: Mapping
         if capital is None:
             problems.append(f"{where}: capital not found in GeoNames cities")
             continue
-        km = distance_km(float(row["lat"]), float(row["lon"]), capital["latitude"], capital["longitude"])
-        if km > MAX_KM_FROM_CAPITAL:
-            problems.append(f"{where}: {km:.0f} km from {capital['name']}")
+        problems += _too_far(where, row, capital, MAX_KM_FROM_CAPITAL)
     return problems
 
 
@@ -87,3 +83,8 @@ def placement_problems(tables: Tables, cities: Mapping[str, dict]) -> list[str]:
     }
     return [f"{tables.directory / name}: {problem}"
             for name, check in checks.items() for problem in check(tables.rows[name], cities)]
+
+
+def _too_far(where: str, row: dict[str, str], city: dict, limit_km: float) -> list[str]:
+    km = distance_km(float(row["lat"]), float(row["lon"]), city["latitude"], city["longitude"])
+    return [f"{where}: {km:.0f} km from {city['name']}"] if km > limit_km else []
