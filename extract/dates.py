@@ -37,6 +37,7 @@ _RELATIVE = re.compile(
     r"|(?:(?:on|last|this|next|since|late|early)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")s?(?:\s+night)?)\b",
     re.IGNORECASE,
 )
+_WEEKDAY_GAP = re.compile(r"[\s,(\u2013\u2014-]{1,4}(?:the\s+|a\s+)?")  # between "Friday" and "3 March" or "March 3"
 # A month name alone is too ambiguous ("May", "March") unless a word like "in" or "since" marks it as a time.
 _MONTH_ALONE_CUE = re.compile(r"\b(?:in|since|of|early|late|mid|until|by|last|from|during|through)\s*-?\s*$",
                               re.IGNORECASE)
@@ -84,9 +85,17 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         if not any(a <= match.start() < b for a, b in taken):
             found.append(DateExpression(match.start(), match.end(), match.group(0), int(match.group("year")), None,
                                         None, relative=False))
+    absolute = sorted(taken)
     for match in _RELATIVE.finditer(text, start, end):
+        if match.group("weekday") and _beside_a_date(text, match.start(), match.end(), absolute):
+            continue  # "on Friday (3 March)", "Friday, March 3": the explicit date says the day
         found.append(DateExpression(match.start(), match.end(), match.group(0), None, None, None, relative=True))
     return sorted(found, key=lambda d: d.start)
+
+
+def _beside_a_date(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
+    """Whether a day and month stand right after (or right before) a weekday, with only punctuation between."""
+    return any(_WEEKDAY_GAP.fullmatch(text[end:a]) or _WEEKDAY_GAP.fullmatch(text[b:start]) for a, b in dates)
 
 
 def infer_publication(text: str) -> date | None:
@@ -163,11 +172,14 @@ def _relative(text: str, published: date) -> tuple[str, DatePrecision] | None:
             phrase = ("last " if "last" in prefix else "this ") + phrase.removeprefix(prefix)
     if phrase == "tonight":
         phrase = "today"
+    weekday = phrase.split()[-1] if phrase.split() and phrase.split()[-1] in _WEEKDAYS else None
+    if weekday is not None:
+        return _weekday(phrase, weekday, published).isoformat(), DatePrecision.DAY
     if phrase.startswith("this "):
         parsed: datetime | None = datetime.combine(published, datetime.min.time())
     else:
         parsed = dateparser.parse(
-            phrase.removeprefix("last ") if phrase.split()[-1] in _WEEKDAYS else phrase,
+            phrase,
             languages=["en"],
             settings={"RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
                       "PREFER_DATES_FROM": "past"},
@@ -183,6 +195,17 @@ def _relative(text: str, published: date) -> tuple[str, DatePrecision] | None:
         monday = day - timedelta(days=day.weekday())
         return monday.isoformat(), DatePrecision.WEEK
     return day.isoformat(), DatePrecision.DAY
+
+
+def _weekday(phrase: str, weekday: str, published: date) -> date:
+    """News reports what has happened: "on Tuesday" in an article of a Tuesday is that day, and otherwise the latest
+    Tuesday before it; "last Tuesday" is the one before the day of publication, "next Tuesday" the one after."""
+    back = (published.weekday() - _WEEKDAYS.index(weekday)) % 7
+    if phrase.startswith("last ") and back == 0:
+        back = 7
+    if phrase.startswith("next "):
+        return published + timedelta(days=(7 - back) % 7 or 7)
+    return published - timedelta(days=back)
 
 
 def has_year(iso: str | None) -> bool:

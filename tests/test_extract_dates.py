@@ -54,3 +54,21 @@ def test_event_date_resolved_against_publication_date():
     (talks,) = [e for e in extraction.events if e.label == "talks"]
     assert (talks.date, talks.date_precision) == ("2023-01-16", "day")
     assert talks.place is not None and talks.place.name == "Tbilisi"
+
+
+def test_a_weekday_is_the_latest_such_day_on_or_before_publication():
+    tuesday = date(2023, 3, 7)
+    assert _resolved("They met on Tuesday.", tuesday) == [("2023-03-07", "day")]  # the day of publication itself
+    assert _resolved("They met on Monday.", tuesday) == [("2023-03-06", "day")]
+    assert _resolved("They met on Wednesday night.", tuesday) == [("2023-03-01", "day")]
+    assert _resolved("They met last Tuesday.", tuesday) == [("2023-02-28", "day")]
+    assert _resolved("They meet next Tuesday.", tuesday) == [("2023-03-14", "day")]
+
+
+def test_an_explicit_date_beside_a_weekday_wins():
+    tuesday = date(2023, 3, 7)
+    for text in ("Talks on Friday (3 March) ended.", "Talks on Friday, March 3, ended.",
+                 "Talks on Friday 3 March ended.", "Talks on March 3, a Friday, ended."):
+        assert _resolved(text, tuesday) == [("2023-03-03", "day")], text
+    assert _resolved("Talks on Friday ended; on March 1 they began.", tuesday) == [("2023-03-03", "day"),
+                                                                                   ("2023-03-01", "day")]
