@@ -23,6 +23,7 @@ from atlas.ingest.analysis import shared_analyser, shared_catalog
 from atlas.ingest.jobs import JobWorker
 from atlas.ingest.parallel import AnalysisBackend
 from atlas.ingest.readers import SUPPORTED
+from atlas.records import MAX_OUTLET, MAX_URL
 from atlas.store import jobs
 from atlas.web import db
 
@@ -34,8 +35,8 @@ class ArticleForm(FlaskForm):
     file = FileField("or a file", validators=[FileAllowed([s.lstrip(".") for s in SUPPORTED],
                                                           f"Accepted file types: {', '.join(SUPPORTED)}")])
     title = StringField("Title", validators=[Optional(), Length(max=300)])
-    outlet = StringField("Outlet", validators=[Optional(), Length(max=200)])
-    url = StringField("URL", validators=[Optional(), URL(require_tld=False), Length(max=2000)])
+    outlet = StringField("Outlet", validators=[Optional(), Length(max=MAX_OUTLET)])
+    url = StringField("URL", validators=[Optional(), URL(require_tld=False), Length(max=MAX_URL)])
     published = DateField("Published", validators=[Optional()])
 
     def validate(self, extra_validators=None) -> bool:
