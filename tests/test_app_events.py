@@ -183,3 +183,25 @@ def test_two_spellings_of_one_surname_are_one_actor_across_outlets_and_in_the_fi
     for spelling in ("Pashinyan", "pashinian", "Nikol Pashinyan"):
         assert len(client.get(f"/api/events?actor={spelling}").get_json()["features"]) == 1, spelling
     assert client.get("/api/events?actor=Aliyev").get_json()["features"] == []
+
+
+def test_undated_reports_of_one_person_weeks_apart_are_two_events(app, client):
+    base = "A call in Testville with Blinken, Testland said."
+    first, later, soon = (base + tail for tail in ("", " Again.", " Soon."))
+    for text, published in ((first, date(2023, 1, 2)), (later, date(2023, 2, 13)), (soon, date(2023, 1, 5))):
+        _store(app, text, "Outlet", Extraction(ArticleMeta(None, None, None, False), [_call(text, "Blinken", None)]),
+               published)
+    events = client.get("/api/events").get_json()["features"]
+    reported = sorted(sorted(s["published"] for s in e["properties"]["sources"]) for e in events)
+    assert reported == [["2023-01-02", "2023-01-05"], ["2023-02-13"]]  # six weeks apart: two calls; three days: one
+
+
+def test_an_inferred_publication_date_does_not_keep_reports_apart(app, client):
+    first, second = "A call in Testville with Blinken.", "A call in Testville with Blinken. Again."
+    writer = StoreWriter(app.extensions["atlas_engine"])
+    for text, published, inferred in ((first, date(2023, 1, 2), False), (second, date(2023, 4, 1), True)):
+        record = ArticleRecord(text=text, title=text[:20], outlet="Outlet", source="test", published=published,
+                               published_inferred=inferred)
+        extraction = Extraction(ArticleMeta(None, None, None, False), [_call(text, "Blinken", None)])
+        store_article(writer, record, [mention(text, "Testville", TOWN)], PLACES, extraction)
+    assert len(client.get("/api/events").get_json()["features"]) == 1

@@ -139,7 +139,8 @@ class StoreWriter:
             if rows:
                 conn.execute(mentions.insert(), rows)
             if extraction is not None:
-                store_extraction(conn, article_id, extraction)
+                store_extraction(conn, article_id, extraction,
+                                 None if record.published_inferred else record.published)
         return WriteResult(article_id, created=True)
 
     def _place_rows(self, used: set[str], place_records: Mapping[str, PlaceRecord]) -> dict[str, dict[str, Any]]:

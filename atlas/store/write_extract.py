@@ -7,9 +7,12 @@ same speaker, stance and wording) gains a source instead of becoming a second ro
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import sqlalchemy as sa
 
 from atlas.store.schema import (
+    articles,
     claim_places,
     claim_sources,
     claims,
@@ -24,11 +27,13 @@ from extract.merge import combine, opposed, same_claim, same_event
 from extract.model import Actor, Claim, Event, Extraction, PlaceRef, Source
 
 CANDIDATE_LIMIT = 500  # stored rows compared with one new item; the indexed columns narrow them first
+REPORT_WINDOW = timedelta(days=7)
 
 
-def store_extraction(conn: sa.Connection, article_id: int, extraction: Extraction) -> None:
+def store_extraction(conn: sa.Connection, article_id: int, extraction: Extraction, published: date | None) -> None:
+    """`published`: the article's publication date as its input gave it (None when unknown or inferred)."""
     for event in extraction.events:
-        _store_event(conn, article_id, event)
+        _store_event(conn, article_id, event, published)
     claim_ids = [_store_claim(conn, article_id, claim) for claim in extraction.claims]
     for number, claim in enumerate(extraction.claims):
         for other in claim.contested_with:
@@ -38,8 +43,11 @@ def store_extraction(conn: sa.Connection, article_id: int, extraction: Extractio
                 _link(conn, claim_ids[number], stored_id)
 
 
-def _store_event(conn: sa.Connection, article_id: int, event: Event) -> int:
-    match = next(((i, stored) for i, stored in _stored_events_like(conn, event) if same_event(stored, event)), None)
+def _store_event(conn: sa.Connection, article_id: int, event: Event, published: date | None) -> int:
+    candidates = _stored_events_like(conn, event)
+    reported = _reported_between(conn, [i for i, _ in candidates])
+    match = next(((i, stored) for i, stored in candidates
+                  if same_event(stored, event) and _reported_near(stored, event, reported.get(i), published)), None)
     event_id = match[0] if match else None
     if match is not None:
         _refine(conn, match[0], combine(match[1], event))
@@ -84,6 +92,28 @@ def _stored_events_like(conn: sa.Connection, event: Event) -> list[tuple[int, Ev
     return [(r.id, Event(r.type, r.label, tuple(actors.get(r.id, ())), r.date, r.date_precision,
                          PlaceRef(r.place_id, r.name, r.kind, r.lat, r.lon, r.name) if r.place_id else None,
                          r.geo_precision, ())) for r in rows]
+
+
+def _reported_between(conn: sa.Connection, event_ids: list[int]) -> dict[int, tuple[date, date]]:
+    """The first and last publication date of each stored event's reports, where the input gave the date (a date
+    inferred from the text may be that of an old event it recalls)."""
+    if not event_ids:
+        return {}
+    query = sa.select(event_sources.c.event_id, sa.func.min(articles.c.published), sa.func.max(articles.c.published)) \
+        .select_from(event_sources.join(articles)) \
+        .where(event_sources.c.event_id.in_(event_ids), articles.c.published_inferred.is_(False)) \
+        .group_by(event_sources.c.event_id)
+    return {event_id: (first, last) for event_id, first, last in conn.execute(query) if first is not None}
+
+
+def _reported_near(stored: Event, event: Event, reported: tuple[date, date] | None, published: date | None) -> bool:
+    """An event without a date of its own is only known to have happened shortly before it was reported: across
+    articles it is one with another event only if their reports came out within REPORT_WINDOW of each other (two
+    undated meetings reported six weeks apart are two meetings). Unknown publication dates prove nothing either way."""
+    if (stored.date is not None and event.date is not None) or reported is None or published is None:
+        return True
+    first, last = reported
+    return first - REPORT_WINDOW <= published <= last + REPORT_WINDOW
 
 
 def _store_claim(conn: sa.Connection, article_id: int, claim: Claim) -> int:
