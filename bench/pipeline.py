@@ -1,11 +1,11 @@
 """Full pipeline throughput (places + events + claims): `python bench/pipeline.py [CORPUS.jsonl] [--repeat N]`
 (default: ../shared/corpora/GeoWebNews.jsonl, 3 repeats).
 
-Runs the ingest's own analysis stage (atlas.parallel backends over atlas.analysis.Analyser: one spaCy parse per
-article shared by the geoparser and the event/claim extractor) over the corpus, in this process and in one worker
-process per core (what `flask ingest` does by default with a big batch), with model loading timed apart. Prints the
-median documents/s over the repeats and what was found; for the single process also its CPU time, which stays at the
-wall time when the process really runs on one core (BLAS threads would push it above).
+Runs the ingest's own analysis stage (atlas.ingest.parallel backends over atlas.ingest.analysis.Analyser: one spaCy
+parse per article shared by the geoparser and the event/claim extractor) over the corpus, in this process and in one
+worker process per core (what `flask ingest` does by default with a big batch), with model loading timed apart.
+Prints the median documents/s over the repeats and what was found; for the single process also its CPU time, which
+stays at the wall time when the process really runs on one core (BLAS threads would push it above).
 Target (issue 5): >= 12 docs/s on this 2-core machine.
 """
 

@@ -10,7 +10,7 @@ The models' matrix products go to numpy's OpenBLAS, on one thread. thinc sends t
 whose wheel falls back to generic kernels on CPUs it does not recognise (BLIS_ARCH_DEBUG=1 shows it choosing
 "generic" on this machine's EPYC); OpenBLAS picks a vectorised kernel at run time, multiplies in a third of the time
 and gives the same annotations (checked token by token on GeoWebNews and TR-News). One thread, because the ingest
-runs in parallel by processes (atlas.parallel): BLAS threads in every worker would fight over the same cores. The
+runs in parallel by processes (atlas.ingest.parallel): BLAS threads in every worker would fight over the same cores. The
 parser's and NER's step-by-step scoring still calls BLIS from spaCy's compiled code, out of reach from here.
 """
 

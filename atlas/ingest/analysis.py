@@ -1,7 +1,7 @@
 """The analysis stage of ingest: original text -> cleaned text, resolved mentions, events and claims.
 
 It is the costly part (spaCy and the gazetteer), so it is kept apart from the loop that reads files and writes the
-store: atlas.parallel runs it in this process, in worker processes or on a Dask cluster. Its result is small (no
+store: atlas.ingest.parallel runs it in this process, in worker processes or on a Dask cluster. Its result is small (no
 geometries), so it travels cheaply between processes; the store takes place geometries from a PlaceCatalog.
 """
 

@@ -1,7 +1,7 @@
 """Ingest: files -> records -> analysis (cleaned text, mentions, places) -> store, one article per transaction.
 
 A bad file or record is reported and skipped; everything else in the batch is still stored. Records are analysed in
-batches by an analysis backend (atlas.parallel) and written here, in input order, by the one store writer.
+batches by an analysis backend (atlas.ingest.parallel) and written here, in input order, by the one store writer.
 """
 
 from __future__ import annotations

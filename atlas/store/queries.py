@@ -22,7 +22,7 @@ PLACE_COLUMNS = [column for column in places.c if column.name != "footprint"]  #
 
 # Statements are built once per shape of view (which filters are set) with bound parameters, and reused: building
 # and fingerprinting a SQLAlchemy statement costs more than running the indexed query itself. The event and claim
-# queries (atlas.queries_items) use the same conditions and parameters, so every layer filters a view one way.
+# queries (atlas.store.items) use the same conditions and parameters, so every layer filters a view one way.
 
 class ViewShape(NamedTuple):
     """Which filters a view sets: the key of a cached statement."""

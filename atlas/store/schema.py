@@ -43,13 +43,13 @@ places = sa.Table(
     sa.Column("miny", sa.Float, nullable=False),
     sa.Column("maxx", sa.Float, nullable=False),
     sa.Column("maxy", sa.Float, nullable=False),
-    sa.Column("size_class", sa.SmallInteger, nullable=False),  # see atlas.geojson.size_class: the bbox index
+    sa.Column("size_class", sa.SmallInteger, nullable=False),  # see atlas.store.geometry.size_class: the bbox index
     sa.Column("approximate", sa.Boolean, nullable=False, default=False),
     sa.Column("source", sa.Text),
     sa.Column("licence", sa.Text),
     sa.Column("geometry", sa.Text, nullable=False),  # RFC 7946 geometry, JSON text, as in the gazetteer
     sa.Column("display_geometry", sa.Text, nullable=False),  # simplified copy for the map; == geometry for points
-    sa.Column("footprint", Footprint()),  # PostGIS geometry on PostgreSQL (see atlas.spatial); empty on SQLite
+    sa.Column("footprint", Footprint()),  # PostGIS geometry on PostgreSQL (see atlas.store.spatial); empty on SQLite
     sa.Index("ix_places_size_minx", "size_class", "minx"),
     sa.Index("ix_places_footprint", "footprint", postgresql_using="gist").ddl_if(dialect="postgresql"),
 )

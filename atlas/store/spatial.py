@@ -1,5 +1,6 @@
 """The store's one dialect-specific piece: on PostgreSQL each place also gets a PostGIS geometry (GiST-indexed) and
-bounding-box questions are answered by PostGIS; on SQLite the portable size-class index in atlas.queries answers them.
+bounding-box questions are answered by PostGIS; on SQLite the portable size-class index in atlas.store.queries
+answers them.
 
 Everything else (tables, writes, reads) is the same SQLAlchemy Core code on both engines.
 """

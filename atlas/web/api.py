@@ -1,4 +1,4 @@
-"""The JSON API the map loads its features from; documented in `atlas.openapi`."""
+"""The JSON API the map loads its features from; documented in `atlas.web.openapi`."""
 
 from __future__ import annotations
 
