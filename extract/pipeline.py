@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -44,10 +45,11 @@ def extract_sections(text: str, mentions: list[Mention], published: date | None,
     meta: ArticleMeta | None = None
     events: list[Event] = []
     claims: list[Claim] = []
+    starts = [m.start for m in mentions]  # the geoparser gives mentions in order: each section's are found by bisection
     for offset, doc in sections:
         end = offset + len(text_of(doc))
-        local = [replace(m, start=m.start - offset, end=m.end - offset) for m in mentions
-                 if offset <= m.start and m.end <= end]
+        inside = mentions[bisect_left(starts, offset):bisect_left(starts, end)]
+        local = [replace(m, start=m.start - offset, end=m.end - offset) for m in inside if m.end <= end]
         part = extract_article(text[offset:end], local, published, doc, meta)
         meta = part.meta
         base = len(claims)

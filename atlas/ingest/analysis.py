@@ -39,8 +39,8 @@ class Analyser:
     extractor and to the excerpt cutter. The pipelines load once per process, on first use.
 
     An article too long to parse whole (over text.prepare.CHUNK_CHARS) is read in two passes, so that memory stays
-    bounded by one section's parse: the geoparser's named-entity pass over the whole text first (a place is resolved
-    with the whole article as context), then the full parse a section at a time for events, claims and excerpts."""
+    bounded by one piece's parse: the geoparser's named-entity pass first (a chunk at a time, each chunk the context
+    of its own names), then the full parse a section at a time for events, claims and excerpts."""
 
     def __init__(self, budget_seconds: float | None = None) -> None:
         """`budget_seconds`: how long one article's analysis may take (None: no limit); past it the article fails

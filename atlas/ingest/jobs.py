@@ -59,10 +59,6 @@ class JobWorker:
             done += 1
         return done
 
-    def close(self) -> None:
-        if self._backend is not None:
-            self._backend.close()
-
     def _loop(self) -> None:
         while True:
             try:

@@ -94,7 +94,8 @@ def requeue_stale(engine: sa.Engine) -> int:
                             .values(status=JobStatus.QUEUED, started_at=None, heartbeat_at=None)).rowcount
 
 
-def has_queued(engine: sa.Engine) -> bool:
+def has_unfinished(engine: sa.Engine) -> bool:
+    """Whether any job is queued or was left running (by a worker that may have stopped with its process)."""
     with engine.connect() as conn:
         return conn.execute(sa.select(jobs.c.id).where(jobs.c.status.in_(
             [JobStatus.QUEUED, JobStatus.RUNNING])).limit(1)).first() is not None

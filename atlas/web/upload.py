@@ -114,7 +114,7 @@ def resume_jobs(app: Flask) -> None:
         nonlocal started
         if not started:
             started = True
-            if app.config["JOB_WORKER"] == "thread" and jobs.has_queued(db.engine()):
+            if app.config["JOB_WORKER"] == "thread" and jobs.has_unfinished(db.engine()):
                 worker(app).start()
 
 
