@@ -65,6 +65,8 @@ class Event:
     geo_precision: int | None  # UCDP where_prec: 1 exact place ... 4 first-order region ... 6 country
     sources: tuple[Source, ...]
     trigger: str = ""  # the word that made it an event, for explaining the output
+    reasons: tuple[str, ...] = ()  # codes of extract.confidence.EVENT_REASONS and its type
+    confidence: float = 0.0  # extract.confidence.confidence of the reasons; set by the pipeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class Claim:
     places: tuple[PlaceRef, ...]
     sources: tuple[Source, ...]
     contested_with: tuple[int, ...] = ()  # indices of opposing claims in the same extraction
+    reasons: tuple[str, ...] = ()  # codes of extract.confidence.CLAIM_REASONS and its stance
+    confidence: float = 0.0  # extract.confidence.confidence of the reasons; set by the pipeline
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from extract.actors import ActorIndex
 from extract.articles import article_meta
 from extract.claims import extract_claims
+from extract.confidence import confidence
 from extract.events import extract_events
 from extract.merge import contested_links
 from extract.model import ArticleMeta, Claim, Event, Extraction, Source
@@ -34,7 +35,8 @@ def extract_article(text: str, mentions: list[Mention], published: date | None, 
     actors = ActorIndex.build(doc, mentions)
     events = extract_events(doc, text, mentions, actors, meta.published, anchored=not meta.published_inferred)
     claims = _link(extract_claims(doc, text, mentions, actors))
-    return Extraction(meta, events, claims)
+    return Extraction(meta, [replace(e, confidence=confidence("event", e.reasons)) for e in events],
+                      [replace(c, confidence=confidence("claim", c.reasons)) for c in claims])
 
 
 def extract_sections(text: str, mentions: list[Mention], published: date | None,
