@@ -17,11 +17,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 
+from evaluation.calibration import (
+    TARGET_PRECISION,
+    Counts,
+    Item,
+    bootstrap,
+    choose_threshold,
+    fit,
+    precision,
+    recall,
+    reliability,
+)
+from extract.confidence import CALIBRATION, threshold
 from extract.model import Claim, Event
 from extract.pipeline import extract_article
 from gazetteer.normalize import normalize
@@ -46,10 +60,26 @@ class Score:
 
 
 SPLITS = ("all", "tune", "heldout")
+NEWS = "news-dev.jsonl"  # real dated news: its entries say their split, and the input gives each a publication date
 
 
-def documents(gold_path: Path, split: str = "all") -> Iterator[tuple[dict, str]]:
-    texts: dict[str, dict[str, str]] = {}
+@dataclass(frozen=True)
+class Document:
+    entry: dict
+    text: str
+    published: date | None  # as the input gives it (news-dev carries one; seeds and the older corpora do not)
+
+    @property
+    def group(self) -> str:
+        return "seeds" if "seed" in self.entry else "news" if self.entry["corpus"] == NEWS else "corpus"
+
+    @property
+    def name(self) -> str:
+        return self.entry.get("seed") or self.entry["id"]
+
+
+def documents(gold_path: Path, split: str = "all") -> Iterator[Document]:
+    records: dict[str, dict[str, dict]] = {}
     corpus_position = 0
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
@@ -57,17 +87,19 @@ def documents(gold_path: Path, split: str = "all") -> Iterator[tuple[dict, str]]
             continue
         if "seed" in entry:
             if split != "heldout":
-                yield entry, (ROOT / "seeds" / entry["seed"]).read_text(encoding="utf-8")
+                yield Document(entry, (ROOT / "seeds" / entry["seed"]).read_text(encoding="utf-8"), None)
             continue
         held_out = entry["split"] == "heldout" if "split" in entry else corpus_position % 2 == 1
         corpus_position += 1
         if split == "all" or held_out == (split == "heldout"):
-            corpus = texts.setdefault(entry["corpus"], _corpus(CORPORA / entry["corpus"]))
-            yield entry, corpus[entry["id"]]
+            corpus = records.setdefault(entry["corpus"], _corpus(CORPORA / entry["corpus"]))
+            record = corpus[entry["id"]]
+            published = date.fromisoformat(record["published"]) if record.get("published") else None
+            yield Document(entry, record["text"], published)
 
 
-def _corpus(path: Path) -> dict[str, str]:
-    return {d["id"]: d["text"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+def _corpus(path: Path) -> dict[str, dict]:
+    return {d["id"]: d for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
 
 
 def _names(gold_place: str) -> frozenset[str]:
@@ -163,25 +195,103 @@ def claim_matches(gold: dict, claim: ClaimView, parts: tuple[str, ...] = CLAIM_P
     return any(_names(place) & claim.place_names for place in gold["places"])
 
 
-def _score(gold_items: list[dict], predicted: list, matches, score: Score, misses: list[str], label: str) -> None:
+def _match(gold_items: list[dict], predicted: list, matches) -> list[int | None]:
+    """For each prediction in order, the gold item it takes (each gold item at most once), or None."""
     unused = list(range(len(gold_items)))
-    score.gold += len(gold_items)
-    score.predicted += len(predicted)
+    taken: list[int | None] = []
     for item in predicted:
         hit = next((g for g in unused if matches(gold_items[g], item)), None)
-        if hit is None:
-            misses.append(f"  FP {label}: {item.described}")
-        else:
+        if hit is not None:
             unused.remove(hit)
-            score.true_positive += 1
-    misses.extend(f"  FN {label}: {gold_items[g]}" for g in unused)
+        taken.append(hit)
+    return taken
+
+
+def _score(gold_items: list[dict], predicted: list, matches, score: Score, misses: list[str], label: str) -> None:
+    taken = _match(gold_items, predicted, matches)
+    score.gold += len(gold_items)
+    score.predicted += len(predicted)
+    score.true_positive += sum(hit is not None for hit in taken)
+    misses.extend(f"  FP {label}: {item.described}" for item, hit in zip(predicted, taken, strict=True) if hit is None)
+    misses.extend(f"  FN {label}: {gold_items[g]}" for g in range(len(gold_items)) if g not in taken)
+
+
+@dataclass
+class Layer:
+    """What one layer (events or claims) of one group of articles scored: per article, the counts over all items,
+    over the items shown by default, and (claims) on the speaker alone among those; every item, for the fit."""
+    everything: list[Counts] = field(default_factory=list)
+    shown: list[Counts] = field(default_factory=list)
+    speaker_shown: list[Counts] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    exact_day: list[bool] = field(default_factory=list)  # gold day-dated events of dated articles, found on that day
+
+
+def _counts(gold_items: list[dict], predicted: list, matches) -> Counts:
+    taken = _match(gold_items, predicted, matches)
+    return sum(hit is not None for hit in taken), len(predicted), len(gold_items)
+
+
+def _score_layer(layer: Layer, name: str, gold_items: list[dict], views: list, items: list, matches) -> None:
+    """`items`: the extracted events or claims (with their confidence), in the order of `views`."""
+    taken = _match(gold_items, views, matches)
+    layer.items.extend(Item(i.reasons, i.confidence, hit is not None) for i, hit in zip(items, taken, strict=True))
+    layer.everything.append(_counts(gold_items, views, matches))
+    shown = [v for v, i in zip(views, items, strict=True) if i.confidence >= threshold(name)]
+    layer.shown.append(_counts(gold_items, shown, matches))
+    if name == "claim":
+        layer.speaker_shown.append(_counts(gold_items, shown, partial(claim_matches, parts=("speaker",))))
+
+
+def _exact_days(gold_items: list[dict], views: list[EventView]) -> list[bool]:
+    """Gold events dated to a day: whether the event found for each (on type and place) has that very day."""
+    dated = [g for g in gold_items if g["date"] and len(g["date"]) == 10 and not g["date"].startswith("X")]
+    taken = _match(dated, views, partial(event_matches, parts=("type", "place")))
+    found = {hit: view.date for view, hit in zip(views, taken, strict=True) if hit is not None}
+    return [found.get(n) == g["date"] for n, g in enumerate(dated)]
+
+
+def _line(name: str, counts: list[Counts]) -> str:
+    total = tuple(map(sum, zip(*counts, strict=True))) if counts else (0, 0, 0)
+    p_low, p_high = bootstrap(counts, precision)
+    r_low, r_high = bootstrap(counts, recall)
+    return f"{name:34} P={precision(total):.3f} [{p_low:.2f}, {p_high:.2f}]  R={recall(total):.3f} " \
+           f"[{r_low:.2f}, {r_high:.2f}]  (matched {total[0]}, predicted {total[1]}, gold {total[2]})"
+
+
+def report(group: str, events: Layer, claims: Layer) -> None:
+    print(f"== {group}: 95% bootstrap intervals over articles")
+    for name, layer in (("event", events), ("claim", claims)):
+        print(_line(f"{group} {name}s shown (>= {threshold(name):.2f})", layer.shown))
+        print(_line(f"{group} {name}s, all items", layer.everything))
+    print(_line(f"{group} claim speakers shown", claims.speaker_shown))
+    if events.exact_day:
+        print(f"{group} day-dated events on the exact day: {sum(events.exact_day)}/{len(events.exact_day)}")
+
+
+def calibrate(layers: dict[str, tuple[Layer, Layer]]) -> None:
+    """Fit the confidence on the tune split and choose the thresholds there; write them where the extractor reads."""
+    fitted = {"note": "fitted by python -m evaluation.events --calibrate on the tune split; do not edit by hand"}
+    for position, name in enumerate(("event", "claim")):
+        items = [item for pair in layers.values() for item in pair[position].items]
+        weights = fit(items)
+        scored = [Item(i.reasons, _probability(weights, i.reasons), i.correct) for i in items]
+        fitted[name] = {"weights": weights, "threshold": choose_threshold(scored, TARGET_PRECISION[name]),
+                        "fitted_on": len(items)}
+    CALIBRATION.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {CALIBRATION}")
+
+
+def _probability(weights: dict[str, float], reasons: tuple[str, ...]) -> float:
+    logit = weights["bias"] + sum(weights.get(code, 0.0) for code in reasons)
+    return round(1.0 / (1.0 + math.exp(-logit)), 3)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--split", choices=SPLITS, default="all",
-                        help="tune: seeds + even corpus positions; heldout: odd corpus positions")
+                        help="tune: seeds + the tune half of the corpora; heldout: the other half")
     parser.add_argument("--agreement", type=Path, metavar="FILE",
                         help="a second annotator's file in the gold's format: score it and the extractor against the "
                              "gold on the articles both annotated")
@@ -189,43 +299,62 @@ def main() -> None:
     parser.add_argument("--breakdown", action="store_true",
                         help="also score on parts of the match (events: type, +date, +place; claims: speaker, "
                              "+stance, +places) to show which part loses the most")
+    parser.add_argument("--reliability", action="store_true", help="print the reliability table of each layer")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="fit the confidence and the default thresholds on the tune split (implies --split tune) "
+                             "and write extract/calibration.json")
     args = parser.parse_args()
+    if args.calibrate:
+        args.split = "tune"
     second = {}
     if args.agreement:
         second = {e["id"]: e for e in map(json.loads, args.agreement.read_text(encoding="utf-8").splitlines())}
     geoparser = Geoparser()
-    scores: dict[str, tuple[Score, Score]] = {}
+    layers: dict[str, tuple[Layer, Layer]] = {}
     partial_scores: dict[tuple[str, str, tuple[str, ...]], Score] = {}
-    for entry, text in documents(args.gold, args.split):
+    for document in documents(args.gold, args.split):
+        entry, text = document.entry, document.text
         if second and entry.get("id") not in second:
             continue
-        group = "seeds" if "seed" in entry else "corpus"
-        extraction = extract_article(text, geoparser.parse(text), None)
-        runs = [(group, [event_view(e) for e in extraction.events], [claim_view(c) for c in extraction.claims])]
+        extraction = extract_article(text, geoparser.parse(text), document.published)
+        runs = [(document.group, extraction.events, extraction.claims,
+                 [event_view(e) for e in extraction.events], [claim_view(c) for c in extraction.claims])]
         if second:
             other = second[entry["id"]]
-            runs.append(("annotator", [annotated_event_view(e) for e in other["events"]],
+            certain = [Item((), 1.0, False)]
+            runs.append(("annotator", certain * len(other["events"]), certain * len(other["claims"]),
+                         [annotated_event_view(e) for e in other["events"]],
                          [annotated_claim_view(c) for c in other["claims"]]))
-        for name, events, claims in runs:
-            misses: list[str] = []
-            score = scores.setdefault(name, (Score(), Score()))
-            _score(entry["events"], events, event_matches, score[0], misses, "event")
-            _score(entry["claims"], claims, claim_matches, score[1], misses, "claim")
-            if args.verbose and misses:
-                print(f"{entry.get('seed') or entry['id']} ({name})")
-                print("\n".join(misses))
+        for name, events, claims, event_views, claim_views in runs:
+            event_layer, claim_layer = layers.setdefault(name, (Layer(), Layer()))
+            _score_layer(event_layer, "event", entry["events"], event_views, events, event_matches)
+            _score_layer(claim_layer, "claim", entry["claims"], claim_views, claims, claim_matches)
+            if document.published is not None:
+                event_layer.exact_day.extend(_exact_days(entry["events"], event_views))
+            if args.verbose:
+                misses: list[str] = []
+                _score(entry["events"], event_views, event_matches, Score(), misses, "event")
+                _score(entry["claims"], claim_views, claim_matches, Score(), misses, "claim")
+                if misses:
+                    print(f"{document.name} ({name})")
+                    print("\n".join(misses))
             if args.breakdown:
                 for parts in EVENT_BREAKDOWN:
-                    _score(entry["events"], events, partial(event_matches, parts=parts),
+                    _score(entry["events"], event_views, partial(event_matches, parts=parts),
                            partial_scores.setdefault((name, "events", parts), Score()), [], "event")
                 for parts in CLAIM_BREAKDOWN:
-                    _score(entry["claims"], claims, partial(claim_matches, parts=parts),
+                    _score(entry["claims"], claim_views, partial(claim_matches, parts=parts),
                            partial_scores.setdefault((name, "claims", parts), Score()), [], "claim")
-    for name, (events, claims) in scores.items():
-        print(events.line(f"{name} events"))
-        print(claims.line(f"{name} claims"))
+    for name, (events, claims) in layers.items():
+        report(name, events, claims)
+        if args.reliability:
+            for layer_name, layer in (("events", events), ("claims", claims)):
+                print(f"{name} {layer_name}: reliability of the confidence")
+                print("\n".join(reliability(layer.items)))
     for (name, items, parts), score in partial_scores.items():
         print(score.line(f"{name} {items} on {'+'.join(parts)}", width=40))
+    if args.calibrate:
+        calibrate({name: pair for name, pair in layers.items() if name != "annotator"})
 
 
 if __name__ == "__main__":

@@ -62,7 +62,8 @@ class ActorIndex:
         countries = [m for m in mentions if m.kind == Kind.COUNTRY or m.demonym]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(m.start <= ent.start_char < m.end for m in mentions) \
-                    or _in_headline(text_of(doc), ent.start_char) or _before_title(doc, ent):
+                    or _in_headline(text_of(doc), ent.start_char) or _before_title(doc, ent) \
+                    or _named_as_place(ent, mentions):
                 continue
             name = clean_person(_whole_name(doc, ent, mentions).text)
             if not name:
@@ -136,6 +137,27 @@ def _whole_name(doc: Doc, ent: Span, mentions: list[Mention]) -> Span:
     if end < ent.sent.end and sum(t.is_alpha for t in ent) == 1 and name_word(doc[end]):
         end += 1
     return doc[start:end]
+
+
+SETTLEMENT_WORDS = frozenset({"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
+                              "district", "districts", "region", "province", "camp", "hamlet"})
+
+
+def _named_as_place(ent: Span, mentions: list[Mention]) -> bool:
+    """NER takes a village the gazetteer lacks for a person: "the villages of Kirants and Voskepar", "Berdavan,
+    Kirants and Baghanis" beside places the geoparser found. A name listed with places, or after a settlement word,
+    is a place."""
+    root = ent.root
+    listed = [root.head] if root.dep_ == "conj" else []
+    listed += [c for c in root.children if c.dep_ == "conj"]
+    if any(m.start <= t.idx < m.end for t in listed for m in mentions):
+        return True
+    node = root
+    while node.dep_ == "conj":
+        node = node.head
+    head = node.head if node.dep_ == "pobj" and node.head.lower_ == "of" else node
+    settlement = head.head if head is not node else (node.head if node.dep_ in ("appos", "compound") else None)
+    return settlement is not None and settlement.lower_ in SETTLEMENT_WORDS
 
 
 def _before_title(doc: Doc, ent: Span) -> bool:

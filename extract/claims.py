@@ -26,12 +26,13 @@ from extract.reading import (
     quote_spans,
     source_of,
 )
-from extract.speakers import QUOTING_VERBS, SpeakerContext, speaker_of, subject_of
+from extract.speakers import QUOTING_VERBS, Speaker, SpeakerContext, speaker_of, subject_of
 from extract.verbs import (
     ACCUSATION_WORDS,
     CALL_PROPOSE_PARTICLES,
     DENIAL_WORDS,
     DENIED_OBJECTS,
+    EVALUATIVE_WORDS,
     LIGHT_VERBS,
     PROPOSAL_MODALS,
     REPORTING_VERBS,
@@ -71,6 +72,8 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                 context.last_claim_sentence = context.sentence
                 if claim.speaker.kind == ActorKind.PERSON:
                     context.remember(claim.speaker)
+                else:
+                    context.bodies.append(claim.speaker)
         claims.extend(in_sentence)
         context.remember_sentence(sent)
         context.sentence += 1
@@ -179,19 +182,23 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
         return []
     found = []
     for who in (subject, *(c for c in subject.conjuncts if c.pos_ == "PROPN" and c.i > subject.i)):
-        speaker, speaker_starts = speaker_of(context, who)
-        if speaker is None:
+        speaker = speaker_of(context, who)
+        if speaker.actor is None:
             continue
         content_start, content_end, quoted = _content(sent, verb, subject, quotes)
         content_tokens = [t for t in sent if content_start <= t.idx < content_end]
+        sharpened = _sharpen(stance, content_tokens, verb)
+        places = _content_places(context, content_start, content_end, speaker.place_starts)
         found.append(Claim(
-            speaker=speaker,
+            speaker=speaker.actor,
             verb=verb.text,
-            stance=_sharpen(stance, content_tokens, verb),
+            stance=sharpened,
             text=context.text[content_start:content_end].strip(),
             quote=quoted,
-            places=_content_places(context, content_start, content_end, speaker_starts),
+            places=places,
             sources=(source_of(sent, context.text),),
+            reasons=_reasons(speaker, "via.verb" if verb.pos_ != "NOUN" else "via.noun", stance, sharpened,
+                             content_tokens, quoted, places),
         ))
     if len({claim.speaker.key for claim in found}) < len(found):
         return found[:1]
@@ -205,8 +212,8 @@ def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return []
-    speaker, speaker_starts = speaker_of(context, source)
-    if speaker is None:
+    speaker = speaker_of(context, source)
+    if speaker.actor is None:
         return []
     phrase = list(according.subtree)
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
@@ -214,15 +221,31 @@ def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes:
     content_start, content_end = max((before, after), key=lambda span: len(context.text[span[0]:span[1]].strip(" ,.")))
     content = [t for t in sent if content_start <= t.idx < content_end]
     quoted = any(content_start <= q[0] and q[1] <= content_end for q in quotes)
+    stance = _sharpen(Stance.ASSERT, content, according)
+    places = _content_places(context, content_start, content_end, speaker.place_starts)
     return [Claim(
-        speaker=speaker,
+        speaker=speaker.actor,
         verb="according to",
-        stance=_sharpen(Stance.ASSERT, content, according),
+        stance=stance,
         text=context.text[content_start:content_end].strip(" ,"),
         quote=quoted,
-        places=_content_places(context, content_start, content_end, speaker_starts),
+        places=places,
         sources=(source_of(sent, context.text),),
+        reasons=_reasons(speaker, "via.according", Stance.ASSERT, stance, content, quoted, places),
     )]
+
+
+def _reasons(speaker: Speaker, via: str, verb_stance: Stance, stance: Stance, content: list[Token], quoted: bool,
+             places: tuple[PlaceRef, ...]) -> tuple[str, ...]:
+    """How the claim was read (extract.confidence); its stance and whether its places were borrowed are added once
+    the claims of the article are linked."""
+    reasons = [speaker.how, via, "places.content" if places else "places.none"]
+    if stance != verb_stance:
+        evaluative = stance == Stance.CONDEMN and {t.lower_ for t in content} & EVALUATIVE_WORDS
+        reasons.append("stance.evaluative" if evaluative else "stance.sharpened")
+    if quoted:
+        reasons.append("quote")
+    return tuple(reasons)
 
 
 def _content_places(context: SpeakerContext, start: int, end: int, speaker_starts: set[int]) -> tuple[PlaceRef, ...]:
@@ -300,6 +323,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
             reported = _verb_stance(token)
             if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children):
                 return reported
+    if {t.lower_ for t in content} & EVALUATIVE_WORDS:
+        return Stance.CONDEMN  # "a barbaric act, the ministry said": the words judge what the verb only reports
     if lemmas & ACCUSATION_WORDS:
         return Stance.ACCUSE
     if lemmas & PROPOSAL_MODALS:

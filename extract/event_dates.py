@@ -30,7 +30,12 @@ def dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpression
 
 
 def event_date(dates: list[DateExpression], published: date | None,
-               anchored: bool) -> tuple[str | None, DatePrecision | None]:
-    """The most precise of the trigger's own dates that can be placed in time; one with a year beats one without."""
-    resolved = [r for d in dates if (r := resolve(d, published, anchored)) is not None]
-    return max(resolved, key=lambda r: (has_year(r[0]), len(r[0]))) if resolved else (None, None)
+               anchored: bool) -> tuple[str | None, DatePrecision | None, str]:
+    """The most precise of the trigger's own dates that can be placed in time (one with a year beats one without),
+    and the reason code (extract.confidence) saying how it was found."""
+    resolved = [(r, d) for d in dates if (r := resolve(d, published, anchored)) is not None]
+    if not resolved:
+        return None, None, "date.none"
+    (iso, precision), expression = max(resolved, key=lambda pair: (has_year(pair[0][0]), len(pair[0][0])))
+    reason = "date.relative" if expression.relative else "date.stated" if has_year(iso) else "date.yearless"
+    return iso, precision, reason

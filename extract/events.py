@@ -25,7 +25,7 @@ from extract.dates import find_dates
 from extract.event_actors import event_actors
 from extract.event_dates import dates_by_trigger, event_date
 from extract.event_triggers import is_concluded, is_factual, nested_into_outer, trigger_of
-from extract.merge import merge_within_article
+from extract.merge import merge_within_article, with_reasons
 from extract.model import Event
 from extract.reading import headline_end, place_ref, source_of
 from extract.verbs import CONCLUDED_ONLY
@@ -48,7 +48,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
     events: list[Event] = []
     back_references: set[int] = set()
     simultaneous: dict[int, int] = {}  # event number -> the earlier-listed event it happened during
-    last_date: tuple[str | None, DatePrecision | None] = (None, None)  # of the latest dated event ("at that point")
+    last_date: tuple[str | None, DatePrecision | None, str] = (None, None, "date.none")  # for "at that point"
     body = headline_end(text)
     for sent in doc.sents:
         found_here = [(t, found) for t in sent if t.idx >= body and (found := trigger_of(t)) is not None]
@@ -65,14 +65,16 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             if token.lemma_.casefold() in CONCLUDED_ONLY and not is_concluded(token, bool(owned.get(token.i))):
                 continue
             when = event_date(owned.get(token.i, []), published, anchored)
-            if when[0] is None and THEN.search(sent.text):
-                when = last_date
+            if when[0] is None and THEN.search(sent.text) and last_date[0] is not None:
+                when = (*last_date[:2], "date.carried")
             elif when[0] is not None:
                 last_date = when
             mention, near = place_of(token, kind, label, sentence_mentions, trigger_tokens - {token.i})
+            place_reason = "place.none" if mention is None else "place.near" if near else "place.clause"
             if mention is None:
                 mention = area_of(token, kind, label, [m for m in mentions if m.start < sent.end_char],
                                   trigger_tokens - {token.i})
+                place_reason = "place.none" if mention is None else "place.article"
             place = None if mention is None else place_ref(mention)
             precision = None if place is None else min(WHERE_PRECISION.get(place.kind, 4) + near, 6)
             if any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in token.children):
@@ -83,8 +85,8 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             numbers[token.i] = len(events)
             who = event_actors(token, sentence_mentions, actors, mention.start if mention else None)
             events.append(Event(kind, label, who, when[0], when[1], place, precision, (source_of(sent, text),),
-                                trigger=token.text))
-    return [e for e in merge_within_article(events, back_references, simultaneous) if _specific(e)]
+                                trigger=token.text, reasons=(when[2], place_reason)))
+    return [with_reasons(e) for e in merge_within_article(events, back_references, simultaneous) if _specific(e)]
 
 
 def _specific(event: Event) -> bool:

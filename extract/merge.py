@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from extract.dates import has_year
 from extract.model import Claim, Event, PlaceRef
-from extract.verbs import GENERIC_LABELS
+from extract.verbs import GENERIC_LABELS, HELD_OUTCOME, TAKEN_OUTCOME
 from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
 from gazetteer import Kind
 
@@ -129,10 +129,28 @@ def combine(kept: Event, other: Event) -> Event:
     sources = tuple(dict.fromkeys(kept.sources + other.sources))
     date_from = min((kept, other), key=lambda e: (not has_year(e.date), _rank(e.date_precision)))
     place_from = kept if (kept.geo_precision or 9) <= (other.geo_precision or 9) else other
-    return replace(kept, label=specific_label(kept.label, other.label), actors=tuple(actors), sources=sources,
-                   date=date_from.date,
-                   date_precision=date_from.date_precision, place=place_from.place,
-                   geo_precision=place_from.geo_precision)
+    reasons = _field_reasons(date_from, "date.") + _field_reasons(place_from, "place.")
+    return with_reasons(replace(kept, label=specific_label(kept.label, other.label), actors=tuple(actors),
+                                sources=sources, date=date_from.date, date_precision=date_from.date_precision,
+                                place=place_from.place, geo_precision=place_from.geo_precision, reasons=reasons))
+
+
+def with_reasons(event: Event) -> Event:
+    """The reasons (extract.confidence) that follow from what an event ended up with. How its date and its place
+    were found stays with them, from the report that gave them; the rest is read off the event."""
+    reasons = [*_field_reasons(event, "date."), *_field_reasons(event, "place."), f"type.{event.type}",
+               "actors.named" if event.actors else "actors.none"]
+    if event.place is not None and event.place.kind == Kind.COUNTRY:
+        reasons.append("place.country")
+    if len(event.sources) > 1:
+        reasons.append("reports.several")
+    if event.label in GENERIC_LABELS:
+        reasons.append("label.generic")
+    return replace(event, reasons=tuple(reasons))
+
+
+def _field_reasons(event: Event, prefix: str) -> tuple[str, ...]:
+    return tuple(c for c in event.reasons if c.startswith(prefix) and c != "place.country")[:1]
 
 
 def _rank(precision: str | None) -> int:
@@ -170,6 +188,20 @@ def opposed(a: Claim, b: Claim) -> bool:
     return False
 
 
+def opposite_outcomes(a: Claim, b: Claim) -> bool:
+    """Two sides' opposite accounts of one act: one says a place was taken, the other that the assault on it was
+    repelled, and both name that place (a town or an area, not just a country)."""
+    if a.speaker.key == b.speaker.key or (a.speaker.country and a.speaker.country == b.speaker.country):
+        return False
+    shared = {p.place_id for p in a.places if p.kind not in (Kind.COUNTRY, Kind.CAPITAL)} & \
+        {p.place_id for p in b.places}
+    if not shared:
+        return False
+    taken_a, held_a = bool(TAKEN_OUTCOME.search(a.text)), bool(HELD_OUTCOME.search(a.text))
+    taken_b, held_b = bool(TAKEN_OUTCOME.search(b.text)), bool(HELD_OUTCOME.search(b.text))
+    return (taken_a and not held_a and held_b) or (held_a and not taken_a and taken_b)
+
+
 ANSWER_REACH = 60
 
 
@@ -184,7 +216,7 @@ def contested_links(claims: list[Claim]) -> list[tuple[int, int]]:
             other = claims[earlier]
             bare_answer = claim.stance in (Stance.DENY, Stance.REJECT) and not claim.places and \
                 other.speaker.key != claim.speaker.key
-            if bare_answer or opposed(other, claim) or opposed(claim, other):
+            if bare_answer or opposed(other, claim) or opposed(claim, other) or opposite_outcomes(other, claim):
                 pairs.append((earlier, later))
                 break
     return pairs

@@ -74,8 +74,10 @@ def _link(claims: list[Claim]) -> list[Claim]:
     linked = []
     for number, claim in enumerate(claims):
         others = tuple(sorted(partners.get(number, ())))
-        places = claim.places
-        if not places and claim.stance in ("deny", "reject") and others:
+        places, reasons = claim.places, claim.reasons
+        if not places and claim.stance in ("deny", "reject") and others and claims[others[0]].places:
             places = claims[others[0]].places
-        linked.append(replace(claim, contested_with=others, places=places))
+            reasons = (*(r for r in reasons if r != "places.none"), "places.answered")
+        linked.append(replace(claim, contested_with=others, places=places,
+                              reasons=(*reasons, f"stance.{claim.stance}")))
     return linked

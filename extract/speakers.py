@@ -9,12 +9,15 @@ they speak for ("a State Department spokesman").
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex, clean_person
 from extract.model import Actor
 from extract.reading import lemma_of
 from extract.vocabulary import ActorKind
+from gazetteer import Kind
 from geo.model import Mention
 from text.parse import entities_in
 
@@ -60,6 +63,7 @@ class SpeakerContext:
         self.last_claim_sentence = -2
         self.sentence = 0
         self.subjects: list[Actor] = []  # people seen as subjects, latest last
+        self.bodies: list[Actor] = []  # organisations and governments that spoke, latest last
         self.genders: dict[str, str] = {}
         # NER's organisations that are not a place the geoparser found ("the Kremlin" is a place standing for Moscow)
         self.organisations: list[Span] = [e for e in doc.ents if e.label_ == "ORG" and not any(
@@ -148,8 +152,19 @@ def _with_subject(verb: Token) -> Token | None:
     return None
 
 
-def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, set[int]]:
-    """The actor a subject names, and the offsets of place mentions that belong to the speaker's name."""
+class Speaker(NamedTuple):
+    actor: Actor | None
+    place_starts: set[int]  # offsets of place mentions that belong to the speaker's name, not to what was said
+    how: str  # the reason code (extract.confidence) saying how the subject named the speaker
+
+
+NO_ONE = Speaker(None, set(), "")
+
+
+def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
+    """The actor a subject names. A subject that only refers back ("it", "the ministry", "the army") is the body of
+    that kind the article named last, or no one: never the last speaker of another kind, which may be the other
+    side."""
     author = _author(subject)
     if author is not None:  # "a statement from the Armenian Foreign Ministry said": the ministry says it
         return speaker_of(context, author)
@@ -157,48 +172,86 @@ def speaker_of(context: SpeakerContext, subject: Token) -> tuple[Actor | None, s
     phrase = [t for t in subject.subtree if not _in_clause(t, subject)]
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     inside = [m for m in mentions if start <= m.start and m.end <= end]
+    starts = {m.start for m in inside}
     lemma = subject.lemma_.casefold()
     words_at = {t.idx for t in phrase}
     persons = [e for e in entities_in(doc, start, end) if e.label_ == "PERSON" and e.start_char in words_at
                and e.end_char <= end and not any(m.start <= e.start_char < m.end for m in mentions)]
     if persons:
-        return context.actors.person(persons[0].text, persons[0].start_char), {m.start for m in inside}
-    if subject.pos_ == "PRON" or (lemma in ANAPHORA and all(t.i == subject.i or t.pos_ in ("DET", "PRON", "PUNCT")
-                                                           for t in phrase)):
-        if lemma in PERSON_PRONOUNS:
-            return context.pronoun("she" if lemma in ("she", "her") else "he"), set()
-        if lemma == "they" and context.last_speaker is not None and context.last_speaker.kind == ActorKind.PERSON:
-            return None, set()  # "they" is not the one person who spoke last
-        if lemma in ("i", "me") and context.last_speaker is not None and context.last_speaker.kind != ActorKind.PERSON:
-            return None, set()  # a quotation's "I" is a person: not the ministry or capital that spoke last
-        return context.last_speaker, set()
+        return Speaker(context.actors.person(persons[0].text, persons[0].start_char), starts, "speaker.named")
+    bare = all(t.i == subject.i or t.pos_ in ("DET", "PRON", "PUNCT") for t in phrase)
+    if subject.pos_ == "PRON" or (bare and not inside and subject.pos_ != "PROPN" and lemma in ANAPHORA | ORG_HEADS):
+        return _referred_to(context, subject, lemma)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
         # "a Kurdish militia spokesman says": not a named speaker; "a State Department spokesman": the department
-        return _spokesperson_of(context, subject, inside), set()
+        return Speaker(_spokesperson_of(context, subject, inside), set(), "speaker.spokesperson")
     words = _name_words(subject)
     organisation = next((e for e in context.organisations if e.start <= subject.i < e.end), None)
     if organisation is not None:
         words = _organisation_words(organisation)
+        country = next((m for m in inside if m.start < organisation.start_char), None)
+        if country is not None:  # "Armenia's Defence Ministry": which country's ministry is part of its name
+            words = [t for t in phrase if country.start <= t.idx < organisation.start_char
+                     and t.pos_ not in ("DET", "PUNCT")] + words
     head_is_org = lemma in ORG_HEADS or organisation is not None
     if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
                                        or lemma in ANONYMOUS or lemma in ("government", "capital")):
-        return _government(inside[-1]), {m.start for m in inside}
+        return Speaker(_government(inside[-1]), starts, "speaker.government")
     if lemma in ANONYMOUS:
-        return None, set()
-    titled = context.actors.by_title({t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()})
+        return NO_ONE
+    title = {t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()}
+    # "the governor of Kherson": only a person the article titled with that place too, else the jurisdiction
+    title |= {w.casefold() for m in inside for w in m.text.split()}
+    titled = context.actors.by_title(title)
     if titled is not None and not head_is_org:
-        return titled, {m.start for m in inside}
+        return Speaker(titled, starts, "speaker.title")
     if inside and lemma in OFFICE_HEADS:  # no one known by that title: the jurisdiction speaks
-        return _government(inside[-1]), {m.start for m in inside}
+        return Speaker(_government(inside[-1]), starts, "speaker.government")
     if subject.pos_ == "PROPN" or head_is_org:
         name = _written(words)
         known = context.actors.person(name, subject.idx) if subject.pos_ == "PROPN" and len(words) <= 3 else None
         if known is not None and known.name != clean_person(name):
-            return known, {m.start for m in inside}
+            return Speaker(known, starts, "speaker.named")
         if name:
             country = inside[0].place_id if inside else None
-            return Actor(name, ActorKind.ORGANISATION, country), {m.start for m in inside}
-    return None, set()
+            return Speaker(Actor(name, ActorKind.ORGANISATION, country), starts, "speaker.organisation")
+    return NO_ONE
+
+
+def _referred_to(context: SpeakerContext, subject: Token, lemma: str) -> Speaker:
+    """Who "he", "it", "they", "the ministry" or "the army" is."""
+    last = context.last_speaker
+    if lemma in PERSON_PRONOUNS:
+        return Speaker(context.pronoun("she" if lemma in ("she", "her") else "he"), set(), "speaker.pronoun")
+    if lemma in ("i", "me"):  # a quotation's "I" goes on with the person quoted just before
+        person = last if last is not None and last.kind == ActorKind.PERSON else None
+        return Speaker(person, set(), "speaker.pronoun")
+    if lemma in ("we", "us"):  # a quotation's "we": the one quoted just before, person or body
+        return Speaker(last, set(), "speaker.pronoun")
+    if lemma in DOCUMENTS:  # "the statement said": the one who issued it spoke last
+        return Speaker(last, set(), "speaker.previous")
+    if lemma in ("it", "they"):  # a body: not the person who spoke last
+        body = last if last is not None and last.kind != ActorKind.PERSON else None
+        return Speaker(body, set(), "speaker.previous")
+    named = _named_before(context, subject, lemma)
+    if named is not None:
+        return Speaker(named, set(), "speaker.previous")
+    return NO_ONE
+
+
+def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor | None:
+    """ "the ministry said": the latest body that spoke whose name has that word ("the Armenian Defence Ministry
+    said ... the ministry added"), else the organisation with that head noun the article named last."""
+    spoke = next((b for b in reversed(context.bodies) if lemma in b.name.casefold().split()), None)
+    if spoke is not None:
+        return spoke
+    organisation = next((e for e in reversed(context.organisations) if e.end <= subject.i
+                         and e.root.lemma_.casefold() == lemma), None)
+    if organisation is None:
+        return None
+    inside = [m for m in context.mentions if organisation.start_char <= m.start < organisation.end_char]
+    return Actor(_written(_organisation_words(organisation)), ActorKind.ORGANISATION,
+                 inside[0].place_id if inside else None)
 
 
 def _author(subject: Token) -> Token | None:
@@ -212,8 +265,14 @@ def _author(subject: Token) -> Token | None:
     return next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
 
 
-def _government(place: Mention) -> Actor:
+# Places that have no government to speak for them: "the Lachin corridor said" is no one's statement.
+UNGOVERNED = frozenset({Kind.CORRIDOR, Kind.WATER_BODY, Kind.REGION})
+
+
+def _government(place: Mention) -> Actor | None:
     """The government a place (or its demonym: "Armenian officials") stands for, named as written."""
+    if place.kind in UNGOVERNED:
+        return None
     name = place.text if place.metonym or not place.demonym else place.place_name
     return Actor(name, ActorKind.GOVERNMENT, place.place_id)
 

@@ -8,6 +8,8 @@ explained by one dictionary entry.
 
 from __future__ import annotations
 
+import re
+
 from extract.vocabulary import EventType, Stance
 
 # Reporting and stance verbs (lemmas) -> the stance they express on their own.
@@ -60,6 +62,12 @@ STANCE_ADJECTIVES: dict[str, Stance] = {
 # Words in the content that turn a plain assertion into a sharper stance.
 PROPOSAL_MODALS = frozenset({"should", "must", "ought"})
 ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "provocation"})
+# Words that judge an act, whatever verb reports them ("called it a barbaric attack", "a flagrant breach"): the
+# speaker condemns it. Read as written (not lemmatised): "terrorist" judges, "terror" may only name.
+EVALUATIVE_WORDS = frozenset({
+    "barbaric", "barbarous", "barbarism", "atrocity", "atrocities", "heinous", "cowardly", "outrageous", "monstrous",
+    "savage", "criminal", "flagrant", "terrorist", "unacceptable", "despicable", "abhorrent", "inhumane",
+})
 # "falsely charged", "baseless allegations": the speaker denies what others say.
 DENIAL_WORDS = frozenset({"falsely", "baseless", "unfounded", "fabricated", "groundless"})
 # "rejected those claims": rejecting what others say is denying it.
@@ -167,3 +175,9 @@ LABEL_MODIFIERS: dict[tuple[str, str], str] = {
     ("agreement", "peace"): "peace agreement", ("deal", "peace"): "peace agreement",
     ("agreement", "cease-fire"): "ceasefire agreement", ("call", "phone"): "phone call",
 }
+
+# Opposite outcomes of one military act: one side says a place was taken, the other that the assault on it failed.
+# Word stems, read in a claim's content ("captured Bakhmut" / "repelled the assault on Bakhmut").
+TAKEN_OUTCOME = re.compile(r"\b(?:captur|seiz|took\b|taken\b|occupied|liberat|fell\b|fallen\b|overr[au]n)", re.I)
+HELD_OUTCOME = re.compile(r"\b(?:repel|repuls|beat(?:en)? back|fought off|thwart|foil|(?:still )?holding\b|"
+                          r"remains? under (?:our|their|its) control|failed)", re.I)

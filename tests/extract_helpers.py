@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from geo.model import Mention
 
-COUNTRIES = {"Armenia": "ne0:ARM", "Azerbaijan": "ne0:AZE", "Russia": "ne0:RUS", "United States": "ne0:USA"}
+COUNTRIES = {"Armenia": "ne0:ARM", "Azerbaijan": "ne0:AZE", "Russia": "ne0:RUS", "United States": "ne0:USA",
+             "Ukraine": "ne0:UKR"}
 CODES = {"Armenia": "AM", "Azerbaijan": "AZ", "Russia": "RU", "United States": "US", "Yerevan": "AM", "Baku": "AZ",
-         "Tbilisi": "GE", "Lachin Corridor": "AZ"}  # ISO 3166-1 alpha-2, as the gazetteer gives them
+         "Tbilisi": "GE", "Lachin Corridor": "AZ", "Ukraine": "UA", "Bakhmut": "UA", "Kherson": "UA",
+         "Zaporizhzhia": "UA", "Kirants": "AM"}  # ISO 3166-1 alpha-2, as the gazetteer gives them
 DEMONYMS = {"Armenian": "Armenia", "Azerbaijani": "Azerbaijan", "Russian": "Russia"}
 CITIES = {"Yerevan": ("geonames:616052", "capital"), "Baku": ("geonames:587084", "capital"),
-          "Tbilisi": ("geonames:611717", "capital")}
+          "Tbilisi": ("geonames:611717", "capital"), "Bakhmut": ("geonames:712165", "populated place"),
+          "Kherson": ("ne1:UA-65", "admin-1"), "Zaporizhzhia": ("ne1:UA-23", "admin-1"),
+          "Kirants": ("test:kirants", "populated place")}
 CORRIDOR = "Lachin Corridor"
 
 

@@ -1,0 +1,134 @@
+"""The errors that made events and claims untrustworthy on real news (issue 15), each with a text written here, and
+the reasons every item carries for its confidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract import confidence
+from extract.pipeline import extract_article
+from tests.extract_helpers import mentions_for
+
+PUBLISHED = date(2024, 3, 5)  # a Tuesday
+
+
+def _extract(text: str, published: date | None = PUBLISHED):
+    return extract_article(text, mentions_for(text), published)
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker.name, c.stance) for c in _extract(text).claims]
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_other_sides_leader():
+    text = ("Armenian Prime Minister Nikol Pashinyan said the talks were useful. Azerbaijan's Defence Ministry "
+            "accused Armenian forces of firing on its positions. The ministry said two soldiers were wounded.")
+    speakers = _speakers(text)
+    assert speakers[0][0] == "Nikol Pashinyan"
+    assert [name for name, _ in speakers[1:]] == ["Azerbaijan's Defence Ministry"] * 2
+
+
+def test_the_ministry_is_never_the_other_side_that_spoke_in_between():
+    text = ("Azerbaijan's Defence Ministry accused Armenian forces of firing on its positions. Armenian Prime Minister "
+            "Nikol Pashinyan denied the claim. The ministry said two soldiers were wounded.")
+    speakers = [name for name, _ in _speakers(text)]
+    assert speakers[1] == "Nikol Pashinyan"
+    assert speakers[2] == "Azerbaijan's Defence Ministry"
+
+
+def test_a_bare_institution_no_one_named_before_is_no_speaker():
+    text = "Sergei Lavrov said Moscow wanted calm. The army said its units had taken positions near Yerevan."
+    assert [name for name, _ in _speakers(text)] == ["Sergei Lavrov"]
+
+
+def test_it_is_a_body_never_the_person_who_spoke_last():
+    text = "Sergei Lavrov said Moscow wanted calm in Armenia. It said the corridor must reopen."
+    assert [name for name, _ in _speakers(text)] == ["Sergei Lavrov"]
+
+
+def test_one_regions_governor_is_not_anothers():
+    text = ("Kherson Governor Oleksandr Prokudin said two people were wounded in Kherson. "
+            "The governor of Zaporizhzhia said a school was hit.")
+    claims = _extract(text).claims
+    assert len(claims) == 2
+    assert "Prokudin" not in claims[1].speaker.name and claims[1].speaker.name == "Zaporizhzhia"
+
+
+def test_a_corridor_is_no_government_and_speaks_for_no_one():
+    text = "Days later the Lachin Corridor warned of shortages in Yerevan."
+    assert _speakers(text) == []
+
+
+def test_a_dateline_is_not_the_speaker():
+    text = "YEREVAN (Reuters) - Armenia said on Monday that Azerbaijan had shelled the Lachin Corridor."
+    assert [name for name, _ in _speakers(text)] == ["Armenia"]
+
+
+def test_a_village_listed_with_places_is_not_a_person():
+    text = "Attacks on Nerkin Karmiraghbyur and Kirants killed two, Armenia said."
+    extraction = _extract(text)
+    actors = {a.name for e in extraction.events for a in e.actors}
+    assert "Nerkin Karmiraghbyur" not in actors
+    assert [c.speaker.name for c in extraction.claims] == ["Armenia"]
+
+
+def test_evaluative_words_make_a_neutral_verb_a_condemnation():
+    claims = _extract("Azerbaijan said the shelling of its positions was a barbaric act by Armenia.").claims
+    assert [(c.stance, "stance.evaluative" in c.reasons) for c in claims] == [("condemn", True)]
+
+
+def test_opposite_outcomes_of_one_assault_are_contested():
+    text = "Russia said its troops had captured Bakhmut. Ukraine said its forces repelled the assault on Bakhmut."
+    claims = _extract(text).claims
+    assert [c.speaker.name for c in claims] == ["Russia", "Ukraine"]
+    assert claims[0].contested_with == (1,) and claims[1].contested_with == (0,)
+
+
+def test_two_accounts_of_the_same_outcome_are_not_contested():
+    text = "Russia said its troops had captured Bakhmut. Ukraine said Russian troops captured Bakhmut."
+    assert all(not c.contested_with for c in _extract(text).claims)
+
+
+def test_events_say_how_their_date_and_place_were_found():
+    text = "Azerbaijani troops shelled Yerevan on Monday. On 2 March 2024 Russia deployed troops in Armenia."
+    events = _extract(text).events
+    by_date = {e.date: e.reasons for e in events}
+    assert {"date.relative", "place.clause", "type.ASSAULT"} <= set(by_date["2024-03-04"])
+    assert "date.stated" in by_date["2024-03-02"]
+    for event in events:
+        assert all(confidence.describe(code) for code in event.reasons)
+
+
+def test_claims_say_how_their_speaker_was_found():
+    text = "Sergei Lavrov said Moscow wanted calm in Armenia. He said the Lachin Corridor must reopen."
+    first, second = _extract(text).claims
+    assert {"speaker.named", "via.verb", "stance.assert"} <= set(first.reasons)
+    assert "speaker.pronoun" in second.reasons and "places.content" in second.reasons
+
+
+@pytest.fixture
+def fitted(monkeypatch):
+    weights = {"event": {"weights": {"bias": -1.0, "date.stated": 3.0}, "threshold": 0.8},
+               "claim": {"weights": {"bias": 0.0, "speaker.named": 2.0, "speaker.pronoun": -2.0}, "threshold": 0.6}}
+    monkeypatch.setattr(confidence, "_calibration", lambda: weights)
+
+
+def test_the_confidence_is_the_calibrated_function_of_the_reasons(fitted):
+    text = ("Azerbaijani troops shelled Yerevan on Monday. On 2 March 2024 Russia deployed troops in Armenia. "
+            "Sergei Lavrov said Moscow wanted calm in Armenia. He said the Lachin Corridor must reopen.")
+    extraction = _extract(text)
+    by_date = {e.date: e.confidence for e in extraction.events}
+    assert by_date["2024-03-02"] == pytest.approx(0.881, abs=1e-3)  # sigmoid(-1 + 3)
+    assert by_date["2024-03-04"] == pytest.approx(0.269, abs=1e-3)  # sigmoid(-1)
+    named, pronoun = extraction.claims
+    assert named.confidence > 0.8 > confidence.threshold("event") - 0.1 and pronoun.confidence < 0.2
+    assert confidence.threshold("claim") == 0.6
+
+
+def test_every_reason_code_reads_as_a_sentence():
+    for code in [*confidence.EVENT_REASONS, *confidence.CLAIM_REASONS, "type.ASSAULT", "stance.deny"]:
+        assert confidence.describe(code)
+    with pytest.raises(KeyError):
+        confidence.describe("made.up")
