@@ -24,6 +24,9 @@ from gazetteer import Kind
 
 _WORD = re.compile(r"[a-z]{4,}")
 SIMILAR_CONTENT = 0.5  # Jaccard overlap of content words for two wordings of one claim
+# Two outlets' paraphrases of one statement about the same places ("accused Baku of supporting the protesters" /
+# "of backing protesters") share fewer words; distinct statements of one speaker about those places share fewer still.
+PARAPHRASED_CONTENT = 0.3
 SHORT_ANSWER = 3  # content words of a reply too short to compare by wording
 
 
@@ -162,14 +165,17 @@ def content_words(text: str) -> set[str]:
 
 
 def same_claim(a: Claim, b: Claim) -> bool:
-    """Same speaker and stance, and the same wording (content-word overlap) or, for a short answer ("denies the
-    allegations" / "denies the accusation"), the same places."""
+    """Same speaker and stance, and the same wording (content-word overlap; less of it when the places are the same
+    or one side's are a part of the other's) or, for a short answer ("denies the allegations" / "denies the
+    accusation"), the same places."""
     if a.speaker.key != b.speaker.key or a.stance != b.stance:
         return False
     words_a, words_b = content_words(a.text), content_words(b.text)
-    if words_a and words_b and len(words_a & words_b) / len(words_a | words_b) >= SIMILAR_CONTENT:
-        return True
+    overlap = len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
     places_a, places_b = {p.place_id for p in a.places}, {p.place_id for p in b.places}
+    nested = bool(places_a and places_b) and (places_a <= places_b or places_b <= places_a)
+    if overlap >= SIMILAR_CONTENT or (nested and overlap >= PARAPHRASED_CONTENT):
+        return True
     return min(len(words_a), len(words_b)) <= SHORT_ANSWER and bool(places_a) and places_a == places_b
 
 

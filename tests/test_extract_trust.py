@@ -132,3 +132,23 @@ def test_every_reason_code_reads_as_a_sentence():
         assert confidence.describe(code)
     with pytest.raises(KeyError):
         confidence.describe("made.up")
+
+
+def _claim(text: str, places: tuple[str, ...]):
+    from extract.model import Actor, Claim, PlaceRef
+    refs = tuple(PlaceRef(p, p, "country", 0.0, 0.0, p) for p in places)
+    return Claim(Actor("Yerevan", "government", "ne0:ARM"), "accused", "accuse", text, False, refs, ())
+
+
+def test_two_outlets_paraphrasing_one_statement_about_the_same_places_give_one_claim():
+    from extract.merge import same_claim
+    first = _claim("the Azerbaijani government of supporting the protesters, who call themselves ecologists",
+                   ("ne0:AZE", "curated:lachin-corridor"))
+    reworded = ("the Azerbaijani government of backing the protesters, who describe themselves as environmental "
+                "activists")
+    second = _claim(reworded, ("ne0:AZE",))
+    assert same_claim(first, second)
+    elsewhere = _claim(reworded, ("ne0:RUS",))
+    assert not same_claim(first, elsewhere)  # the same words about other places: another statement
+    other = _claim("Azerbaijan of shelling border villages overnight", ("ne0:AZE",))
+    assert not same_claim(first, other)
