@@ -25,6 +25,7 @@ from functools import partial
 from pathlib import Path
 
 from evaluation.calibration import (
+    LEAST_RECALL,
     TARGET_PRECISION,
     Counts,
     Item,
@@ -224,7 +225,7 @@ class Layer:
     shown: list[Counts] = field(default_factory=list)
     speaker_shown: list[Counts] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    exact_day: list[bool] = field(default_factory=list)  # gold day-dated events of dated articles, found on that day
+    exact_day: list[bool] = field(default_factory=list)  # found gold day-dated events of dated articles: on that day?
 
 
 def _counts(gold_items: list[dict], predicted: list, matches) -> Counts:
@@ -244,11 +245,10 @@ def _score_layer(layer: Layer, name: str, gold_items: list[dict], views: list, i
 
 
 def _exact_days(gold_items: list[dict], views: list[EventView]) -> list[bool]:
-    """Gold events dated to a day: whether the event found for each (on type and place) has that very day."""
+    """Gold events dated to a day that the extractor found (on type and place): whether it gives that very day."""
     dated = [g for g in gold_items if g["date"] and len(g["date"]) == 10 and not g["date"].startswith("X")]
     taken = _match(dated, views, partial(event_matches, parts=("type", "place")))
-    found = {hit: view.date for view, hit in zip(views, taken, strict=True) if hit is not None}
-    return [found.get(n) == g["date"] for n, g in enumerate(dated)]
+    return [view.date == dated[hit]["date"] for view, hit in zip(views, taken, strict=True) if hit is not None]
 
 
 def _line(name: str, counts: list[Counts]) -> str:
@@ -266,7 +266,8 @@ def report(group: str, events: Layer, claims: Layer) -> None:
         print(_line(f"{group} {name}s, all items", layer.everything))
     print(_line(f"{group} claim speakers shown", claims.speaker_shown))
     if events.exact_day:
-        print(f"{group} day-dated events on the exact day: {sum(events.exact_day)}/{len(events.exact_day)}")
+        print(f"{group} day-dated events found (type + place) that get the exact day: "
+              f"{sum(events.exact_day)}/{len(events.exact_day)}")
 
 
 def calibrate(layers: dict[str, tuple[Layer, Layer]]) -> None:
@@ -274,10 +275,11 @@ def calibrate(layers: dict[str, tuple[Layer, Layer]]) -> None:
     fitted = {"note": "fitted by python -m evaluation.events --calibrate on the tune split; do not edit by hand"}
     for position, name in enumerate(("event", "claim")):
         items = [item for pair in layers.values() for item in pair[position].items]
+        gold = sum(counts[2] for pair in layers.values() for counts in pair[position].everything)
         weights = fit(items)
         scored = [Item(i.reasons, _probability(weights, i.reasons), i.correct) for i in items]
-        fitted[name] = {"weights": weights, "threshold": choose_threshold(scored, TARGET_PRECISION[name]),
-                        "fitted_on": len(items)}
+        chosen = choose_threshold(scored, gold, TARGET_PRECISION[name], LEAST_RECALL[name])
+        fitted[name] = {"weights": weights, "threshold": chosen, "fitted_on": len(items)}
     CALIBRATION.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {CALIBRATION}")
 
@@ -354,7 +356,8 @@ def main() -> None:
     for (name, items, parts), score in partial_scores.items():
         print(score.line(f"{name} {items} on {'+'.join(parts)}", width=40))
     if args.calibrate:
-        calibrate({name: pair for name, pair in layers.items() if name != "annotator"})
+        # the seeds are left out: the rules were written on them, so their items are right more often than new news's
+        calibrate({name: pair for name, pair in layers.items() if name not in ("annotator", "seeds")})
 
 
 if __name__ == "__main__":

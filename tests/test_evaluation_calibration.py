@@ -21,12 +21,18 @@ def test_a_reason_that_predicts_correct_items_gets_a_positive_weight():
     assert 0.12 < _sigmoid(weights, ("speaker.pronoun",)) < 0.3
 
 
-def test_the_threshold_is_the_lowest_confidence_that_reaches_the_target_with_ten_items():
+def test_the_threshold_is_the_lowest_confidence_that_reaches_the_targets():
     items = [Item((), 0.9, True)] * 9 + [Item((), 0.7, True)] * 3 + [Item((), 0.7, False)] + \
         [Item((), 0.3, False)] * 10
-    assert choose_threshold(items, 0.9) == 0.7  # 12 of 13 at or above 0.7
-    assert choose_threshold(items, 0.95) == 1.0  # 0.9 alone has 9 items: too few to set a threshold
-    assert choose_threshold([Item((), 0.5, False)] * 20, 0.5) == 1.0
+    assert choose_threshold(items, gold=20, target=0.9, least_recall=0.5) == 0.7  # 12 of 13 right, 12 of 20 found
+
+
+def test_without_a_threshold_that_reaches_both_targets_precision_weighs_twice():
+    items = [Item((), 0.9, True)] * 6 + [Item((), 0.9, False)] * 4 + [Item((), 0.5, True)] * 4 + \
+        [Item((), 0.5, False)] * 16
+    # at 0.9: P 0.6 R 0.3, F0.5 0.5; at 0.5: P 0.33 R 0.5, F0.5 0.36
+    assert choose_threshold(items, gold=20, target=0.8, least_recall=0.4) == 0.9
+    assert choose_threshold([Item((), 0.5, False)] * 5, gold=5, target=0.5, least_recall=0.1) == 1.0  # too few
 
 
 def test_the_reliability_table_counts_each_band_and_everything_above_it():
