@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
+from extract.event_triggers import trigger_of
 from extract.model import Claim, PlaceRef
 from extract.reading import (
     CLOSING_QUOTES,
@@ -40,7 +41,7 @@ from extract.verbs import (
     STANCE_NOUNS,
     STATED_NOUNS,
 )
-from extract.vocabulary import ActorKind, Stance
+from extract.vocabulary import ActorKind, EventType, Stance
 from geo.model import Mention
 from text.parse import text_of
 
@@ -249,10 +250,29 @@ def _reasons(speaker: Speaker, via: str, verb_stance: Stance, stance: Stance, co
 
 
 def _content_places(context: SpeakerContext, start: int, end: int, speaker_starts: set[int]) -> tuple[PlaceRef, ...]:
-    """The places the content names, less those that only describe a person it names: "backed Florida Senator Marco
-    Rubio" is about a senator, not about Florida."""
-    describing = {m.start for m in context.mentions if start <= m.start < end and _describes_person(context.doc, m)}
+    """The places the content names, less those that only describe a person it names ("backed Florida Senator Marco
+    Rubio" is about a senator, not about Florida) and the peoples it names as actors."""
+    describing = {m.start for m in context.mentions if start <= m.start < end and
+                  (_names_a_people(context.doc, m) or _describes_person(context.doc, m))}
     return places_in(context.mentions, start, end, speaker_starts | describing)
+
+
+# Head nouns after which a demonym stands for its country: its land ("Armenian territory") or its state ("the
+# Azerbaijani government"), which a claim is about as much as "Azerbaijan" would be.
+COUNTRY_HEADS = frozenset({
+    "territory", "territories", "soil", "land", "lands", "border", "borders", "airspace", "waters", "region", "regions",
+    "village", "villages", "town", "towns", "city", "cities", "government", "authorities", "state", "side",
+    "leadership", "regime",
+})
+
+
+def _names_a_people(doc: Doc, mention: Mention) -> bool:
+    """ "Armenian forces", "Israeli officials": a demonym names who acts, not a place the claim is about; "sovereign
+    Armenian territory" or "the Azerbaijani government" is its country."""
+    if not mention.demonym:
+        return False
+    root = mention_root(doc, mention)
+    return root is None or root.head.lemma_.casefold() not in COUNTRY_HEADS
 
 
 def _describes_person(doc: Doc, mention: Mention) -> bool:
@@ -323,6 +343,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
             reported = _verb_stance(token)
             if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children):
                 return reported
+    if _blames_someone(content):
+        return Stance.ACCUSE
     if {t.lower_ for t in content} & EVALUATIVE_WORDS:
         return Stance.CONDEMN  # "a barbaric act, the ministry said": the words judge what the verb only reports
     if lemmas & ACCUSATION_WORDS:
@@ -330,3 +352,28 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
     if lemmas & PROPOSAL_MODALS:
         return Stance.PROPOSE
     return stance
+
+
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my"})
+NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _blames_someone(content: list[Token]) -> bool:
+    """ "said Armenian forces had shelled the city", "said an Israeli airstrike hit the hospital": what was said is an
+    attack and names who carried it out, and not the speaker's own side ("our forces"): an accusation, however
+    neutral the reporting verb."""
+    for token in content:
+        found = trigger_of(token)
+        if found is None or found[0] != EventType.ASSAULT or any(c.dep_ == "neg" for c in token.children) or \
+                token.head.lower_ in CIRCUMSTANCES:  # "... following the invasion": when, not what was said
+            continue
+        if token.pos_ == "VERB":
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            doers = [c for c in token.children if c.dep_ == "nsubj"] + agents
+        else:
+            doers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+        for doer in doers:
+            words = list(doer.subtree)
+            if not {t.lower_ for t in words} & FIRST_PERSON and any(t.ent_type_ in NAMING for t in words):
+                return True
+    return False

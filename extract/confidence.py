@@ -36,6 +36,7 @@ EVENT_REASONS = {
     "actors.none": "the report names no one who took part",
     "reports.several": "reported in more than one sentence",
     "label.generic": "the word that reports it is generic (talks, meeting, agreement)",
+    "label.lasting": "it is a lasting state (a war, an offensive, a siege) more than one act",
 }
 CLAIM_REASONS = {
     "speaker.named": "the speaker is named in the clause",

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from extract.dates import has_year
 from extract.model import Claim, Event, PlaceRef
-from extract.verbs import GENERIC_LABELS, HELD_OUTCOME, TAKEN_OUTCOME
+from extract.verbs import GENERIC_LABELS, HELD_OUTCOME, LASTING_LABELS, TAKEN_OUTCOME
 from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
 from gazetteer import Kind
 
@@ -149,6 +149,8 @@ def with_reasons(event: Event) -> Event:
         reasons.append("reports.several")
     if event.label in GENERIC_LABELS:
         reasons.append("label.generic")
+    if event.label in LASTING_LABELS:
+        reasons.append("label.lasting")
     return replace(event, reasons=tuple(reasons))
 
 

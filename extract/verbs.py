@@ -63,10 +63,11 @@ STANCE_ADJECTIVES: dict[str, Stance] = {
 PROPOSAL_MODALS = frozenset({"should", "must", "ought"})
 ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "provocation"})
 # Words that judge an act, whatever verb reports them ("called it a barbaric attack", "a flagrant breach"): the
-# speaker condemns it. Read as written (not lemmatised): "terrorist" judges, "terror" may only name.
+# speaker condemns it. Read as written (not lemmatised). Not "terrorist" or "criminal", which mostly label who is
+# meant ("terrorist targets", "criminal gangs") rather than judge an act.
 EVALUATIVE_WORDS = frozenset({
     "barbaric", "barbarous", "barbarism", "atrocity", "atrocities", "heinous", "cowardly", "outrageous", "monstrous",
-    "savage", "criminal", "flagrant", "terrorist", "unacceptable", "despicable", "abhorrent", "inhumane",
+    "savage", "flagrant", "unacceptable", "despicable", "abhorrent", "inhumane",
 })
 # "falsely charged", "baseless allegations": the speaker denies what others say.
 DENIAL_WORDS = frozenset({"falsely", "baseless", "unfounded", "fabricated", "groundless"})
@@ -152,6 +153,9 @@ CONCLUSION_WORDS = frozenset({"broker", "sign", "reach", "conclude", "strike", "
 # Generic labels that a more specific report of the same event refines ("the agreement" / "the ceasefire
 # agreement", "talks" / "the phone call").
 GENERIC_LABELS = frozenset({"agreement", "talks", "meeting"})
+# Labels of a state that lasts (a war, a campaign, a siege) rather than one act: harder to date and to place than
+# one attack, which the confidence weighs.
+LASTING_LABELS = frozenset({"war", "offensive", "siege", "invasion"})
 # What is sent or dispatched when sending is a deployment ("sent troops", not "sent a letter").
 TROOPS = frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"})
 # "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these

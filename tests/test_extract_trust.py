@@ -152,3 +152,19 @@ def test_two_outlets_paraphrasing_one_statement_about_the_same_places_give_one_c
     assert not same_claim(first, elsewhere)  # the same words about other places: another statement
     other = _claim("Azerbaijan of shelling border villages overnight", ("ne0:AZE",))
     assert not same_claim(first, other)
+
+
+def test_a_report_of_the_other_sides_attack_is_an_accusation():
+    claims = _extract("Armenia said Azerbaijani forces had shelled the Lachin Corridor overnight.").claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Armenia", "accuse")]
+
+
+def test_a_report_of_ones_own_attack_or_an_attack_as_circumstance_is_no_accusation():
+    own = _extract("Russia said our forces had shelled positions near Bakhmut.").claims
+    circumstance = _extract("Armenia said it stopped the talks following the Russian invasion of Ukraine.").claims
+    assert [c.stance for c in own + circumstance] == ["assert", "assert"]
+
+
+def test_a_demonym_naming_who_acts_is_not_a_place_of_the_claim_but_a_countrys_land_is():
+    claims = _extract("Armenia said Azerbaijani troops had entered sovereign Armenian territory.").claims
+    assert [p.name for p in claims[0].places] == ["Armenia"]
