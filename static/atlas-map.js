@@ -21,8 +21,9 @@ const { map, groups } = foliumObjects(config.names);
 const filters = createFilters();
 const state = createState(map, filters, config);
 const status = createStatus();
-const panel = createPanel(map, state, config.urls);
-const layers = createLayers(map, groups, state, status, createDrawing(groups, status, panel, state), config.urls);
+const panel = createPanel(map, state, config.urls, config.thresholds);
+const drawing = createDrawing(groups, status, panel, state, config.thresholds);
+const layers = createLayers(map, groups, state, status, drawing, config.urls);
 createSearch(config.urls.search, (placeId) => panel.open(placeId, true));
 
 /* The dates and the outlet filter the open place's excerpts too. */

@@ -25,10 +25,11 @@ EXAMPLES = 150
 API_PARAMETERS = {
     "/api/places": ["bbox", "from", "to", "outlet", "limit", "include"],
     "/api/search": ["q"],
-    "/api/events": ["bbox", "from", "to", "outlet", "type", "actor"],
-    "/api/claims": ["bbox", "from", "to", "outlet", "stance", "speaker"],
-    "/export.geojson": ["bbox", "from", "to", "outlet", "limit", "type", "actor", "stance", "speaker"],
-    "/export.csv": ["bbox", "from", "to", "outlet", "limit", "type", "actor", "stance", "speaker"],
+    "/api/events": ["bbox", "from", "to", "outlet", "type", "actor", "min_confidence"],
+    "/api/claims": ["bbox", "from", "to", "outlet", "stance", "speaker", "min_confidence"],
+    "/export.geojson": ["bbox", "from", "to", "outlet", "limit", "type", "actor", "stance", "speaker",
+                        "min_confidence"],
+    "/export.csv": ["bbox", "from", "to", "outlet", "limit", "type", "actor", "stance", "speaker", "min_confidence"],
 }
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=60),
@@ -39,7 +40,7 @@ HOSTILE_TEXT = st.one_of(
     # digits of other scripts, which int(), float() and date.fromisoformat() accept in places
     st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩０１２３²³¹,.-", min_size=1, max_size=12),
 )
-SINGLE_VALUED = {"bbox", "from", "to", "limit", "include", "q"}
+SINGLE_VALUED = {"bbox", "from", "to", "limit", "include", "q", "min_confidence"}
 
 
 class Counter:
@@ -100,7 +101,7 @@ def test_api_parameters_answer_200_or_a_json_400(fuzz_app, path, parameter, caps
             return
         if parameter in SINGLE_VALUED and len(values) > 1:
             assert response.status_code == 400, values
-        if parameter in ("limit", "from", "to", "bbox") and any(not v.isascii() for v in values):
+        if parameter in ("limit", "from", "to", "bbox", "min_confidence") and any(not v.isascii() for v in values):
             assert response.status_code == 400, values  # digits of other scripts are never read as numbers
 
     check()

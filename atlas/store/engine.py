@@ -6,6 +6,8 @@ writes, and SQLite leaves foreign keys off unless asked.
 
 from __future__ import annotations
 
+import warnings
+
 import sqlalchemy as sa
 
 from atlas.store.schema import metadata
@@ -23,6 +25,20 @@ def make_engine(url: str) -> sa.Engine:
         sa.event.listen(engine, "connect", _tune_sqlite)
     metadata.create_all(engine)
     return engine
+
+
+def missing_columns(engine: sa.Engine) -> list[str]:
+    """Columns ("table.column") the store's tables lack: a store made by an earlier version of the schema, which
+    create_all leaves as it is (it adds missing tables, never columns), and which every query of a newer column would
+    meet as a raw SQL error."""
+    with warnings.catch_warnings():  # only names are compared; SQLAlchemy warns that it cannot read PostGIS's type
+        warnings.filterwarnings("ignore", "Did not recognize type", sa.exc.SAWarning)
+        inspector = sa.inspect(engine)
+        missing = []
+        for table in metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            missing += [f"{table.name}.{column.name}" for column in table.columns if column.name not in present]
+    return missing
 
 
 def with_installed_driver(url: str) -> str:

@@ -30,6 +30,7 @@ class ItemFilter:
     stances: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()  # lower-cased names or surnames
     speakers: tuple[str, ...] = ()
+    min_confidence: float | None = None  # events and claims at least this sure (extract.confidence); None: all
 
 
 ALL_ITEMS = ItemFilter()  # no item filter: every event and claim of the view

@@ -1,11 +1,13 @@
 """Read-only queries for the event and claim layers (the API, the map and the exports).
 
-Each item is a GeoJSON Feature placed at its place's point (null geometry when it has none), with every source
-excerpt and the article it comes from; the edges (API, exports) serialise the features.
+Each item is a GeoJSON Feature placed at its place's point (null geometry when it has none), with its confidence and
+the reasons for it (each code with what it tells the reader), every source excerpt and the article it comes from; the
+edges (API, exports) serialise the features.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +33,7 @@ from atlas.store.schema import (
     events,
     places,
 )
+from extract.confidence import describe
 
 
 def _reported(sources: sa.Table, owner: str, shape: ViewShape) -> sa.Select:
@@ -57,6 +60,8 @@ def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
     if view.outlets:  # reported by one of the outlets, whenever: the event's own period was checked above
         outlets_only = shape._replace(has_from=False, has_to=False)
         query = query.where(events.c.id.in_(_reported(event_sources, "event_id", outlets_only)))
+    if items.min_confidence is not None:
+        query = query.where(events.c.confidence >= items.min_confidence)
     if items.types:
         query = query.where(events.c.type.in_(items.types))
     if items.actors:
@@ -73,7 +78,8 @@ def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
         properties = {
             "layer": "event", "id": row.id, "type": row.type, "label": row.label, "date": row.date,
             "date_precision": row.date_precision, "actors": actors.get(row.id, []), "geo_precision": row.geo_precision,
-            "place_id": row.place_id, "place_name": row.place_name, "sources": sources.get(row.id, []),
+            "place_id": row.place_id, "place_name": row.place_name, **_evidence(row),
+            "sources": sources.get(row.id, []),
         }
         features.append(_feature(f"event-{row.id}", row.lon, row.lat, properties))
     return features
@@ -86,6 +92,8 @@ def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
         .select_from(claims.outerjoin(places)).where(*bbox_conditions(shape, conn.dialect.name))
     if any(shape[1:]):
         query = query.where(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
+    if items.min_confidence is not None:
+        query = query.where(claims.c.confidence >= items.min_confidence)
     if items.stances:
         query = query.where(claims.c.stance.in_(items.stances))
     if items.speakers:
@@ -109,20 +117,28 @@ def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
             "layer": "claim", "id": row.id, "speaker": row.speaker, "speaker_kind": row.speaker_kind,
             "speaker_country": row.speaker_country, "verb": row.verb, "stance": row.stance, "text": row.text,
             "quote": bool(row.quote), "place_ids": place_ids.get(row.id, []), "place_name": row.place_name,
-            "contested_with": sorted(opposing.get(row.id, [])), "sources": sources.get(row.id, []),
+            "contested_with": sorted(opposing.get(row.id, [])), **_evidence(row), "sources": sources.get(row.id, []),
         }
         features.append(_feature(f"claim-{row.id}", row.lon, row.lat, properties))
     return features
 
 
+def _evidence(row: Any) -> dict[str, Any]:
+    return {"confidence": row.confidence,
+            "reasons": [{"code": code, "text": describe(code)} for code in json.loads(row.reasons)]}
+
+
 def _sources(conn: sa.Connection, table: sa.Table, owner: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """`published_inferred`: the date is the latest the article's text mentions, so it was published on or after it."""
     grouped: dict[int, list[dict[str, Any]]] = {}
-    query = sa.select(table, articles.c.title, articles.c.outlet, articles.c.url, articles.c.published) \
+    query = sa.select(table, articles.c.title, articles.c.outlet, articles.c.url, articles.c.published,
+                      articles.c.published_inferred) \
         .select_from(table.join(articles)).where(table.c[owner].in_(ids)).order_by(articles.c.published, table.c.id)
     for row in conn.execute(query):
         grouped.setdefault(row._mapping[owner], []).append({
             "article_id": row.article_id, "title": row.title, "outlet": row.outlet, "url": row.url,
             "published": row.published.isoformat() if row.published else None,
+            "published_inferred": row.published_inferred,
             "excerpt": row.excerpt, "start": row.start, "end": row.end,
         })
     return grouped

@@ -161,6 +161,7 @@ class MentionRow:
     outlet: str
     url: str | None
     published: str | None
+    published_inferred: bool  # `published` is the latest date the text mentions: the article is no older
     place_id: str
     place_name: str
     kind: str
@@ -183,6 +184,7 @@ def mention_rows(conn: sa.Connection, view: ViewFilter, place_ids: list[str] | N
             articles.c.outlet,
             articles.c.url,
             articles.c.published,
+            articles.c.published_inferred,
             mentions.c.place_id,
             places.c.name.label("place_name"),
             places.c.kind,
@@ -217,6 +219,7 @@ def mentions_by_place(
                 "title": row.title,
                 "outlet": row.outlet,
                 "published": row.published,
+                "published_inferred": row.published_inferred,
                 "url": row.url,
                 "start": row.start,
                 "end": row.end,

@@ -73,7 +73,8 @@ mentions = sa.Table(
 
 # Events and claims (the extract stage). One row per real-world event or claim; each report of it is a source row,
 # so an event two outlets report is one event with two sources. Dates are ISO text cut to their precision, with the
-# period they cover kept as two dates for range filters.
+# period they cover kept as two dates for range filters. Each keeps the extractor's confidence and the codes of its
+# reasons (extract.confidence, a JSON list), so a reader can see why an item is shown as sure or uncertain.
 events = sa.Table(
     "events",
     metadata,
@@ -86,6 +87,8 @@ events = sa.Table(
     sa.Column("date_last", sa.Date),
     sa.Column("place_id", sa.String(200), sa.ForeignKey("places.id"), index=True),
     sa.Column("geo_precision", sa.SmallInteger),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False),
 )
 
 event_actors = sa.Table(
@@ -111,6 +114,8 @@ claims = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("quote", sa.Boolean, nullable=False),
     sa.Column("place_id", sa.String(200), sa.ForeignKey("places.id"), index=True),  # where the map shows it
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False),
 )
 
 claim_places = sa.Table(

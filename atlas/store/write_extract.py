@@ -2,11 +2,13 @@
 inside the article's transaction, so an article is stored with all its events and claims or not at all.
 
 An event or claim that matches a stored one (extract.merge: same type, shared actor, compatible date, same place;
-same speaker, stance and wording) gains a source instead of becoming a second row.
+same speaker, stance and wording) gains a source instead of becoming a second row, and keeps the higher of the two
+reports' confidences and every reason either report gave (`_confirmed`).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -50,13 +52,14 @@ def _store_event(conn: sa.Connection, article_id: int, event: Event, published: 
                   if same_event(stored, event) and _reported_near(stored, event, reported.get(i), published)), None)
     event_id = match[0] if match else None
     if match is not None:
-        _refine(conn, match[0], combine(match[1], event))
+        _refine(conn, match[0], match[1], event)
     else:
         first_last = period(event.date, event.date_precision)
         event_id = conn.execute(events.insert().values(
             type=event.type, label=event.label, date=event.date, date_precision=event.date_precision,
             date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,
             place_id=event.place.place_id if event.place else None, geo_precision=event.geo_precision,
+            confidence=event.confidence, reasons=_codes(event.reasons),
         )).inserted_primary_key[0]
     known = set(conn.execute(sa.select(event_actors.c.actor_key).where(event_actors.c.event_id == event_id)).scalars())
     rows = [{"event_id": event_id, "actor_key": a.key, "name": a.name, "kind": a.kind, "country": a.country}
@@ -67,14 +70,26 @@ def _store_event(conn: sa.Connection, article_id: int, event: Event, published: 
     return event_id
 
 
-def _refine(conn: sa.Connection, event_id: int, merged: Event) -> None:
-    """A new report may name, date or place the event more precisely than the stored ones did."""
+def _refine(conn: sa.Connection, event_id: int, stored: Event, report: Event) -> None:
+    """A new report may name, date or place the event more precisely than the stored ones did, or be surer of it."""
+    merged = combine(stored, report)
     first_last = period(merged.date, merged.date_precision)
     conn.execute(events.update().where(events.c.id == event_id).values(
         label=merged.label, date=merged.date, date_precision=merged.date_precision,
         date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,
         place_id=merged.place.place_id if merged.place else None, geo_precision=merged.geo_precision,
+        **_confirmed(stored, report),
     ))
+
+
+def _confirmed(stored: Event | Claim, report: Event | Claim) -> dict[str, object]:
+    """One more report of a stored item: the item is as sure as its surest report, and its reasons are all those
+    its reports gave. The confidence is not recomputed from the joined reasons, which no fit has seen together."""
+    return {"confidence": max(stored.confidence, report.confidence), "reasons": _codes(stored.reasons + report.reasons)}
+
+
+def _codes(reasons: tuple[str, ...]) -> str:
+    return json.dumps(list(dict.fromkeys(reasons)))
 
 
 def _stored_events_like(conn: sa.Connection, event: Event) -> list[tuple[int, Event]]:
@@ -91,7 +106,8 @@ def _stored_events_like(conn: sa.Connection, event: Event) -> list[tuple[int, Ev
         actors.setdefault(row.event_id, []).append(Actor(row.name, row.kind, row.country))
     return [(r.id, Event(r.type, r.label, tuple(actors.get(r.id, ())), r.date, r.date_precision,
                          PlaceRef(r.place_id, r.name, r.kind, r.lat, r.lon, r.name) if r.place_id else None,
-                         r.geo_precision, ())) for r in rows]
+                         r.geo_precision, (), reasons=tuple(json.loads(r.reasons)), confidence=r.confidence))
+            for r in rows]
 
 
 def _reported_between(conn: sa.Connection, event_ids: list[int]) -> dict[int, tuple[date, date]]:
@@ -118,18 +134,21 @@ def _reported_near(stored: Event, event: Event, reported: tuple[date, date] | No
 
 def _store_claim(conn: sa.Connection, article_id: int, claim: Claim) -> int:
     candidates = conn.execute(
-        sa.select(claims.c.id, claims.c.text).where(claims.c.speaker_key == claim.speaker.key,
-                                                    claims.c.stance == claim.stance).limit(CANDIDATE_LIMIT)
+        sa.select(claims.c.id, claims.c.text, claims.c.confidence, claims.c.reasons)
+        .where(claims.c.speaker_key == claim.speaker.key, claims.c.stance == claim.stance).limit(CANDIDATE_LIMIT)
     ).all()
     refs = _place_refs(conn, [r.id for r in candidates], named=False)
-    claim_id = next((r.id for r in candidates
-                     if same_claim(Claim(claim.speaker, claim.verb, claim.stance, r.text, claim.quote,
-                                         refs.get(r.id, ()), ()), claim)), None)
-    if claim_id is None:
+    stored = {r.id: Claim(claim.speaker, claim.verb, claim.stance, r.text, claim.quote, refs.get(r.id, ()), (),
+                          reasons=tuple(json.loads(r.reasons)), confidence=r.confidence) for r in candidates}
+    claim_id = next((stored_id for stored_id, known in stored.items() if same_claim(known, claim)), None)
+    if claim_id is not None:
+        conn.execute(claims.update().where(claims.c.id == claim_id).values(**_confirmed(stored[claim_id], claim)))
+    else:
         claim_id = conn.execute(claims.insert().values(
             speaker=claim.speaker.name, speaker_key=claim.speaker.key, speaker_kind=claim.speaker.kind,
             speaker_country=claim.speaker.country, verb=claim.verb, stance=claim.stance, text=claim.text,
             quote=claim.quote, place_id=claim.places[0].place_id if claim.places else None,
+            confidence=claim.confidence, reasons=_codes(claim.reasons),
         )).inserted_primary_key[0]
         if claim.places:
             conn.execute(claim_places.insert(), [{"claim_id": claim_id, "place_id": p.place_id, "position": n}

@@ -6,10 +6,11 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, abort, jsonify, request
 from flask_wtf.csrf import CSRFProtect
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.routing import BaseConverter, ValidationError
 
 from atlas.web import api, cli, db, upload, vendor, views
+from atlas.web.db import OutdatedStore
 from atlas.web.params import BadParameter
 
 JSON_PREFIXES = ("/api/", "/export.")
@@ -87,6 +88,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(BadParameter)
     def bad_parameter(error: BadParameter):
         return error_response(str(error), 400)
+
+    @app.errorhandler(OutdatedStore)
+    def outdated_store(error: OutdatedStore):
+        if request.path.startswith(JSON_PREFIXES):
+            return error_response(str(error), 503)
+        return ServiceUnavailable(str(error))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

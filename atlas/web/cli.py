@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -11,10 +13,24 @@ from werkzeug.datastructures import MultiDict
 
 from atlas.ingest import parallel
 from atlas.ingest.batch import ingest_paths
-from atlas.store.engine import reset
 from atlas.store.write import StoreUnavailable, StoreWriter
 from atlas.web import basemap, db, export
+from atlas.web.db import OutdatedStore
 from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, BadParameter, parse_items, parse_limit, parse_view
+
+
+def _on_current_store(command: Callable) -> Callable:
+    """An outdated store ends the command with what to do, and exit status 2, as a store that cannot be written."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except OutdatedStore as error:
+            click.echo(f"error: {error}", err=True)
+            raise SystemExit(2) from None
+
+    return run
 
 
 @click.command("ingest")
@@ -24,6 +40,7 @@ from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, BadParameter, par
               help="Analyse articles in N worker processes (default: one per core for batches big enough).")
 @click.option("--dask-scheduler", metavar="ADDRESS", help="Analyse on a Dask distributed cluster (tcp://host:port).")
 @with_appcontext
+@_on_current_store
 def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int | None,
                    dask_scheduler: str | None) -> None:
     """Ingest articles from files and folders (.txt .md .html .json .jsonl), recursively."""
@@ -60,12 +77,15 @@ def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int 
 @click.option("--actor", multiple=True, help="Only events with this actor (repeatable).")
 @click.option("--stance", multiple=True, help="Only claims with this stance (repeatable).")
 @click.option("--speaker", multiple=True, help="Only claims by this speaker (repeatable).")
+@click.option("--min-confidence", help="Only events and claims at least this sure (0 to 1); default: all.")
 @with_appcontext
+@_on_current_store
 def export_command(output: Path, bbox: str | None, date_from: str | None, date_to: str | None,
                    outlet: tuple[str, ...], limit: str | None, event_type: tuple[str, ...], actor: tuple[str, ...],
-                   stance: tuple[str, ...], speaker: tuple[str, ...]) -> None:
+                   stance: tuple[str, ...], speaker: tuple[str, ...], min_confidence: str | None) -> None:
     """Export the places (with mentions), events and claims that the map would show with the same filters."""
-    args = MultiDict([(k, v) for k, v in (("bbox", bbox), ("from", date_from), ("to", date_to)) if v])
+    single = (("bbox", bbox), ("from", date_from), ("to", date_to), ("min_confidence", min_confidence))
+    args = MultiDict([(k, v) for k, v in single if v])
     for name, values in (("outlet", outlet), ("type", event_type), ("actor", actor), ("stance", stance),
                          ("speaker", speaker)):
         args.setlist(name, list(values))
@@ -85,7 +105,7 @@ def export_command(output: Path, bbox: str | None, date_from: str | None, date_t
 @with_appcontext
 def init_db_command() -> None:
     """Empty the store (drop and recreate every table)."""
-    reset(db.engine())
+    db.rebuild()
     click.echo("store emptied")
 
 

@@ -17,9 +17,9 @@ from atlas.store.items import claim_features, event_features
 from atlas.store.queries import MentionRow
 
 CSV_COLUMNS = (
-    "layer", "article_id", "title", "outlet", "published", "url", "place_id", "place_name", "kind", "lat", "lon",
-    "start", "end", "text", "excerpt", "item_id", "type", "label", "date", "date_precision", "actors",
-    "geo_precision", "speaker", "verb", "stance", "quote", "contested_with",
+    "layer", "article_id", "title", "outlet", "published", "published_inferred", "url", "place_id", "place_name",
+    "kind", "lat", "lon", "start", "end", "text", "excerpt", "item_id", "type", "label", "date", "date_precision",
+    "actors", "geo_precision", "speaker", "verb", "stance", "quote", "contested_with", "confidence", "reasons",
 )
 
 
@@ -49,9 +49,11 @@ def _item_rows(feature: dict[str, Any]) -> list[dict[str, Any]]:
         "verb": properties.get("verb"), "stance": properties.get("stance"), "text": properties.get("text"),
         "quote": properties.get("quote"),
         "contested_with": ";".join(str(i) for i in properties.get("contested_with", [])),
+        "confidence": properties["confidence"], "reasons": ";".join(r["code"] for r in properties["reasons"]),
     }
-    return [{**common, **{k: source[k] for k in ("article_id", "title", "outlet", "published", "url", "start", "end",
-                                                  "excerpt")}} for source in properties["sources"]]
+    return [{**common, **{k: source[k] for k in ("article_id", "title", "outlet", "published", "published_inferred",
+                                                  "url", "start", "end", "excerpt")}}
+            for source in properties["sources"]]
 
 
 def feature_collection_json(features: list[dict[str, Any]]) -> str:

@@ -36,16 +36,25 @@ STANCE = _query("stance", "Only claims with these stances; repeat or separate by
                 {"type": "array", "items": {"type": "string", "enum": [s.value for s in Stance]}}, style="form",
                 explode=True)
 SPEAKER = _query("speaker", "Only claims by this speaker (surname of a person, or full name).", {"type": "string"})
-EXPORT_ITEMS = ("type and actor narrow the events, stance and speaker the claims, with the values and errors of "
-                "/api/events and /api/claims; places are never narrowed by them, as on the map.")
+MIN_CONFIDENCE = _query(
+    "min_confidence", "Only items whose confidence (the fitted probability that the extractor got them right) is at "
+    "least this. Without it every item is given; the map's default thresholds are not applied.",
+    {"type": "number", "minimum": 0, "maximum": 1}, example=0.5)
+EXPORT_ITEMS = ("type and actor narrow the events, stance and speaker the claims, min_confidence both, with the values "
+                "and errors of /api/events and /api/claims; places are never narrowed by them, as on the map.")
+PUBLISHED_INFERRED = {"type": "boolean", "description": "the input gave no publication date: `published` is the "
+                      "latest date the text mentions, so the article was published on or after it"}
 ITEM_LIMIT = _query("limit", "At most this many items.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
 SOURCE = {
     "type": "object",
     "description": "One report of the item: the sentence (excerpt) at start..end of the article text",
     "properties": {"article_id": {"type": "integer"}, "title": {"type": "string"}, "outlet": {"type": "string"},
                    "url": {"type": ["string", "null"]}, "published": {"type": ["string", "null"], "format": "date"},
-                   "excerpt": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}},
+                   "published_inferred": PUBLISHED_INFERRED, "excerpt": {"type": "string"},
+                   "start": {"type": "integer"}, "end": {"type": "integer"}},
 }
+REASON = {"type": "object", "description": "Why the extractor is as sure as it is: a stable code and what it means",
+          "properties": {"code": {"type": "string"}, "text": {"type": "string"}}}
 ITEMS = {"application/geo+json": {"schema": {
     "type": "object", "description": "RFC 7946 FeatureCollection of events or claims",
     "properties": {"features": {"type": "array", "items": {"$ref": "#/components/schemas/ItemFeature"}}}}}}
@@ -75,6 +84,7 @@ SCHEMAS = {
             "title": {"type": "string"},
             "outlet": {"type": "string"},
             "published": {"type": ["string", "null"], "format": "date"},
+            "published_inferred": PUBLISHED_INFERRED,
             "url": {"type": ["string", "null"]},
             "start": {"type": "integer", "description": "character offset of the mention in the article text"},
             "end": {"type": "integer"},
@@ -121,13 +131,19 @@ SCHEMAS = {
         "description": (
             "A Point at the item's place (lon, lat), or a null geometry; properties.layer is 'event' (type, label, "
             "date, date_precision, actors, geo_precision as UCDP where_prec, place_id, sources) or 'claim' (speaker, "
-            "verb, stance, text, quote, place_ids, contested_with, sources)"),
+            "verb, stance, text, quote, place_ids, contested_with, sources); both carry confidence and reasons"),
         "properties": {
             "type": {"const": "Feature"},
             "id": {"type": "string"},
             "geometry": {"type": ["object", "null"]},
-            "properties": {"type": "object", "properties": {"layer": {"enum": ["event", "claim"]},
-                                                            "sources": {"type": "array", "items": SOURCE}}},
+            "properties": {"type": "object", "properties": {
+                "layer": {"enum": ["event", "claim"]},
+                "confidence": {"type": "number", "minimum": 0, "maximum": 1,
+                               "description": "the fitted probability that the extractor got the item right; an item "
+                                              "several reports confirm keeps the highest"},
+                "reasons": {"type": "array", "items": REASON,
+                            "description": "every reason the item's reports gave, in the order first given"},
+                "sources": {"type": "array", "items": SOURCE}}},
         },
     },
 }
@@ -140,14 +156,16 @@ def _dates(*meanings: str) -> list[dict[str, Any]]:
 
 
 def document() -> dict[str, Any]:
-    export = [BBOX, *_dates(PLACE_DATES, EVENT_DATES, CLAIM_DATES), OUTLET, TYPE, ACTOR, STANCE, SPEAKER, LIMIT]
+    export = [BBOX, *_dates(PLACE_DATES, EVENT_DATES, CLAIM_DATES), OUTLET, TYPE, ACTOR, STANCE, SPEAKER,
+              MIN_CONFIDENCE, LIMIT]
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Conflict Atlas API",
             "version": "1",
             "description": "Places named in news articles, with the excerpts that name them. Every error is "
-            '{"ok": false, "error": "...", "status": N}. Unknown parameters are errors.',
+            '{"ok": false, "error": "...", "status": N}. Unknown parameters are errors. A store made by an earlier '
+            "version of the app answers every request with 503 and what to do.",
         },
         "paths": {
             "/api/places": {
@@ -174,14 +192,15 @@ def document() -> dict[str, Any]:
             "/api/events": {
                 "get": {
                     "summary": "Events in the view, placed where they happened, one per real event with all sources",
-                    "parameters": [BBOX, *_dates(EVENT_DATES), OUTLET, TYPE, ACTOR, ITEM_LIMIT],
+                    "parameters": [BBOX, *_dates(EVENT_DATES), OUTLET, TYPE, ACTOR, MIN_CONFIDENCE, ITEM_LIMIT],
                     "responses": {"200": {"description": "Events", "content": ITEMS}, **ERRORS},
                 }
             },
             "/api/claims": {
                 "get": {
                     "summary": "Claims (who said what, with which stance, about which places), contested links",
-                    "parameters": [BBOX, *_dates(CLAIM_DATES), OUTLET, STANCE, SPEAKER, ITEM_LIMIT],
+                    "parameters": [BBOX, *_dates(CLAIM_DATES), OUTLET, STANCE, SPEAKER, MIN_CONFIDENCE,
+                                   ITEM_LIMIT],
                     "responses": {"200": {"description": "Claims", "content": ITEMS}, **ERRORS},
                 }
             },

@@ -6,6 +6,8 @@ read one way only: numbers and dates in ASCII digits (Python's int() and float()
 digits), dates as YYYY-MM-DD only (not the other ISO 8601 forms date.fromisoformat takes, such as 20230101 or
 2023-W01-1), and a parameter that takes one value given once (`limit=5&limit=-1` is an error, not whichever came
 first). Parameters that take several values (outlet, type, stance, actor, speaker) may be repeated or comma-separated.
+`min_confidence` (events and claims) is a number from 0 to 1; without it every item is given, whatever the map's
+default thresholds, so that an API user sees everything unless they ask.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from extract.vocabulary import EventType, Stance
 
 VIEW_PARAMETERS = frozenset({"bbox", "from", "to", "outlet"})
 MAX_LIMIT = 20000
-SINGLE_VALUED = frozenset({"bbox", "from", "to", "limit", "include", "q"})
+SINGLE_VALUED = frozenset({"bbox", "from", "to", "limit", "include", "q", "min_confidence"})
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _LIMIT = re.compile(r"[0-9]{1,9}")
@@ -82,12 +84,12 @@ def parse_limit(raw: str | None, default: int | None) -> int | None:
     return int(raw)
 
 
-ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker"})  # events and claims add these to a view
+ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker", "min_confidence"})  # events and claims add these
 
 
 def parse_items(args: MultiDict) -> ItemFilter:
     """type (PLOVER category), stance, actor, speaker: each repeatable or comma-separated; bad values are errors.
-    The types and stances accepted are those the extractor can produce (extract.vocabulary)."""
+    The types and stances accepted are those the extractor can produce (extract.vocabulary). min_confidence: once."""
 
     def values(name: str) -> tuple[str, ...]:
         return tuple(sorted({v.strip() for raw in args.getlist(name) for v in raw.split(",") if v.strip()}))
@@ -99,7 +101,16 @@ def parse_items(args: MultiDict) -> ItemFilter:
     stances = values("stance")
     if set(stances) - set(Stance):
         raise BadParameter(f"'stance' must be one of {', '.join(Stance)}")
-    return ItemFilter(types, stances, _name_keys(values("actor")), _name_keys(values("speaker")))
+    return ItemFilter(types, stances, _name_keys(values("actor")), _name_keys(values("speaker")),
+                      _confidence(args.get("min_confidence")))
+
+
+def _confidence(raw: str | None) -> float | None:
+    if raw is None or raw == "":
+        return None
+    if not _NUMBER.fullmatch(raw) or not 0 <= float(raw) <= 1:
+        raise BadParameter(f"'min_confidence' must be a number from 0 to 1, got {raw[:40]!r}")
+    return float(raw)
 
 
 def _name_keys(names: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from atlas.store import queries
 from atlas.web import db, export
 from atlas.web.mapview import build_map
 from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
+from extract.confidence import threshold
 from extract.vocabulary import EventType, Stance
 
 bp = Blueprint("views", __name__)
@@ -56,6 +57,8 @@ def page_config(names: dict[str, str]) -> dict:
       query string.
     vocabulary: the event types and stances the filters offer (see `vocabulary`).
     basemap: whether the offline basemap has been built; limit: most features per layer; dates: the stored range.
+    thresholds: per layer ("event", "claim"), the confidence from which the map shows an item without "Show uncertain"
+      (extract.confidence.threshold, re-fitted with the calibration; never written down elsewhere).
     """
     first, last = queries.date_range(db.connection())
     return {
@@ -75,6 +78,7 @@ def page_config(names: dict[str, str]) -> dict:
         "limit": current_app.config["MAP_FEATURE_LIMIT"],
         "basemap": Path(current_app.config["BASEMAP_PATH"]).is_file(),
         "dates": {"first": first, "last": last},
+        "thresholds": {"event": threshold("event"), "claim": threshold("claim")},
     }
 
 

@@ -1,9 +1,11 @@
 /* Draws what the API sends into Folium's layer groups: a dot per place, sized by its mentions, with its outline or
- * line on the canvas; an icon per event and per claim beside its place's dot, contested claims ringed in red; and a
- * badge (see atlas/web/mapview.py) where a layer's items crowd, which a click spreads out around itself.
+ * line on the canvas; an icon per event and per claim beside its place's dot, contested claims ringed in red,
+ * uncertain items (shown when "Show uncertain" is ticked) faded with a dashed edge; and a badge (see
+ * atlas/web/mapview.py) where a layer's items crowd, which a click spreads out around itself.
  *
  * The icons' HTML strings carry numbers and fixed words only; article text goes in as text (dom.js).
  */
+import { isUncertain } from "./config.js";
 import { element } from "./dom.js";
 import { L } from "./folium.js";
 import { LAYER_SYMBOLS, eventSymbol, stanceSymbol } from "./symbols.js";
@@ -51,9 +53,9 @@ function claimLook(panel) {
   };
 }
 
-/* groups: Folium's layer groups; status: createStatus(); panel: createPanel(); state: createState().
- * Returns a drawing function per data layer, each taking the layer's FeatureCollection. */
-export function createDrawing(groups, status, panel, state) {
+/* groups: Folium's layer groups; status: createStatus(); panel: createPanel(); state: createState(); thresholds:
+ * config.thresholds. Returns a drawing function per data layer, each taking the layer's FeatureCollection. */
+export function createDrawing(groups, status, panel, state, thresholds) {
   groups.events.options.iconCreateFunction = itemBadge("event", LAYER_SYMBOLS.events, ITEM_ANCHORS.events);
   groups.claims.options.iconCreateFunction = itemBadge("claim", LAYER_SYMBOLS.claims, ITEM_ANCHORS.claims);
 
@@ -106,8 +108,10 @@ export function createDrawing(groups, status, panel, state) {
       marker.on("add", () => {
         const node = marker.getElement();
         if (!node) return;
-        const badge = element("span", look.className(feature.properties), look.symbol(feature.properties));
-        badge.title = look.title(feature.properties);
+        const props = feature.properties;
+        const uncertain = isUncertain(thresholds, props);
+        const badge = element("span", `${look.className(props)}${uncertain ? " uncertain" : ""}`, look.symbol(props));
+        badge.title = `${look.title(props)}${uncertain ? ` (uncertain, confidence ${props.confidence})` : ""}`;
         node.replaceChildren(badge);
         node.dataset.itemId = feature.id;
       });

@@ -2,7 +2,9 @@
  *
  * Each filter is an input #filter-<name> whose <name> is also its API and URL parameter. The view filters (dates,
  * outlet) apply to every layer and to the side panel; the item filters to events (type, actor) or claims (stance,
- * speaker). What a reader types is trimmed; dates and an outlet are picked, and sent as they are.
+ * speaker). What a reader types is trimmed; dates and an outlet are picked, and sent as they are. The "Show
+ * uncertain" checkbox (#show-uncertain, `uncertain=1` in the URL) is no API parameter: unticked, each item layer is
+ * asked for its threshold as min_confidence (state.js).
  */
 import { element } from "./dom.js";
 
@@ -10,10 +12,12 @@ export const VIEW_FILTERS = ["from", "to", "outlet"];
 export const ITEM_FILTERS = ["type", "stance", "actor", "speaker"];
 export const EVENT_FILTERS = ["type", "actor"];
 export const CLAIM_FILTERS = ["stance", "speaker"];
+const UNCERTAIN = "uncertain";
 
 export function createFilters() {
   const inputs = {};
   for (const name of [...VIEW_FILTERS, ...ITEM_FILTERS]) inputs[name] = document.getElementById(`filter-${name}`);
+  const uncertain = document.getElementById("show-uncertain");
 
   function value(name) {
     return ITEM_FILTERS.includes(name) ? inputs[name].value.trim() : inputs[name].value;
@@ -23,6 +27,17 @@ export function createFilters() {
     /* Sets every input from a query string; a filter it lacks is emptied. */
     read(params) {
       for (const [name, input] of Object.entries(inputs)) input.value = params.get(name) || "";
+      uncertain.checked = params.get(UNCERTAIN) === "1";
+    },
+
+    showUncertain() {
+      return uncertain.checked;
+    },
+
+    /* The page's own URL keeps "Show uncertain" ticked. */
+    addUncertainTo(params) {
+      if (uncertain.checked) params.set(UNCERTAIN, "1");
+      return params;
     },
 
     /* Adds the filters among `names` that are set to `params`, in that order, and returns `params`. */
@@ -33,12 +48,15 @@ export function createFilters() {
       return params;
     },
 
-    /* onView when a date or the outlet changes, or "Clear filters" empties them all; onItems for an item filter. */
+    /* onView when a date or the outlet changes, or "Clear filters" empties them all; onItems for an item filter
+     * or "Show uncertain". */
     listen(onView, onItems) {
       for (const name of VIEW_FILTERS) inputs[name].addEventListener("change", onView);
       for (const name of ITEM_FILTERS) inputs[name].addEventListener("change", onItems);
+      uncertain.addEventListener("change", onItems);
       document.getElementById("filter-clear").addEventListener("click", () => {
         for (const input of Object.values(inputs)) input.value = "";
+        uncertain.checked = false;
         onView();
       });
     },

@@ -4,7 +4,6 @@
  * whose groups are all switched off in the layer control is not fetched until one is switched back on; a newer fetch
  * of a layer aborts the older one, so only the latest answer is ever drawn.
  */
-import { CLAIM_FILTERS, EVENT_FILTERS } from "./filters.js";
 import { L } from "./folium.js";
 import { pathStyles } from "./styles.js";
 
@@ -14,9 +13,9 @@ export function createLayers(map, groups, state, status, draw, urls) {
     { name: "places", url: urls.places, draw: draw.places, groups: [groups.points, groups.areas, groups.lines],
       params: () => state.viewParams() },
     { name: "events", url: urls.events, draw: draw.events, groups: [groups.events],
-      params: () => state.viewParams(EVENT_FILTERS) },
+      params: () => state.itemParams("event") },
     { name: "claims", url: urls.claims, draw: draw.claims, groups: [groups.claims],
-      params: () => state.viewParams(CLAIM_FILTERS) },
+      params: () => state.itemParams("claim") },
   ];
   const inFlight = new Map(); // layer name -> AbortController of its latest fetch
   const stale = new Set(); // layers skipped while switched off: the view or the filters changed since they were drawn

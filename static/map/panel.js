@@ -1,8 +1,9 @@
-/* The side panel: the status line, a place's excerpts, and the popups of events and claims with their sources.
+/* The side panel: the status line, a place's excerpts, and the popups of events and claims with their confidence,
+ * its reasons and their sources.
  *
  * Article text (titles, outlets, excerpts, quotes, names) only ever goes in as text (dom.js), never as HTML.
  */
-import { urlWithId } from "./config.js";
+import { isUncertain, urlWithId } from "./config.js";
 import { element } from "./dom.js";
 import { L } from "./folium.js";
 
@@ -25,6 +26,12 @@ export function createStatus() {
   };
 }
 
+/* A publication date inferred from the text is the latest date the text mentions: the article is no older. */
+function publishedText(source) {
+  if (!source.published) return "date unknown";
+  return source.published_inferred ? `after ${source.published} (inferred from the text)` : source.published;
+}
+
 function excerptNode(mention) {
   const quote = element("blockquote");
   const from = mention.start - mention.excerpt_start;
@@ -35,8 +42,8 @@ function excerptNode(mention) {
   return quote;
 }
 
-/* map: Folium's map; state: createState(); urls: config.urls */
-export function createPanel(map, state, urls) {
+/* map: Folium's map; state: createState(); urls: config.urls; thresholds: config.thresholds */
+export function createPanel(map, state, urls, thresholds) {
   const body = document.getElementById("panel-body");
 
   function showPlace(feature) {
@@ -52,7 +59,7 @@ export function createPanel(map, state, urls) {
       const source = element("div", "source");
       const link = element("a", null, mention.title);
       link.href = `${urlWithId(urls.article, mention.article_id)}#mention-${encodeURIComponent(mention.start)}`;
-      source.append(link, document.createTextNode(` · ${mention.outlet} · ${mention.published || "date unknown"}`));
+      source.append(link, document.createTextNode(` · ${mention.outlet} · ${publishedText(mention)}`));
       item.append(source, excerptNode(mention));
       content.append(item);
     }
@@ -87,11 +94,25 @@ export function createPanel(map, state, urls) {
       const item = element("li", "source");
       const link = element("a", null, source.title);
       link.href = urlWithId(urls.article, source.article_id);
-      item.append(link, document.createTextNode(` · ${source.outlet} · ${source.published || "date unknown"}`));
+      item.append(link, document.createTextNode(` · ${source.outlet} · ${publishedText(source)}`));
       item.append(element("blockquote", null, source.excerpt));
       list.append(item);
     }
     return list;
+  }
+
+  /* "confidence 0.62", flagged "uncertain" below the layer's threshold, and what the extractor based it on. */
+  function confidenceNodes(props) {
+    const line = element("p", "confidence");
+    if (isUncertain(thresholds, props)) line.append(element("span", "uncertain-badge", "uncertain"), " ");
+    line.append(`confidence ${props.confidence}`);
+    const reasons = element("ul", "reasons");
+    for (const reason of props.reasons) {
+      const item = element("li", null, reason.text);
+      item.title = reason.code;
+      reasons.append(item);
+    }
+    return props.reasons.length ? [line, reasons] : [line];
   }
 
   function eventPopup(props) {
@@ -101,7 +122,7 @@ export function createPanel(map, state, urls) {
     const where = props.place_name ? `${props.place_name} (where_prec ${props.geo_precision})` : "place unknown";
     popup.append(element("p", "kind", `${when} · ${where}`));
     popup.append(element("p", "actors", props.actors.map((a) => a.name).join(", ") || "actors unknown"));
-    popup.append(sourcesNode(props.sources));
+    popup.append(...confidenceNodes(props), sourcesNode(props.sources));
     return popup;
   }
 
@@ -112,7 +133,7 @@ export function createPanel(map, state, urls) {
       popup.append(element("p", "contested", `Contested by ${props.contested_with.length} opposing claim(s)`));
     }
     popup.append(element("p", props.quote ? "quote" : "reported", props.text));
-    popup.append(sourcesNode(props.sources));
+    popup.append(...confidenceNodes(props), sourcesNode(props.sources));
     return popup;
   }
 

@@ -1,6 +1,6 @@
 /* The view (centre, zoom, filters, open place) <-> the page's query string, so that a link shares what the reader
  * sees; the parameters each request sends for the view; and the export links, which download what the map shows. */
-import { ITEM_FILTERS, VIEW_FILTERS } from "./filters.js";
+import { CLAIM_FILTERS, EVENT_FILTERS, ITEM_FILTERS, VIEW_FILTERS } from "./filters.js";
 
 export function wrapLongitude(lon) {
   return ((((lon + 180) % 360) + 360) % 360) - 180;
@@ -18,10 +18,16 @@ function bboxParam(map) {
   return `${west},${south},${east},${north}`;
 }
 
-/* config: the page's config (its limit and urls); filters: createFilters() */
+/* config: the page's config (its limit, urls and thresholds); filters: createFilters() */
 export function createState(map, filters, config) {
   const exportGeojson = document.getElementById("export-geojson");
   const exportCsv = document.getElementById("export-csv");
+
+  /* Unless "Show uncertain" is ticked, only items at least as sure as `threshold`. */
+  function confident(params, threshold) {
+    if (!filters.showUncertain()) params.set("min_confidence", String(threshold));
+    return params;
+  }
 
   const state = {
     place: null, // the id of the place open in the side panel
@@ -45,15 +51,23 @@ export function createState(map, filters, config) {
       return filters.addTo(params, items);
     },
 
+    /* What an item layer ("event" or "claim") is fetched with: the view, its filters and its threshold. */
+    itemParams(layer) {
+      return confident(state.viewParams(layer === "event" ? EVENT_FILTERS : CLAIM_FILTERS), config.thresholds[layer]);
+    },
+
     write() {
-      const params = filters.addTo(state.filterParams(), ITEM_FILTERS);
+      const params = filters.addUncertainTo(filters.addTo(state.filterParams(), ITEM_FILTERS));
       const centre = map.getCenter();
       params.set("lat", centre.lat.toFixed(4));
       params.set("lon", wrapLongitude(centre.lng).toFixed(4));
       params.set("z", String(map.getZoom()));
       if (state.place) params.set("place", state.place);
       window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
-      const exportParams = state.viewParams(ITEM_FILTERS);
+      // An export takes one min_confidence for both layers: the lower threshold, so it holds every item shown (and,
+      // while the layers' thresholds differ, the other layer's items between the two).
+      const exportParams = confident(state.viewParams(ITEM_FILTERS),
+        Math.min(config.thresholds.event, config.thresholds.claim));
       exportGeojson.href = `${config.urls.export_geojson}?${exportParams}`;
       exportCsv.href = `${config.urls.export_csv}?${exportParams}`;
     },

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+import extract.confidence
 from app import ROOT
 from atlas.store.schema import articles
 from tests.browser.conftest import wait_for_places
@@ -289,4 +290,53 @@ def test_export_links_carry_the_item_filters_and_download_what_the_map_shows(pag
     assert len(claims) == int(status.get_attribute("data-claims")) > 0
     assert {c["stance"] for c in claims} == {"deny"}
     assert len(places) == int(status.get_attribute("data-places")) > 0  # item filters leave the places alone
+    assert watch.console_errors == [] and watch.page_errors == [] and watch.outside() == []
+
+
+def test_uncertain_items_are_hidden_until_show_uncertain_is_ticked_then_marked(page, watch, live_site, monkeypatch):
+    events = page.request.get(f"{live_site.url}/api/events?limit=1000").json()["features"]
+    above = round(max(f["properties"]["confidence"] for f in events) + 0.01, 3)  # every event falls below it
+    calibration = extract.confidence._calibration()
+    monkeypatch.setattr(extract.confidence, "_calibration",
+                        lambda: {**calibration, "event": {**calibration["event"], "threshold": above}})
+    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    wait_for_places(page)
+    page.wait_for_function("() => Number(document.getElementById('status').dataset.claims || 0) > 0")
+    status = page.locator("#status")
+    expect(status).to_have_attribute("data-events", "0")
+    expect(page.locator(EVENTS)).to_have_count(0)
+    assert any("/api/events?" in u and f"min_confidence={above}" in u for u in watch.requests)
+
+    toggle = page.get_by_label("Show uncertain")
+    expect(toggle).not_to_be_checked()
+    toggle.focus()
+    page.keyboard.press("Space")  # a keyboard reaches it like any filter
+    expect(toggle).to_be_checked()
+    page.wait_for_function("() => Number(document.getElementById('status').dataset.events || 0) > 0")
+    assert "uncertain=1" in page.url
+    expect(page.locator(".claim-icon.uncertain")).to_have_count(0)  # the claims' threshold did not move
+
+    # The shared link keeps the box ticked; close to one event, its icon is marked and its popup says why. The
+    # event: one alone at its place if possible, reported by an article whose date was inferred from its text.
+    placed = [f for f in events if f["geometry"]]
+    at = Counter(tuple(f["geometry"]["coordinates"]) for f in placed)
+    chosen = min(placed, key=lambda f: (at[tuple(f["geometry"]["coordinates"])],
+                                        not any(s["published_inferred"] for s in f["properties"]["sources"])))
+    lon, lat = chosen["geometry"]["coordinates"]
+    shown = chosen["properties"] | {"id": chosen["id"]}
+    page.goto(f"{live_site.url}/?lat={lat}&lon={lon}&z=15&uncertain=1")
+    wait_for_places(page)
+    expect(toggle).to_be_checked()
+    icon = reveal(page, f'.leaflet-marker-icon[data-item-id="{shown["id"]}"] .event-icon', ".event-cluster")
+    expect(icon).to_have_class(re.compile(r"\buncertain\b"))
+    confidence = re.escape(str(shown["confidence"]))
+    expect(icon).to_have_attribute("title", re.compile(rf"\(uncertain, confidence {confidence}\)$"))
+    icon.click()
+    popup = page.locator(".leaflet-popup-content .event-popup")
+    expect(popup.locator(".uncertain-badge")).to_have_text("uncertain")
+    expect(popup.locator(".confidence")).to_have_text(f"uncertain confidence {shown['confidence']}")
+    for source in shown["sources"]:  # a date inferred from the text is a lower bound
+        written = f"after {source['published']} (inferred from the text)" if source["published_inferred"] else \
+            source["published"] or "date unknown"
+        expect(popup.locator(".sources li").filter(has_text=source["title"]).first).to_contain_text(written)
     assert watch.console_errors == [] and watch.page_errors == [] and watch.outside() == []
