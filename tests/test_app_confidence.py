@@ -88,6 +88,19 @@ def test_min_confidence_keeps_items_at_or_above_it_and_the_api_gives_everything_
     assert _labels(client, "/api/claims?min_confidence=1") == set()
 
 
+def test_min_confidence_default_applies_each_layers_own_threshold(app, client, monkeypatch):
+    """What the map and its export links ask for: the event threshold for events, the claim threshold for claims."""
+    _sure_and_unsure(app)
+    thresholds = {"event": 0.7, "claim": 0.65}
+    monkeypatch.setattr("atlas.store.items.threshold", thresholds.__getitem__)
+    assert _labels(client, "/api/events?min_confidence=default") == {"shelling"}
+    assert _labels(client, "/api/claims?min_confidence=default") == set()  # 0.6 < 0.65
+    exported = json.loads(client.get("/export.geojson?min_confidence=default").data)["features"]
+    assert sorted(f["properties"]["layer"] for f in exported if f["properties"]["layer"] != "place") == ["event"]
+    thresholds["claim"] = 0.6
+    assert _labels(client, "/api/claims?min_confidence=default") == {"Testville of a blockade"}
+
+
 @pytest.mark.parametrize("path", ["/api/events", "/api/claims", "/export.geojson", "/export.csv"])
 @pytest.mark.parametrize(("query", "message"), [
     ("min_confidence=-1", "from 0 to 1"),

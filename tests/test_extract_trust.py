@@ -130,8 +130,7 @@ def test_the_confidence_is_the_calibrated_function_of_the_reasons(fitted):
 def test_every_reason_code_reads_as_a_sentence():
     for code in [*confidence.EVENT_REASONS, *confidence.CLAIM_REASONS, "type.ASSAULT", "stance.deny"]:
         assert confidence.describe(code)
-    with pytest.raises(KeyError):
-        confidence.describe("made.up")
+    assert confidence.describe("made.up") == "made.up"  # from another version's store: shown, never an error
 
 
 def _claim(text: str, places: tuple[str, ...]):

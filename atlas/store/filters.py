@@ -30,7 +30,12 @@ class ItemFilter:
     stances: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()  # lower-cased names or surnames
     speakers: tuple[str, ...] = ()
-    min_confidence: float | None = None  # events and claims at least this sure (extract.confidence); None: all
+    # events and claims at least this sure (extract.confidence); None: all; DEFAULT_THRESHOLD: each layer's own
+    # default threshold, which is what the map shows unless asked for the uncertain too
+    min_confidence: float | str | None = None
+
+
+DEFAULT_THRESHOLD = "default"
 
 
 ALL_ITEMS = ItemFilter()  # no item filter: every event and claim of the view

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from atlas.store.filters import ItemFilter, ViewFilter
+from atlas.store.filters import DEFAULT_THRESHOLD, ItemFilter, ViewFilter
 from atlas.store.queries import (
     DATE_FROM,
     DATE_TO,
@@ -33,7 +33,7 @@ from atlas.store.schema import (
     events,
     places,
 )
-from extract.confidence import describe
+from extract.confidence import Layer, describe, threshold
 
 
 def _reported(sources: sa.Table, owner: str, shape: ViewShape) -> sa.Select:
@@ -52,6 +52,11 @@ def _event_dates(shape: ViewShape) -> list[sa.ColumnElement[bool]]:
     return [sa.or_(sa.and_(*overlaps), undated)]
 
 
+def _floor(items: ItemFilter, layer: Layer) -> float:
+    """The least confidence an item of the layer needs: the one asked for, or the layer's default threshold."""
+    return threshold(layer) if items.min_confidence == DEFAULT_THRESHOLD else float(items.min_confidence)
+
+
 def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
     shape = view_shape(view)
     query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
@@ -61,7 +66,7 @@ def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
         outlets_only = shape._replace(has_from=False, has_to=False)
         query = query.where(events.c.id.in_(_reported(event_sources, "event_id", outlets_only)))
     if items.min_confidence is not None:
-        query = query.where(events.c.confidence >= items.min_confidence)
+        query = query.where(events.c.confidence >= _floor(items, "event"))
     if items.types:
         query = query.where(events.c.type.in_(items.types))
     if items.actors:
@@ -93,7 +98,7 @@ def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
     if any(shape[1:]):
         query = query.where(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
     if items.min_confidence is not None:
-        query = query.where(claims.c.confidence >= items.min_confidence)
+        query = query.where(claims.c.confidence >= _floor(items, "claim"))
     if items.stances:
         query = query.where(claims.c.stance.in_(items.stances))
     if items.speakers:

@@ -38,8 +38,9 @@ STANCE = _query("stance", "Only claims with these stances; repeat or separate by
 SPEAKER = _query("speaker", "Only claims by this speaker (surname of a person, or full name).", {"type": "string"})
 MIN_CONFIDENCE = _query(
     "min_confidence", "Only items whose confidence (the fitted probability that the extractor got them right) is at "
-    "least this. Without it every item is given; the map's default thresholds are not applied.",
-    {"type": "number", "minimum": 0, "maximum": 1}, example=0.5)
+    "least this, or `default`: each layer's default threshold (what the map shows unless 'Show uncertain' is ticked). "
+    "Without it every item is given.",
+    {"oneOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "string", "enum": ["default"]}]}, example=0.5)
 EXPORT_ITEMS = ("type and actor narrow the events, stance and speaker the claims, min_confidence both, with the values "
                 "and errors of /api/events and /api/claims; places are never narrowed by them, as on the map.")
 PUBLISHED_INFERRED = {"type": "boolean", "description": "the input gave no publication date: `published` is the "

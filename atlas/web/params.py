@@ -6,8 +6,9 @@ read one way only: numbers and dates in ASCII digits (Python's int() and float()
 digits), dates as YYYY-MM-DD only (not the other ISO 8601 forms date.fromisoformat takes, such as 20230101 or
 2023-W01-1), and a parameter that takes one value given once (`limit=5&limit=-1` is an error, not whichever came
 first). Parameters that take several values (outlet, type, stance, actor, speaker) may be repeated or comma-separated.
-`min_confidence` (events and claims) is a number from 0 to 1; without it every item is given, whatever the map's
-default thresholds, so that an API user sees everything unless they ask.
+`min_confidence` (events and claims) is a number from 0 to 1, or `default` for each layer's default threshold (what
+the map shows unless "Show uncertain" is ticked); without it every item is given, so that an API user sees
+everything unless they ask.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
-from atlas.store.filters import ItemFilter, ViewFilter
+from atlas.store.filters import DEFAULT_THRESHOLD, ItemFilter, ViewFilter
 from extract.model import surname_key
 from extract.vocabulary import EventType, Stance
 
@@ -105,11 +106,13 @@ def parse_items(args: MultiDict) -> ItemFilter:
                       _confidence(args.get("min_confidence")))
 
 
-def _confidence(raw: str | None) -> float | None:
+def _confidence(raw: str | None) -> float | str | None:
     if raw is None or raw == "":
         return None
+    if raw == DEFAULT_THRESHOLD:
+        return raw
     if not _NUMBER.fullmatch(raw) or not 0 <= float(raw) <= 1:
-        raise BadParameter(f"'min_confidence' must be a number from 0 to 1, got {raw[:40]!r}")
+        raise BadParameter(f"'min_confidence' must be a number from 0 to 1 or '{DEFAULT_THRESHOLD}', got {raw[:40]!r}")
     return float(raw)
 
 

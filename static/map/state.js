@@ -23,9 +23,9 @@ export function createState(map, filters, config) {
   const exportGeojson = document.getElementById("export-geojson");
   const exportCsv = document.getElementById("export-csv");
 
-  /* Unless "Show uncertain" is ticked, only items at least as sure as `threshold`. */
-  function confident(params, threshold) {
-    if (!filters.showUncertain()) params.set("min_confidence", String(threshold));
+  /* Unless "Show uncertain" is ticked, only items at least as sure as their layer's default threshold. */
+  function confident(params) {
+    if (!filters.showUncertain()) params.set("min_confidence", "default");
     return params;
   }
 
@@ -51,9 +51,10 @@ export function createState(map, filters, config) {
       return filters.addTo(params, items);
     },
 
-    /* What an item layer ("event" or "claim") is fetched with: the view, its filters and its threshold. */
+    /* What an item layer ("event" or "claim") is fetched with: the view, its filters and, unless the uncertain are
+     * shown, its layer's default threshold (applied by the server). */
     itemParams(layer) {
-      return confident(state.viewParams(layer === "event" ? EVENT_FILTERS : CLAIM_FILTERS), config.thresholds[layer]);
+      return confident(state.viewParams(layer === "event" ? EVENT_FILTERS : CLAIM_FILTERS));
     },
 
     write() {
@@ -64,10 +65,7 @@ export function createState(map, filters, config) {
       params.set("z", String(map.getZoom()));
       if (state.place) params.set("place", state.place);
       window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
-      // An export takes one min_confidence for both layers: the lower threshold, so it holds every item shown (and,
-      // while the layers' thresholds differ, the other layer's items between the two).
-      const exportParams = confident(state.viewParams(ITEM_FILTERS),
-        Math.min(config.thresholds.event, config.thresholds.claim));
+      const exportParams = confident(state.viewParams(ITEM_FILTERS));
       exportGeojson.href = `${config.urls.export_geojson}?${exportParams}`;
       exportCsv.href = `${config.urls.export_csv}?${exportParams}`;
     },

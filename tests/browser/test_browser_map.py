@@ -145,7 +145,8 @@ def reveal(page, icon: str, cluster: str):
 
 
 def test_items_at_one_place_gather_in_one_badge_that_a_click_spreads_out(page, watch, live_site):
-    claims = page.request.get(f"{live_site.url}/api/claims?limit=1000").json()["features"]
+    # what the map shows by default: the claims at or above their layer's threshold
+    claims = page.request.get(f"{live_site.url}/api/claims?limit=1000&min_confidence=default").json()["features"]
     at = Counter(tuple(f["geometry"]["coordinates"]) for f in claims if f["geometry"])
     (lon, lat), crowd = at.most_common(1)[0]
     assert crowd >= 3
@@ -167,7 +168,7 @@ def test_items_at_one_place_gather_in_one_badge_that_a_click_spreads_out(page, w
 
 
 def test_event_and_claim_layers_render_and_popups_show_sources(page, watch, live_site):
-    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    page.goto(f"{live_site.url}/?{CAUCASUS}&uncertain=1")
     wait_for_places(page)
     page.wait_for_function("() => Number(document.getElementById('status').dataset.claims || 0) > 0")
     page.wait_for_function("() => Number(document.getElementById('status').dataset.events || 0) > 0")
@@ -178,7 +179,7 @@ def test_event_and_claim_layers_render_and_popups_show_sources(page, watch, live
     expect(popup.locator(".contested")).to_contain_text("Contested")
     expect(popup.locator(".sources li").first).to_be_visible()
     expect(popup.locator(".sources a").first).to_have_attribute("href", re.compile(r"^/articles/\d+$"))
-    page.goto(f"{live_site.url}/?{CAUCASUS}")  # revealing the claim zoomed in: back to the whole region
+    page.goto(f"{live_site.url}/?{CAUCASUS}&uncertain=1")  # revealing the claim zoomed in: back to the whole region
     wait_for_places(page)
     page.select_option("#filter-stance", "deny")
     page.wait_for_function(ONLY_STANCE, arg="deny")
@@ -265,7 +266,7 @@ def test_date_and_item_filters_apply_to_events_and_claims_and_stay_in_the_link(p
 
 
 def test_export_links_carry_the_item_filters_and_download_what_the_map_shows(page, watch, live_site, tmp_path):
-    page.goto(f"{live_site.url}/?{CAUCASUS}&type=CONSULT")
+    page.goto(f"{live_site.url}/?{CAUCASUS}&type=CONSULT&uncertain=1")
     wait_for_places(page)
     links = page.locator("#export-geojson"), page.locator("#export-csv")
     for link in links:
@@ -298,14 +299,16 @@ def test_uncertain_items_are_hidden_until_show_uncertain_is_ticked_then_marked(p
     above = round(max(f["properties"]["confidence"] for f in events) + 0.01, 3)  # every event falls below it
     calibration = extract.confidence._calibration()
     monkeypatch.setattr(extract.confidence, "_calibration",
-                        lambda: {**calibration, "event": {**calibration["event"], "threshold": above}})
+                        lambda: {"event": {**calibration["event"], "threshold": above},
+                                 "claim": {**calibration["claim"], "threshold": 0.0}})
     page.goto(f"{live_site.url}/?{CAUCASUS}")
     wait_for_places(page)
     page.wait_for_function("() => Number(document.getElementById('status').dataset.claims || 0) > 0")
     status = page.locator("#status")
     expect(status).to_have_attribute("data-events", "0")
     expect(page.locator(EVENTS)).to_have_count(0)
-    assert any("/api/events?" in u and f"min_confidence={above}" in u for u in watch.requests)
+    # the map asks for each layer's default threshold, which the server reads from the calibration
+    assert any("/api/events?" in u and "min_confidence=default" in u for u in watch.requests)
 
     toggle = page.get_by_label("Show uncertain")
     expect(toggle).not_to_be_checked()
@@ -314,7 +317,7 @@ def test_uncertain_items_are_hidden_until_show_uncertain_is_ticked_then_marked(p
     expect(toggle).to_be_checked()
     page.wait_for_function("() => Number(document.getElementById('status').dataset.events || 0) > 0")
     assert "uncertain=1" in page.url
-    expect(page.locator(".claim-icon.uncertain")).to_have_count(0)  # the claims' threshold did not move
+    expect(page.locator(".claim-icon.uncertain")).to_have_count(0)  # at a claim threshold of 0 no claim is unsure
 
     # The shared link keeps the box ticked; close to one event, its icon is marked and its popup says why. The
     # event: one alone at its place if possible, reported by an article whose date was inferred from its text.
