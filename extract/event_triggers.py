@@ -133,6 +133,13 @@ def is_factual(token: Token) -> bool:
     return not any(a.lemma_.casefold() in CLAIMED and a.pos_ == "VERB" for a in token.ancestors)
 
 
+def is_hearsay(token: Token) -> bool:
+    """Known only from what someone said ("Azerbaijan said Armenian forces had shelled the city"): the event may be
+    one side's account, which the confidence weighs (it is still an event: wires report attacks that way too)."""
+    return any(a.pos_ == "VERB" and lemma_of(a) in REPORTING_VERBS and
+               any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) for a in token.ancestors)
+
+
 def _circumstance_of(token: Token, verb: Token) -> bool:
     """ "in a meeting with Erdogan, asked that ...": the event is when and where the verb happened, not what it
     asks for, so the verb's intention does not make it unreal."""

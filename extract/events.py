@@ -24,7 +24,7 @@ from extract.attach import area_of, place_of
 from extract.dates import find_dates
 from extract.event_actors import event_actors
 from extract.event_dates import dates_by_trigger, event_date
-from extract.event_triggers import is_concluded, is_factual, nested_into_outer, trigger_of
+from extract.event_triggers import is_concluded, is_factual, is_hearsay, nested_into_outer, trigger_of
 from extract.merge import merge_within_article, with_reasons
 from extract.model import Event
 from extract.reading import headline_end, place_ref, source_of
@@ -85,7 +85,8 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             numbers[token.i] = len(events)
             who = event_actors(token, sentence_mentions, actors, mention.start if mention else None)
             events.append(Event(kind, label, who, when[0], when[1], place, precision, (source_of(sent, text),),
-                                trigger=token.text, reasons=(when[2], place_reason)))
+                                trigger=token.text,
+                                reasons=(when[2], place_reason, *(("report.hearsay",) if is_hearsay(token) else ()))))
     return [with_reasons(e) for e in merge_within_article(events, back_references, simultaneous) if _specific(e)]
 
 

@@ -133,6 +133,8 @@ def combine(kept: Event, other: Event) -> Event:
     date_from = min((kept, other), key=lambda e: (not has_year(e.date), _rank(e.date_precision)))
     place_from = kept if (kept.geo_precision or 9) <= (other.geo_precision or 9) else other
     reasons = _field_reasons(date_from, "date.") + _field_reasons(place_from, "place.")
+    if "report.hearsay" in kept.reasons and "report.hearsay" in other.reasons:  # one plain report is enough
+        reasons += ("report.hearsay",)
     return with_reasons(replace(kept, label=specific_label(kept.label, other.label), actors=tuple(actors),
                                 sources=sources, date=date_from.date, date_precision=date_from.date_precision,
                                 place=place_from.place, geo_precision=place_from.geo_precision, reasons=reasons))
@@ -143,6 +145,8 @@ def with_reasons(event: Event) -> Event:
     were found stays with them, from the report that gave them; the rest is read off the event."""
     reasons = [*_field_reasons(event, "date."), *_field_reasons(event, "place."), f"type.{event.type}",
                "actors.named" if event.actors else "actors.none"]
+    if "report.hearsay" in event.reasons:
+        reasons.append("report.hearsay")
     if event.place is not None and event.place.kind == Kind.COUNTRY:
         reasons.append("place.country")
     if len(event.sources) > 1:
