@@ -178,6 +178,8 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
     """The claim of each speaker of the verb: "criticized by Yerevan and Moscow" is two governments' claims."""
     if any(c.dep_ == "neg" for c in verb.children) or _no_comment(verb):
         return []
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return []  # "Assad, backed by Russia and Iran": a description of someone, not what anyone said
     subject = subject_of(verb)
     if subject is None:
         return []

@@ -46,6 +46,14 @@ ORG_HEADS = frozenset((
     "administration", "military", "forces",
 ))
 QUOTING_VERBS = frozenset({"quote", "cite"})
+# An outlet's correspondent reports, and is no speaker of the story ("Al Jazeera's X, reporting from Tbilisi, said"):
+# an outlet is known by one of these words in its name, or by its name (OUTLETS). ("Press" alone is not one: a press
+# office speaks for its principal.)
+MEDIA_WORDS = frozenset({"magazine", "newspaper", "news", "times", "post", "tv", "television", "radio", "media",
+                         "outlet", "journal", "gazette", "broadcaster", "daily", "tribune", "herald"})
+OUTLETS = frozenset({"reuters", "ap", "afp", "associated press", "agence france-presse", "interfax", "tass",
+                     "ria novosti", "xinhua", "anadolu", "efe", "ansa", "dpa", "upi", "bloomberg", "al jazeera", "bbc",
+                     "cnn", "france 24", "euronews"})  # wire services and broadcasters named without a media word
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "mme", "lady", "queen"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
 
@@ -178,6 +186,8 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
     persons = [e for e in entities_in(doc, start, end) if e.label_ == "PERSON" and e.start_char in words_at
                and e.end_char <= end and not any(m.start <= e.start_char < m.end for m in mentions)]
     if persons:
+        if _reporter(subject):
+            return NO_ONE
         return Speaker(context.actors.person(persons[0].text, persons[0].start_char), starts, "speaker.named")
     bare = all(t.i == subject.i or t.pos_ in ("DET", "PRON", "PUNCT") for t in phrase)
     if subject.pos_ == "PRON" or (bare and not inside and subject.pos_ != "PROPN" and lemma in ANAPHORA | ORG_HEADS):
@@ -216,6 +226,20 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
             country = inside[0].place_id if inside else None
             return Speaker(Actor(name, ActorKind.ORGANISATION, country), starts, "speaker.organisation")
     return NO_ONE
+
+
+def is_press(name: str) -> bool:
+    words = name.casefold().replace("’", "'").removesuffix("'s").split()
+    return " ".join(words) in OUTLETS or bool(set(words) & MEDIA_WORDS)
+
+
+def _reporter(subject: Token) -> bool:
+    """ "Al Jazeera's Robin Forestier-Walker, reporting from Tbilisi, said": the outlet's correspondent reports."""
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and is_press(" ".join(t.text for t in owner.subtree)):
+        return True
+    return any(c.dep_ in ("acl", "advcl") and c.lemma_.casefold() == "report" and c.tag_ == "VBG"
+               for c in subject.children)
 
 
 def _referred_to(context: SpeakerContext, subject: Token, lemma: str) -> Speaker:

@@ -167,3 +167,14 @@ def test_a_report_of_ones_own_attack_or_an_attack_as_circumstance_is_no_accusati
 def test_a_demonym_naming_who_acts_is_not_a_place_of_the_claim_but_a_countrys_land_is():
     claims = _extract("Armenia said Azerbaijani troops had entered sovereign Armenian territory.").claims
     assert [p.name for p in claims[0].places] == ["Armenia"]
+
+
+def test_an_outlets_correspondent_reports_and_is_no_speaker():
+    text = ("Al Jazeera's Robin Walker, reporting from Yerevan, said the ceasefire was holding. "
+            "Armenia said the border was calm.")
+    assert [name for name, _ in _speakers(text)] == ["Armenia"]
+
+
+def test_a_participle_describing_someone_is_no_statement():
+    text = "The government in Yerevan, backed by Russia, held talks with Azerbaijan."
+    assert _speakers(text) == []
