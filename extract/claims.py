@@ -131,6 +131,9 @@ def _verb_stance(token: Token) -> Stance | None:
             particles = {c.lemma_.casefold() for c in token.children if c.dep_ in ("prep", "prt")}
             if particles & CALL_PROPOSE_PARTICLES:
                 return Stance.PROPOSE
+            if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                   for c in token.children):
+                return Stance.PROPOSE  # "called to restore the free passage": calls for it
             return Stance.ASSERT if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
         if lemma in QUOTING_VERBS:  # "Focus magazine cited sources as saying ...": the magazine reports it, unless
             # the one it quotes is named ("cited Lavrov as saying", "Lavrov was quoted as saying": see subject_of)
@@ -314,6 +317,14 @@ def _ends_within(sent: Span, quote_end: int, clause_end: int) -> bool:
     return quote_end <= clause_end or not text_of(sent.doc)[clause_end:quote_end].strip(".,;:!?' " + CLOSING_QUOTES)
 
 
+def _not_true(token: Token) -> bool:
+    """ "is not true", "not the truth": the negation hangs on the word or on its copula."""
+    if token.lemma_.casefold() not in ("true", "truth"):
+        return False
+    carriers = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
+    return any(c.dep_ == "neg" for carrier in carriers for c in carrier.children)
+
+
 def _circumstance(child: Token) -> bool:
     """ "said in a statement issued by London police", "told reporters at a news conference": where and when it was
     said, not what was said."""
@@ -330,7 +341,7 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
         return Stance.DENY
     if stance != Stance.ASSERT:
         return stance
-    if lemmas & DENIAL_WORDS:
+    if lemmas & DENIAL_WORDS or any(_not_true(t) for t in content):
         return Stance.DENY
     for token in content:
         if token.lemma_.casefold() == "say" and \

@@ -24,7 +24,8 @@ REPORTING_VERBS: dict[str, Stance] = {
     ),
     **dict.fromkeys(("accuse", "blame", "allege", "charge", "attribute"), Stance.ACCUSE),
     **dict.fromkeys(("deny", "refute", "disprove"), Stance.DENY),
-    **dict.fromkeys(("condemn", "criticize", "criticise", "denounce", "slam", "decry", "question", "brand", "attack",
+    # not "attack": in conflict news it is the act of war, not words ("the RSF attacked the town")
+    **dict.fromkeys(("condemn", "criticize", "criticise", "denounce", "slam", "decry", "question", "brand",
                      "lambast", "deplore", "complain", "protest"), Stance.CONDEMN),
     **dict.fromkeys(("fear", "worry"), Stance.EXPRESS_CONCERN),
     **dict.fromkeys(("warn", "threaten", "caution"), Stance.WARN),
@@ -69,8 +70,9 @@ EVALUATIVE_WORDS = frozenset({
     "barbaric", "barbarous", "barbarism", "atrocity", "atrocities", "heinous", "cowardly", "outrageous", "monstrous",
     "savage", "flagrant", "unacceptable", "despicable", "abhorrent", "inhumane",
 })
-# "falsely charged", "baseless allegations": the speaker denies what others say.
-DENIAL_WORDS = frozenset({"falsely", "baseless", "unfounded", "fabricated", "groundless"})
+# "falsely charged", "baseless allegations", "an absolute lie": the speaker denies what others say.
+DENIAL_WORDS = frozenset({"falsely", "baseless", "unfounded", "fabricated", "groundless", "lie", "untrue", "false",
+                          "fake", "nonsense", "disinformation", "fabrication", "slander", "falsehood"})
 # "rejected those claims": rejecting what others say is denying it.
 DENIED_OBJECTS = frozenset({"claim", "allegation", "accusation", "report", "charge", "assertion"})
 

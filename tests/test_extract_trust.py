@@ -178,3 +178,14 @@ def test_an_outlets_correspondent_reports_and_is_no_speaker():
 def test_a_participle_describing_someone_is_no_statement():
     text = "The government in Yerevan, backed by Russia, held talks with Azerbaijan."
     assert _speakers(text) == []
+
+
+def test_calling_a_charge_a_lie_or_not_true_is_a_denial():
+    for text in ("Armenia said the charge of shelling Baku was an absolute lie.",
+                 "Armenia told reporters that the report about Baku is not true."):
+        assert [stance for _, stance in _speakers(text)] == ["deny"], text
+
+
+def test_called_to_do_something_is_a_proposal_and_attacked_is_no_statement():
+    assert _speakers("Russia called to restore free passage through the Lachin Corridor.") == [("Russia", "propose")]
+    assert _speakers("Azerbaijan attacked the town near Yerevan on Monday.") == []
