@@ -55,11 +55,13 @@ def specific_label(a: str, b: str) -> str:
     return a if b in GENERIC_LABELS else b if a in GENERIC_LABELS else a
 
 
-def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
+def same_event(a: Event, b: Event, within_article: bool = False, nested: bool = False) -> bool:
+    """`nested`: the caller found that one event's place lies inside the other's (Stepanakert in Nagorno-Karabakh),
+    which makes two places compatible as equal ones are."""
     if a.type != b.type or not labels_compatible(a.label, b.label) or not dates_compatible(a.date, b.date):
         return False
     place_a, place_b = (a.place.place_id if a.place else None), (b.place.place_id if b.place else None)
-    if place_a != place_b and place_a is not None and place_b is not None and \
+    if place_a != place_b and place_a is not None and place_b is not None and not nested and \
             not (within_article and country_and_place_in_it(a.place, b.place)):
         return False
     if within_article:
@@ -67,7 +69,7 @@ def same_event(a: Event, b: Event, within_article: bool = False) -> bool:
     keys_a, keys_b = {x.key for x in a.actors}, {x.key for x in b.actors}
     if not keys_a & keys_b:
         return False
-    if (place_a is not None and place_a == place_b) or a.date == b.date is not None:
+    if (place_a is not None and (place_a == place_b or nested)) or a.date == b.date is not None:
         return True
     # nothing known in common but someone: a person is evidence ("Blinken's call" in two outlets), a government is
     # not (an undated meeting with Armenia's minister is not the dated call with Armenia another outlet reported)

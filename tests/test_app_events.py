@@ -205,3 +205,29 @@ def test_an_inferred_publication_date_does_not_keep_reports_apart(app, client):
         extraction = Extraction(ArticleMeta(None, None, None, False), [_call(text, "Blinken", None)])
         store_article(writer, record, [mention(text, "Testville", TOWN)], PLACES, extraction)
     assert len(client.get("/api/events").get_json()["features"]) == 1
+
+
+def _shelling(app, text: str, outlet: str, place: PlaceRef, precision: int) -> None:
+    start = text.index("shelled")
+    event = Event("ASSAULT", "shelling", (Actor("Testland", "government", AREA.id),), "2023-01-18", "day", place,
+                  precision, (Source(start, start + 7, "shelled"),), "shelled")
+    record = ArticleRecord(text=text, title=text[:20], outlet=outlet, source="test", published=date(2023, 1, 19))
+    found = [mention(text, p.name, p) for p in (TOWN, AREA, ISLAND) if p.name in text]
+    store_article(StoreWriter(app.extensions["atlas_engine"]), record, found, PLACES,
+                  Extraction(ArticleMeta(None, None, None, False), [event]))
+
+
+def test_one_event_placed_in_a_town_by_one_outlet_and_in_its_country_by_another_is_one(app, client):
+    town, country = "Testland shelled Testville on January 18.", "Testland shelled positions in Testland on January 18."
+    _shelling(app, country, "Outlet A", AREA_REF, 6)
+    _shelling(app, town, "Outlet B", TOWN_REF, 1)
+    (event,) = client.get("/api/events").get_json()["features"]
+    assert event["properties"]["place_id"] == TOWN.id  # the more precise place wins
+    assert len(event["properties"]["sources"]) == 2
+
+
+def test_one_act_reported_in_two_places_that_do_not_nest_stays_two_events(app, client):
+    town, island = "Testland shelled Testville on January 18.", "Testland shelled Dateline Isle on January 18."
+    _shelling(app, town, "Outlet A", TOWN_REF, 1)
+    _shelling(app, island, "Outlet B", ISLAND_REF, 1)
+    assert len(client.get("/api/events").get_json()["features"]) == 2

@@ -12,6 +12,8 @@ import json
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
 from atlas.store.schema import (
     articles,
@@ -49,7 +51,8 @@ def _store_event(conn: sa.Connection, article_id: int, event: Event, published: 
     candidates = _stored_events_like(conn, event)
     reported = _reported_between(conn, [i for i, _ in candidates])
     match = next(((i, stored) for i, stored in candidates
-                  if same_event(stored, event) and _reported_near(stored, event, reported.get(i), published)), None)
+                  if _reported_near(stored, event, reported.get(i), published) and (same_event(stored, event) or (
+                      same_event(stored, event, nested=True) and _nested(conn, stored.place, event.place)))), None)
     event_id = match[0] if match else None
     if match is not None:
         _refine(conn, match[0], match[1], event)
@@ -68,6 +71,22 @@ def _store_event(conn: sa.Connection, article_id: int, event: Event, published: 
         conn.execute(event_actors.insert(), rows)
     conn.execute(event_sources.insert(), [_source_row("event_id", event_id, article_id, s) for s in event.sources])
     return event_id
+
+
+def _nested(conn: sa.Connection, a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    """Whether one place lies inside the other (a town and the region it is in): compatible places for one event
+    that two outlets report, one more precisely. Read from the stored geometries (asked only for an event that
+    agrees with a stored one in everything else): a point inside a polygon, or a polygon's representative point
+    inside the other."""
+    if a is None or b is None or a.place_id == b.place_id:
+        return False
+    rows = conn.execute(sa.select(places.c.geometry).where(places.c.id.in_([a.place_id, b.place_id]))).scalars().all()
+    return len(rows) == 2 and _inside_one_another(*(shape(json.loads(g)) for g in rows))
+
+
+def _inside_one_another(a: BaseGeometry, b: BaseGeometry) -> bool:
+    small, big = (a, b) if a.area <= b.area else (b, a)
+    return big.area > 0 and big.covers(small.representative_point())
 
 
 def _refine(conn: sa.Connection, event_id: int, stored: Event, report: Event) -> None:
