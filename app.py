@@ -11,6 +11,7 @@ from typing import Any
 from flask import Flask
 
 from atlas import web
+from atlas.ingest.fetch import DEFAULT_USER_AGENT
 
 ROOT = Path(__file__).resolve().parent
 SETTINGS_PREFIX = "CONFLICT_ATLAS"
@@ -28,6 +29,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         INGEST_TIME_BUDGET=900,  # seconds one article's analysis may take before it is reported as too slow
         JOB_WORKER="thread",  # run the form's queued jobs in a background thread; "manual": only when asked (tests)
         JOB_BACKEND="process",  # where a job's analysis runs: one worker process of its own, or "inline"
+        FETCH_USER_AGENT=DEFAULT_USER_AGENT,
+        FETCH_TIMEOUT=20,  # seconds for a whole answer
+        FETCH_MAX_REDIRECTS=5,
+        FETCH_PER_HOST=2,  # requests to one host at a time
+        FETCH_RETRIES=2,  # further tries after a 429 or 503, waiting as asked (Retry-After) or 1 s, 2 s, ...
+        FETCH_BACKOFF=1.0,
+        FETCH_ALLOW_PRIVATE=False,  # may the form fetch loopback, private or link-local addresses? (the CLI may)
         MAP_FEATURE_LIMIT=5000,  # features per map request, most mentioned first
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session; an analyst may keep the form open
         SESSION_COOKIE_SAMESITE="Lax",  # the form's session is not sent along by other sites' requests

@@ -11,6 +11,7 @@ from typing import Any
 # every path in (files, the form, the API of later stages) meets the same limit on SQLite and PostgreSQL alike.
 MAX_OUTLET = 200
 MAX_URL = 2000
+MAX_AUTHOR = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,12 +23,17 @@ class ArticleRecord:
     url: str | None = None
     published: date | None = None
     published_inferred: bool = False
+    author: str | None = None
+    language: str | None = None  # a BCP 47 tag, as the page declared it
+    fetched_url: str | None = None  # the address the page was fetched from (None for files and pasted text)
 
     def __post_init__(self) -> None:
         if len(self.outlet) > MAX_OUTLET:
             raise ValueError(f"outlet is longer than {MAX_OUTLET} characters")
         if self.url is not None and len(self.url) > MAX_URL:
             raise ValueError(f"url is longer than {MAX_URL} characters")
+        if self.author is not None and len(self.author) > MAX_AUTHOR:
+            raise ValueError(f"author is longer than {MAX_AUTHOR} characters")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -180,7 +181,7 @@ def test_csv_item_filters_narrow_event_and_claim_rows_only(app, client, sample):
 @pytest.mark.parametrize("query", ["stance=maybe", "type=BATTLE", "type=ASSAULT,nonsense", "stance=deny&colour=red"])
 def test_bad_item_filter_on_an_export_is_the_apis_json_error(client, sample, query):
     api = client.get(f"/api/{'events' if query.startswith('type') else 'claims'}?{query}")
-    for path in ("/export.geojson", "/export.csv"):
+    for path in ("/export.geojson", "/export.csv", "/export.gpkg"):
         response = client.get(f"{path}?{query}")
         assert response.status_code == 400 and response.mimetype == "application/json"
         assert response.get_json() == api.get_json() and api.get_json()["ok"] is False
@@ -190,7 +191,7 @@ def test_exports_are_described_as_they_answer_in_the_openapi_document(app, clien
     """A client that checks responses against /api/openapi.json must accept a real export of every layer."""
     _store_items(app)
     paths = client.get("/api/openapi.json").get_json()["paths"]
-    for path in ("/export.geojson", "/export.csv"):
+    for path in ("/export.geojson", "/export.csv", "/export.gpkg"):
         documented = {p["name"] for p in paths[path]["get"]["parameters"]}
         assert documented == VIEW_PARAMETERS | ITEM_PARAMETERS | {"limit"}
     operation = schemathesis.openapi.from_wsgi("/api/openapi.json", app).find_operation_by_label("GET /export.geojson")
@@ -212,3 +213,41 @@ def test_cli_export_takes_the_item_filters_of_the_http_export(app, runner, clien
     assert [f["properties"]["text"] for f in _by_layer(written)["claim"]] == ["it"]
     bad = runner.invoke(args=["export", "-o", str(target), "--stance", "maybe"])
     assert bad.exit_code == 2 and "stance" in bad.output
+
+
+def _layer_counts(path) -> dict[str, int]:
+    info = subprocess.run(["ogrinfo", "-ro", "-al", "-so", str(path)], capture_output=True, text=True, check=True)
+    return {name: int(count) for name, count in
+            re.findall(r"Layer name: (\w+).*?Feature Count: (\d+)", info.stdout, flags=re.DOTALL)}
+
+
+@pytest.mark.parametrize("query", ["", "?stance=deny&type=CONSULT", "?from=2023-03-01"])
+def test_geopackage_has_a_layer_per_kind_with_the_geojson_exports_counts(app, client, sample, tmp_path, query):
+    _store_items(app)
+    response = client.get(f"/export.gpkg{query}")
+    assert response.status_code == 200 and response.mimetype == "application/geopackage+sqlite3"
+    target = tmp_path / "view.gpkg"
+    target.write_bytes(response.data)
+    expected = {f"{layer}s": len(features) for layer, features in _by_layer(exported(client, query)).items()}
+    if shutil.which("ogrinfo") is None:
+        pytest.fail("ogrinfo (Debian package gdal-bin) is needed to check the export opens in GDAL")
+    assert _layer_counts(target) == expected
+    for layer, count in expected.items():
+        frame = geopandas.read_file(target, layer=layer)
+        assert len(frame) == count and (count == 0 or frame.crs.to_epsg() == 4326)
+
+
+def test_geopackage_keeps_geometries_and_lists_as_json_text(app, client, sample, tmp_path, runner):
+    _store_items(app)
+    target = tmp_path / "cli.gpkg"
+    result = runner.invoke(args=["export", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    places = geopandas.read_file(target, layer="places")
+    assert set(places.geom_type) == {"Point", "Polygon", "LineString"}
+    by_id = {row.gazetteer_id: row for row in places.itertuples()}
+    town = json.loads(by_id[TOWN.id].mentions)
+    assert by_id[TOWN.id].geometry.equals(shape(TOWN.geometry)) and {m["title"] for m in town} >= {"January talks"}
+    claims = geopandas.read_file(target, layer="claims")
+    assert sorted(claims.stance) == ["accuse", "deny", "warn"]
+    assert all(isinstance(json.loads(reasons), list) for reasons in claims.reasons)
+    assert [json.loads(sources)[0]["outlet"] for sources in claims.sources] == ["Daily Example"] * 3

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas.ingest.readers import Problem, collect_files, read_articles
+from atlas.ingest.readers import NotArticle, Problem, collect_files, read_articles
 from atlas.records import MAX_OUTLET, MAX_URL, ArticleRecord
 
 STORY = "Protesters gathered in Yerevan on Tuesday while officials in Baku met envoys from Moscow."
@@ -67,9 +67,8 @@ def test_text_with_a_byte_order_mark_is_read_not_called_binary(tmp_path, encodin
 
 
 def test_utf16_html_with_its_mark_is_read(tmp_path):
-    page = f"<html><body><article><p>{STORY}</p></article></body></html>".encode("utf-16")
-    item = only(_write(tmp_path / "page.html", page))
-    assert isinstance(item, ArticleRecord) and item.text == STORY
+    item = only(_write(tmp_path / "page.html", _article_page(STORY).encode("utf-16")))
+    assert isinstance(item, ArticleRecord) and item.text == "\n\n".join(_story(STORY))
 
 
 def test_nul_bytes_without_a_mark_are_still_binary(tmp_path):
@@ -95,7 +94,7 @@ def test_outlet_and_url_lengths_are_enforced_on_every_path(tmp_path):
     long_url = json.dumps({"text": STORY, "url": "https://e.org/" + "x" * MAX_URL}).encode()
     assert problem_of(tmp_path, "b.json", long_url) == f"field 'url' is longer than {MAX_URL} characters"
     page = (f'<html><head><meta property="og:site_name" content="{"x" * 300}">'
-            f'<link rel="canonical" href="https://e.org/{"y" * 3000}"></head><body><p>{STORY}</p></body></html>')
+            f'<link rel="canonical" href="https://e.org/{"y" * 3000}"></head><body>{_paragraphs(STORY)}</body></html>')
     item = only(_write(tmp_path / "page.html", page.encode()))
     assert item.outlet == "unknown" and item.url is None  # page metadata that does not fit is dropped
     with pytest.raises(ValueError, match="outlet is longer"):
@@ -155,9 +154,22 @@ def _check_never_raises(path: Path, data: bytes) -> None:
     items = list(read_articles(path, 10_000_000))
     assert items
     for item in items:
-        assert isinstance(item, ArticleRecord | Problem)
-        if isinstance(item, Problem):
+        assert isinstance(item, ArticleRecord | Problem | NotArticle)
+        if isinstance(item, Problem | NotArticle):
             assert item.source.startswith(str(path)) and item.reason
+
+
+def _story(story: str) -> list[str]:
+    """Four paragraphs: enough running text to be an article (a line or two is a stub, not an article)."""
+    return [f"{story} This is report {number} of the day." for number in range(1, 5)]
+
+
+def _paragraphs(story: str) -> str:
+    return "".join(f"<p>{paragraph}</p>" for paragraph in _story(story))
+
+
+def _article_page(story: str) -> str:
+    return f"<html><body><article>{_paragraphs(story)}</article></body></html>"
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -250,6 +250,9 @@ def article(conn: sa.Connection, article_id: int) -> dict[str, Any] | None:
         "url": row.url,
         "published": row.published.isoformat() if row.published else None,
         "published_inferred": row.published_inferred,
+        "author": row.author,
+        "language": row.language,
+        "fetched_url": row.fetched_url,
         "text": row.original_text,
         "content_hash": row.content_hash,
         "mentions": [

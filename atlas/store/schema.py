@@ -26,7 +26,11 @@ articles = sa.Table(
     sa.Column("published_inferred", sa.Boolean, nullable=False, default=False),
     sa.Column("original_text", sa.Text, nullable=False),
     sa.Column("cleaned_text", sa.Text, nullable=False),
-    sa.Column("source", sa.Text, nullable=False),  # file (and line) the article came from, for provenance
+    sa.Column("source", sa.Text, nullable=False),  # file (and line) or address the article came from, for provenance
+    sa.Column("author", sa.String(300)),
+    sa.Column("language", sa.String(35)),  # BCP 47 tag, as the page declared it
+    # The (normalised, ASCII) address the page was fetched from, so a feed's next poll does not fetch it again.
+    sa.Column("fetched_url", sa.String(2000), index=True),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -171,4 +175,22 @@ jobs = sa.Table(
     sa.Column("mentions", sa.Integer, nullable=False, default=0),
     sa.Column("article_id", sa.Integer),
     sa.Column("problems", sa.Text, nullable=False, default=""),  # one reason per line
+)
+
+# Feeds the analysts follow (`flask feeds add`), polled by `flask feeds poll` (from cron, say). Each keeps the
+# outcome of its last poll for the feeds page, and the validators its server gave so the next poll can ask for
+# the feed only if it changed.
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.String(2000), nullable=False, unique=True),  # normalised, ASCII
+    sa.Column("title", sa.Text),
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("polled_at", sa.DateTime(timezone=True)),
+    sa.Column("ok", sa.Boolean),  # None: never polled
+    sa.Column("outcome", sa.Text),  # what the last poll did, in words
+    sa.Column("stored_total", sa.Integer, nullable=False, default=0),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
 )

@@ -79,6 +79,11 @@ class StoreWriter:
         with self._engine.connect() as conn:
             return conn.execute(sa.select(articles.c.id).where(articles.c.content_hash == content_hash(text))).scalar()
 
+    def stored_url_id(self, url: str) -> int | None:
+        """The id of the article fetched from this (normalised) address, so it is not fetched again."""
+        with self._engine.connect() as conn:
+            return conn.execute(sa.select(articles.c.id).where(articles.c.fetched_url == url).limit(1)).scalar()
+
     def add_article(
         self,
         record: ArticleRecord,
@@ -116,6 +121,9 @@ class StoreWriter:
                     original_text=record.text,
                     cleaned_text=cleaned_text,
                     source=record.source,
+                    author=record.author,
+                    language=record.language,
+                    fetched_url=record.fetched_url,
                     ingested_at=datetime.now(UTC),
                 )
             ).inserted_primary_key[0]

@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.routing import BaseConverter, ValidationError
 
-from atlas.web import api, cli, db, upload, vendor, views
+from atlas.web import api, cli, db, feeds, upload, vendor, views
 from atlas.web.db import OutdatedStore
 from atlas.web.params import BadParameter
 
@@ -70,6 +70,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(upload.bp)
+    app.register_blueprint(feeds.bp)
     CSRFProtect(app)
     cli.init_app(app)
     upload.resume_jobs(app)

@@ -1,9 +1,11 @@
-"""Commands: `flask --app app ingest PATH...`, `export -o FILE`, `init-db`, `build-basemap`."""
+"""Commands: `flask --app app ingest PATH|URL...`, `feeds add|list|remove|poll`, `export -o FILE`, `init-db`,
+`build-basemap`."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import click
@@ -12,10 +14,13 @@ from flask.cli import with_appcontext
 from werkzeug.datastructures import MultiDict
 
 from atlas.ingest import parallel
-from atlas.ingest.batch import ingest_paths
+from atlas.ingest.batch import IngestReport, ingest_paths, ingest_urls
+from atlas.ingest.fetch import Fetcher
+from atlas.ingest.pages import Metadata
 from atlas.store.write import StoreUnavailable, StoreWriter
-from atlas.web import basemap, db, export
+from atlas.web import basemap, db, export, fetching
 from atlas.web.db import OutdatedStore
+from atlas.web.feeds import feeds_group
 from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, BadParameter, parse_items, parse_limit, parse_view
 
 
@@ -34,40 +39,76 @@ def _on_current_store(command: Callable) -> Callable:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="Ingest every item of this RSS/Atom feed.")
+@click.option("--outlet", help="The outlet of every article, whatever the input says.")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="The publication date of every article.")
+@click.option("--author", help="The author of every article.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: only on a terminal).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Analyse articles in N worker processes (default: one per core for batches big enough).")
 @click.option("--dask-scheduler", metavar="ADDRESS", help="Analyse on a Dask distributed cluster (tcp://host:port).")
 @with_appcontext
 @_on_current_store
-def ingest_command(paths: tuple[Path, ...], progress: bool | None, workers: int | None,
+def ingest_command(sources: tuple[str, ...], feeds: tuple[str, ...], outlet: str | None, published: date | None,
+                   author: str | None, progress: bool | None, workers: int | None,
                    dask_scheduler: str | None) -> None:
-    """Ingest articles from files and folders (.txt .md .html .json .jsonl), recursively."""
+    """Ingest articles from files and folders (.txt .md .html .json .jsonl .warc .warc.gz, recursively), from web
+    pages (http:// or https:// addresses) and from the items of feeds (--feed)."""
+    if not sources and not feeds:
+        raise click.UsageError("give files, folders or web addresses to ingest, or --feed URL")
+    overrides = Metadata(outlet=outlet, published=published.date() if published else None, author=author)
+    if overrides == Metadata():
+        overrides = None
+    urls = [s for s in sources if s.lower().startswith(("http://", "https://"))]
+    paths = [Path(s) for s in sources if s not in urls]
+    writer = _writable_store()
+    analysis = parallel.backend(workers, dask_scheduler, current_app.config["INGEST_TIME_BUDGET"])
+    try:
+        report = IngestReport()
+        if paths:
+            report = ingest_paths(paths, writer, analysis, current_app.config["INGEST_MAX_BYTES"], progress=progress,
+                                  overrides=overrides)
+        if urls or feeds:
+            fetcher = Fetcher(fetching.policy(current_app, from_browser=False))
+            report = _merged(report, ingest_urls(urls, fetcher, writer, analysis, overrides=overrides, feeds=feeds))
+    finally:
+        analysis.close()
+    _print_report(report)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+def _writable_store() -> StoreWriter:
     writer = StoreWriter(db.engine())
     try:
         writer.check_writable()
     except StoreUnavailable as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(2) from None
-    analysis = parallel.backend(workers, dask_scheduler, current_app.config["INGEST_TIME_BUDGET"])
-    try:
-        report = ingest_paths(paths, writer, analysis, current_app.config["INGEST_MAX_BYTES"], progress=progress)
-    finally:
-        analysis.close()
+    return writer
+
+
+def _merged(first: IngestReport, second: IngestReport) -> IngestReport:
+    return IngestReport(first.stored + second.stored, first.duplicates + second.duplicates,
+                        first.mentions + second.mentions, first.problems + second.problems,
+                        first.not_articles + second.not_articles, first.article_ids + second.article_ids)
+
+
+def _print_report(report: IngestReport) -> None:
     for problem in report.problems:
         click.echo(f"FAILED {problem.source}: {problem.reason}", err=True)
+    for passed in report.not_articles:
+        click.echo(f"NOT AN ARTICLE {passed.source}: {passed.reason}", err=True)
     click.echo(
         f"stored {report.stored} article(s) with {report.mentions} mention(s); "
-        f"{report.duplicates} already stored; {len(report.problems)} failed"
+        f"{report.duplicates} already stored; {len(report.problems)} failed; {len(report.not_articles)} not articles"
     )
-    if not report.ok:
-        raise SystemExit(1)
 
 
 @click.command("export")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write; .csv gives one row per mention, anything else GeoJSON.")
+              help="File to write; .csv gives one row per mention, .gpkg a GeoPackage, anything else GeoJSON.")
 @click.option("--bbox", help="west,south,east,north")
 @click.option("--from", "date_from", help="YYYY-MM-DD")
 @click.option("--to", "date_to", help="YYYY-MM-DD")
@@ -95,9 +136,12 @@ def export_command(output: Path, bbox: str | None, date_from: str | None, date_t
         items = parse_items(args)
     except BadParameter as error:
         raise click.BadParameter(str(error)) from None
-    write = export.export_csv if output.suffix.lower() == ".csv" else export.export_geojson
-    body = write(db.connection(), view, max_places, items)
-    output.write_text(body, encoding="utf-8")
+    suffix = output.suffix.lower()
+    if suffix == ".gpkg":
+        output.write_bytes(export.export_gpkg(db.connection(), view, max_places, items))
+    else:
+        write = export.export_csv if suffix == ".csv" else export.export_geojson
+        output.write_text(write(db.connection(), view, max_places, items), encoding="utf-8")
     click.echo(f"wrote {output}")
 
 
@@ -118,5 +162,5 @@ def build_basemap_command() -> None:
 
 
 def init_app(app: Flask) -> None:
-    for command in (ingest_command, export_command, init_db_command, build_basemap_command):
+    for command in (ingest_command, feeds_group, export_command, init_db_command, build_basemap_command):
         app.cli.add_command(command)

@@ -1,14 +1,20 @@
-"""The exports: CSV with one row per mention and one per source of an event or claim, and GeoJSON with places,
-events and claims in one FeatureCollection (each feature says its `properties.layer`)."""
+"""The exports: CSV with one row per mention and one per source of an event or claim, GeoJSON with places, events
+and claims in one FeatureCollection (each feature says its `properties.layer`), and the same features as a
+GeoPackage with one layer each."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import tempfile
+from pathlib import Path
 from typing import Any
 
+import geopandas
+import pyogrio
 import sqlalchemy as sa
+from shapely.geometry import shape
 
 from atlas.store import queries
 from atlas.store.filters import ALL_ITEMS, ItemFilter, ViewFilter
@@ -94,3 +100,32 @@ def export_csv(conn: sa.Connection, view: ViewFilter, limit: int | None, items: 
     place_ids = queries.top_place_ids(conn, view, limit) if limit else None
     features = [*event_features(conn, view, items, None), *claim_features(conn, view, items, None)]
     return mentions_csv(queries.mention_rows(conn, view, place_ids), features)
+
+
+GPKG_LAYERS = ("place", "event", "claim")  # layer names in the file: places, events, claims
+
+
+def export_gpkg(conn: sa.Connection, view: ViewFilter, limit: int | None, items: ItemFilter = ALL_ITEMS) -> bytes:
+    """The GeoJSON export's features as a GeoPackage (OGC), which QGIS and GDAL open as they are: one layer each
+    for places, events and claims (even when empty), lon/lat in EPSG:4326. A GeoPackage column holds one value, so
+    properties that are lists or objects (mentions, actors, sources, reasons) are written as JSON text."""
+    features = [*queries.place_features_with_mentions(conn, view, limit), *event_features(conn, view, items, None),
+                *claim_features(conn, view, items, None)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.gpkg"
+        for layer in GPKG_LAYERS:
+            frame = _layer_frame([f for f in features if f["properties"]["layer"] == layer])
+            pyogrio.write_dataframe(frame, path, layer=f"{layer}s", driver="GPKG", geometry_type="Unknown")
+        return path.read_bytes()
+
+
+def _layer_frame(features: list[dict[str, Any]]) -> geopandas.GeoDataFrame:
+    rows = [{"feature_id": str(feature["id"]),
+             **{name: _column_value(value) for name, value in feature["properties"].items()}} for feature in features]
+    geometries = [shape(json.loads(g) if isinstance(g := feature["geometry"], str) else g) if feature["geometry"]
+                  else None for feature in features]
+    return geopandas.GeoDataFrame(rows or {"feature_id": []}, geometry=geometries, crs="EPSG:4326")
+
+
+def _column_value(value: object) -> object:
+    return _dumps(value) if isinstance(value, list | dict) else value

@@ -207,7 +207,8 @@ def document() -> dict[str, Any]:
             },
             "/api/articles/{article_id}": {
                 "get": {
-                    "summary": "One article: text, metadata and mentions (offsets into the text)",
+                    "summary": ("One article: text, metadata (outlet, author, language, dates, URLs) and mentions "
+                                "(offsets into the text)"),
                     "parameters": [{"name": "article_id", "in": "path", "required": True,
                                     "schema": {"type": "integer", "minimum": 0, "maximum": 2147483647}}],
                     "responses": {"200": {"description": "The article", "content": {"application/json": {}}},
@@ -251,6 +252,15 @@ def document() -> dict[str, Any]:
                     "description": EXPORT_ITEMS,
                     "parameters": export,
                     "responses": {"200": {"description": "CSV", "content": {"text/csv": {}}}, **ERRORS},
+                }
+            },
+            "/export.gpkg": {
+                "get": {
+                    "summary": "Download the view as a GeoPackage: layers places, events and claims (EPSG:4326)",
+                    "description": EXPORT_ITEMS + " Properties that are lists or objects are JSON text.",
+                    "parameters": export,
+                    "responses": {"200": {"description": "GeoPackage (SQLite)",
+                                          "content": {"application/geopackage+sqlite3": {}}}, **ERRORS},
                 }
             },
             "/api/openapi.json": {

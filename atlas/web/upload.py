@@ -1,4 +1,5 @@
-"""A web form to add one article: pasted text or an uploaded file, queued as a job for the ingest worker.
+"""A web form to add one article: pasted text, an uploaded file or a web address, queued as a job for the ingest
+worker (which fetches the page: the request never does).
 
 The request only stores the upload (atlas.store.jobs) and sends the user to the job's page, which shows it queued,
 running, then what was stored or why not: the analysis runs in the background (atlas.ingest.jobs), through the same
@@ -20,12 +21,12 @@ from wtforms.validators import URL, Length, Optional
 
 from atlas.ingest import parallel
 from atlas.ingest.analysis import shared_analyser, shared_catalog
-from atlas.ingest.jobs import JobWorker
+from atlas.ingest.jobs import URL_SUFFIX, JobWorker
 from atlas.ingest.parallel import AnalysisBackend
 from atlas.ingest.readers import SUPPORTED
 from atlas.records import MAX_OUTLET, MAX_URL
 from atlas.store import jobs
-from atlas.web import db
+from atlas.web import db, fetching
 
 bp = Blueprint("upload", __name__)
 
@@ -36,16 +37,27 @@ class ArticleForm(FlaskForm):
                                                           f"Accepted file types: {', '.join(SUPPORTED)}")])
     title = StringField("Title", validators=[Optional(), Length(max=300)])
     outlet = StringField("Outlet", validators=[Optional(), Length(max=MAX_OUTLET)])
-    url = StringField("URL", validators=[Optional(), URL(require_tld=False), Length(max=MAX_URL)])
+    url = StringField("URL (given alone, the page is fetched and read)",
+                      validators=[Optional(), URL(require_tld=False), Length(max=MAX_URL)])
     published = DateField("Published", validators=[Optional()])
 
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
             return False
-        if bool(self.text.data and self.text.data.strip()) == bool(self.file.data):
+        if self.text.data and self.text.data.strip() and self.file.data:
             self.text.errors.append("Paste the text or choose a file (one of the two).")
             return False
+        if not (self.text.data and self.text.data.strip()) and not self.file.data and not self.url.data:
+            self.text.errors.append("Paste the text, choose a file, or give the page's URL to have it fetched.")
+            return False
+        if self.url.data and not self.url.data.lower().startswith(("http://", "https://")):
+            self.url.errors.append("Only http:// and https:// addresses can be fetched.")
+            return False
         return True
+
+    def fetches(self) -> bool:
+        """A URL alone is a page to fetch; with text or a file it is only that article's address."""
+        return bool(self.url.data) and not (self.text.data and self.text.data.strip()) and not self.file.data
 
 
 @bp.route("/add", methods=["GET", "POST"])
@@ -53,7 +65,10 @@ def add_article():
     form = ArticleForm()
     if not form.validate_on_submit():
         return render_template("add.html", form=form), 400 if form.is_submitted() else 200
-    if form.file.data:
+    if form.fetches():
+        name, suffix = form.url.data, URL_SUFFIX
+        payload = json.dumps(_pasted_article(form)).encode("utf-8")
+    elif form.file.data:
         name = Path(form.file.data.filename or "upload").name
         suffix = Path(name).suffix.lower()
         payload = form.file.data.read()
@@ -101,7 +116,7 @@ def worker(app: Flask) -> JobWorker:
             def backend() -> AnalysisBackend:
                 return parallel.WorkerProcesses(1, budget)
         app.extensions["atlas_jobs"] = JobWorker(db.engine(), backend, app.config["INGEST_MAX_BYTES"],
-                                                 shared_catalog(app))
+                                                 shared_catalog(app), fetching.policy(app, from_browser=True))
     return app.extensions["atlas_jobs"]
 
 

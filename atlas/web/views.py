@@ -72,6 +72,7 @@ def page_config(names: dict[str, str]) -> dict:
             "basemap": url_for("views.basemap"),
             "export_geojson": url_for("views.export_geojson"),
             "export_csv": url_for("views.export_csv"),
+            "export_gpkg": url_for("views.export_gpkg"),
             "article": _url_with_id("views.article_page", "article_id"),
         },
         "vocabulary": vocabulary(),
@@ -142,7 +143,7 @@ def basemap():
     return send_file(path, mimetype="application/geo+json", max_age=86400)
 
 
-def _download(write: Callable[..., str], mimetype: str, filename: str) -> Response:
+def _download(write: Callable[..., str | bytes], mimetype: str, filename: str) -> Response:
     """An export with the map's own parameters, read by the API's parsers, so "export what I see" is the same
     filter."""
     view = parse_view(request.args, VIEW_PARAMETERS | ITEM_PARAMETERS | {"limit"})
@@ -158,3 +159,8 @@ def export_geojson():
 @bp.get("/export.csv")
 def export_csv():
     return _download(export.export_csv, "text/csv", "conflict-atlas-mentions.csv")
+
+
+@bp.get("/export.gpkg")
+def export_gpkg():
+    return _download(export.export_gpkg, "application/geopackage+sqlite3", "conflict-atlas.gpkg")

@@ -22,6 +22,7 @@ function bboxParam(map) {
 export function createState(map, filters, config) {
   const exportGeojson = document.getElementById("export-geojson");
   const exportCsv = document.getElementById("export-csv");
+  const exportGpkg = document.getElementById("export-gpkg");
 
   /* Unless "Show uncertain" is ticked, only items at least as sure as their layer's default threshold. */
   function confident(params) {
@@ -68,6 +69,7 @@ export function createState(map, filters, config) {
       const exportParams = confident(state.viewParams(ITEM_FILTERS));
       exportGeojson.href = `${config.urls.export_geojson}?${exportParams}`;
       exportCsv.href = `${config.urls.export_csv}?${exportParams}`;
+      exportGpkg.href = `${config.urls.export_gpkg}?${exportParams}`;
     },
   };
   return state;
