@@ -29,7 +29,8 @@ install: $(VENV)/.installed node_modules/.installed
 gazetteer: install
 	$(PY) -m gazetteer build --if-stale
 
-$(BASEMAP): $(VENV)/.installed atlas/web/basemap.py
+# The basemap's names come from the gazetteer index: `gazetteer` runs first, and a rebuilt index rebuilds them.
+$(BASEMAP): $(VENV)/.installed atlas/web/basemap.py build/gazetteer.sqlite
 	$(FLASK) build-basemap
 
 basemap: $(BASEMAP)

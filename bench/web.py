@@ -150,6 +150,27 @@ def browser_figures(base: str, runs: int) -> tuple[int, int, list[float], int]:
     return html, total, times, drawn
 
 
+def map_layer_figures(base: str, runs: int = 20) -> list[tuple[str, float, int]]:
+    """(request, median ms, bytes) of the basemap's names (fetched after the page, for each view) and the counts by
+    area (fetched when that layer is switched on)."""
+    requests = {
+        "labels, world (z 2)": "/api/labels?bbox=-180,-85,180,85&z=2",
+        "labels, region (z 7)": "/api/labels?bbox=40,38,50,43&z=7",
+        "counts of mentions by country": "/api/counts?by=country&layer=mentions",
+        "counts of mentions by admin-1": "/api/counts?by=admin1&layer=mentions",
+    }
+    found = []
+    for name, path in requests.items():
+        times, size = [], 0
+        for _ in range(runs + 1):  # the first loads the outlines or names into the worker and is not counted
+            started = time.perf_counter()
+            with urllib.request.urlopen(f"{base}{path}", timeout=30) as response:
+                size = len(response.read())
+            times.append((time.perf_counter() - started) * 1000)
+        found.append((name, statistics.median(times[1:]), size))
+    return found
+
+
 async def one_client(base_host: str, port: int, paths: list[str], latencies: list[float]) -> None:
     for path in paths:
         started = time.perf_counter()
@@ -224,6 +245,9 @@ def main() -> None:
                   f"and styles (target < 300 kB)")
             print(f"first rendered features in headless chromium: median {statistics.median(times):.0f} ms, "
                   f"max {max(times):.0f} ms over {len(times)} loads, {drawn} markers drawn (target < 1500 ms)")
+            if (ROOT / "build" / "basemap.geojson").is_file():
+                for name, median, size in map_layer_figures(base):
+                    print(f"{name}: median {median:.1f} ms, {size / 1000:.1f} kB (after the page, on demand)")
             latencies, wall = load_test(port, args.clients, args.requests)
             print(f"bbox query, {args.clients} concurrent clients, {len(latencies)} requests in {wall:.1f} s "
                   f"({len(latencies) / wall:.0f} req/s): p50 {percentile(latencies, 0.5):.1f} ms, "

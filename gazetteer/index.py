@@ -54,9 +54,10 @@ def default_index_path() -> Path:
 
 def _place(row: tuple) -> Place:
     (pid, name, kind, countries, population, lat, lon, geometry_type, source, licence, approximate, located_in,
-     admin1, feature_code) = row
+     admin1, feature_code, label_lat, label_lon) = row
     return Place(pid, name, kind, tuple(countries.split(",")) if countries else (), population, lat, lon,
-                 geometry_type, source, licence, bool(approximate), located_in, admin1, feature_code)
+                 geometry_type, source, licence, bool(approximate), located_in, admin1, feature_code,
+                 (label_lat, label_lon) if label_lat is not None else None)
 
 
 def _reason(surface: str, key: str, stored_name: str, name_type: int) -> str:
@@ -176,6 +177,15 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         row = self._db.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
         return _place(row) if row else None
+
+    def places_of_kind(self, kinds: tuple[str, ...], min_population: int = 0) -> list[Place]:
+        """Every record of these kinds with at least this population (0: also those of unknown population), most
+        populous first: the names the offline basemap writes on the map (atlas.web.basemap)."""
+        marks = ",".join("?" * len(kinds))
+        rows = self._db.execute(
+            f"SELECT {PLACE_COLUMNS} FROM places WHERE kind IN ({marks}) AND COALESCE(population, 0) >= ? "
+            "ORDER BY population DESC, id", (*kinds, min_population)).fetchall()
+        return [_place(row) for row in rows]
 
     def geometry(self, place_id: str) -> BaseGeometry | None:
         row = self._db.execute(

@@ -62,6 +62,7 @@ def write_index(builder: Builder, output: Path) -> int:
             round(record.lat, 6), round(record.lon, 6), record.geometry.geom_type, record.source, record.licence,
             int(record.approximate), record.located_in, record.admin1, record.feature_code,
             prominence(record, record.id in builder.city_units), builder.namesake_of.get(record.id),
+            *((round(record.label[0], 6), round(record.label[1], 6)) if record.label else (None, None)),
         ))
         if record.geometry.geom_type != "Point":
             geometry_rows.append((pk, record.geometry.wkb))
@@ -107,7 +108,7 @@ def _fuzzy_eligible(record: Record, name_type: NameType) -> bool:
 
 
 def _flush(db: sqlite3.Connection, place_rows: list, geometry_rows: list, bbox_rows: list, name_rows: list) -> int:
-    db.executemany(f"INSERT INTO places VALUES ({','.join('?' * 17)})", place_rows)
+    db.executemany(f"INSERT INTO places VALUES ({','.join('?' * 19)})", place_rows)
     db.executemany("INSERT INTO geometries VALUES (?, ?)", geometry_rows)
     db.executemany("INSERT INTO place_bbox VALUES (?, ?, ?, ?, ?)", bbox_rows)
     db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", name_rows)

@@ -48,6 +48,13 @@ class Place:
     located_in: str | None = None  # for landmarks: the id of the place they stand in (the Kremlin -> Moscow)
     admin1: str | None = None  # GeoNames admin-1 code for populated places (e.g. "DC"), helps disambiguation
     feature_code: str | None = None  # GeoNames feature code where known (PPLC capital, PPLA seat of admin-1, ...)
+    label: tuple[float, float] | None = None  # (lat, lon) where a map pins a country or unit, when not at lat/lon
+
+    @property
+    def map_point(self) -> tuple[float, float]:
+        """(lat, lon) where a map shows the place and what is said of it: `lat`/`lon` is the point the geoparser
+        reasons with (GeoNames' centroid for a country, which corpora use), often far from where people live."""
+        return self.label or (self.lat, self.lon)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ its representative point), an R*Tree of bounding boxes, a name table keyed by `n
 table for typo-tolerant look-ups.
 """
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,7 +26,9 @@ CREATE TABLE places (
     admin1 TEXT,
     feature_code TEXT,
     prominence REAL NOT NULL,
-    namesake_of TEXT  -- for a city: the admin-1 unit of the same name that contains it (Baku in Baku City)
+    namesake_of TEXT,  -- for a city: the admin-1 unit of the same name that contains it (Baku in Baku City)
+    label_lat REAL,  -- where a map pins an area, when not at lat/lon (gazetteer/labels.py); NULL: at lat/lon
+    label_lon REAL
 );
 CREATE TABLE geometries (pk INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
 CREATE VIRTUAL TABLE place_bbox USING rtree(pk, min_lon, max_lon, min_lat, max_lat);
@@ -46,5 +48,5 @@ CREATE INDEX names_by_key ON names (key);
 
 PLACE_COLUMNS = (
     "id, name, kind, country_codes, population, lat, lon, geometry_type, source, licence, approximate, located_in, "
-    "admin1, feature_code"
+    "admin1, feature_code, label_lat, label_lon"
 )

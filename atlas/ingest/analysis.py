@@ -107,8 +107,9 @@ class PlaceCatalog(Mapping[str, PlaceRecord]):
         place = self._gazetteer.get(place_id)
         if place is None:
             raise KeyError(f"the geoparser returned {place_id!r}, which the gazetteer does not know")
+        lat, lon = place.map_point  # a country's dot, and what is said of it, where its name is written
         return PlaceRecord(
-            id=place.id, name=place.name, kind=place.kind, lat=place.lat, lon=place.lon,
+            id=place.id, name=place.name, kind=place.kind, lat=lat, lon=lon,
             geometry=self._gazetteer.feature(place_id)["geometry"], approximate=place.approximate,
             source=place.source, licence=place.licence,
         )

@@ -57,21 +57,44 @@ def _floor(items: ItemFilter, layer: Layer) -> float:
     return threshold(layer) if items.min_confidence == DEFAULT_THRESHOLD else float(items.min_confidence)
 
 
-def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
+def event_conditions(view: ViewFilter, items: ItemFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """The events of the view that pass the item filters (with `view_parameters(view)` bound): the map's event layer,
+    its exports and the counts by area select by these alike."""
     shape = view_shape(view)
-    query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(events.outerjoin(places)) \
-        .where(*bbox_conditions(shape, conn.dialect.name), *_event_dates(shape))
+    conditions = [*bbox_conditions(shape, dialect), *_event_dates(shape)]
     if view.outlets:  # reported by one of the outlets, whenever: the event's own period was checked above
         outlets_only = shape._replace(has_from=False, has_to=False)
-        query = query.where(events.c.id.in_(_reported(event_sources, "event_id", outlets_only)))
+        conditions.append(events.c.id.in_(_reported(event_sources, "event_id", outlets_only)))
     if items.min_confidence is not None:
-        query = query.where(events.c.confidence >= _floor(items, "event"))
+        conditions.append(events.c.confidence >= _floor(items, "event"))
     if items.types:
-        query = query.where(events.c.type.in_(items.types))
+        conditions.append(events.c.type.in_(items.types))
     if items.actors:
-        query = query.where(events.c.id.in_(sa.select(event_actors.c.event_id).where(sa.or_(
+        conditions.append(events.c.id.in_(sa.select(event_actors.c.event_id).where(sa.or_(
             event_actors.c.actor_key.in_(items.actors), sa.func.lower(event_actors.c.name).in_(items.actors)))))
+    return conditions
+
+
+def claim_conditions(view: ViewFilter, items: ItemFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """The claims of the view that pass the item filters; a claim is dated by its reports: it is in a date range (and
+    an outlet) when one of its sources is."""
+    shape = view_shape(view)
+    conditions = bbox_conditions(shape, dialect)
+    if any(shape[1:]):
+        conditions.append(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
+    if items.min_confidence is not None:
+        conditions.append(claims.c.confidence >= _floor(items, "claim"))
+    if items.stances:
+        conditions.append(claims.c.stance.in_(items.stances))
+    if items.speakers:
+        conditions.append(sa.or_(claims.c.speaker_key.in_(items.speakers),
+                                 sa.func.lower(claims.c.speaker).in_(items.speakers)))
+    return conditions
+
+
+def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
+    query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
+        .select_from(events.outerjoin(places)).where(*event_conditions(view, items, conn.dialect.name))
     rows = conn.execute(query.order_by(events.c.date_first, events.c.id).limit(limit), view_parameters(view)).all()
     ids = [r.id for r in rows]
     actors: dict[int, list[dict]] = {}
@@ -91,19 +114,8 @@ def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
 
 
 def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
-    """A claim is dated by its reports: it is in a date range (and an outlet) when one of its sources is."""
-    shape = view_shape(view)
     query = sa.select(claims, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(claims.outerjoin(places)).where(*bbox_conditions(shape, conn.dialect.name))
-    if any(shape[1:]):
-        query = query.where(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
-    if items.min_confidence is not None:
-        query = query.where(claims.c.confidence >= _floor(items, "claim"))
-    if items.stances:
-        query = query.where(claims.c.stance.in_(items.stances))
-    if items.speakers:
-        query = query.where(sa.or_(claims.c.speaker_key.in_(items.speakers),
-                                   sa.func.lower(claims.c.speaker).in_(items.speakers)))
+        .select_from(claims.outerjoin(places)).where(*claim_conditions(view, items, conn.dialect.name))
     rows = conn.execute(query.order_by(claims.c.id).limit(limit), view_parameters(view)).all()
     ids = [r.id for r in rows]
     place_ids: dict[int, list[str]] = {}

@@ -306,3 +306,16 @@ def search_places(conn: sa.Connection, text: str, limit: int = 10) -> list[dict[
 def top_place_ids(conn: sa.Connection, view: ViewFilter, limit: int) -> list[str]:
     """The places a limited view shows, so that an export with the same limit covers exactly them."""
     return [row.id for row in _counted_places(conn, view, limit)]
+
+
+def stored_place_ids(conn: sa.Connection, kinds: tuple[str, ...]) -> set[str]:
+    """The ids of the stored places of these kinds (the map writes the names of the countries it holds first)."""
+    return set(conn.execute(sa.select(places.c.id).where(places.c.kind.in_(kinds))).scalars())
+
+
+def extent(conn: sa.Connection) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of the stored places' points, where the map draws them and their events and claims
+    (a place is stored only for a mention, an event or a claim); None for an empty store."""
+    row = conn.execute(sa.select(sa.func.min(places.c.lon), sa.func.min(places.c.lat), sa.func.max(places.c.lon),
+                                 sa.func.max(places.c.lat))).one()
+    return None if row[0] is None else (row[0], row[1], row[2], row[3])

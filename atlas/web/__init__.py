@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.routing import BaseConverter, ValidationError
 
-from atlas.web import api, cli, db, feeds, upload, vendor, views
+from atlas.web import api, cli, db, feeds, maplayers, upload, vendor, views
 from atlas.web.db import OutdatedStore
 from atlas.web.params import BadParameter
 
@@ -68,6 +68,7 @@ def init_app(app: Flask) -> None:
     db.init_app(app)
     app.register_blueprint(vendor.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(maplayers.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(upload.bp)
     app.register_blueprint(feeds.bp)

@@ -156,9 +156,10 @@ def init_db_command() -> None:
 @click.command("build-basemap")
 @with_appcontext
 def build_basemap_command() -> None:
-    """Write the offline basemap (simplified Natural Earth countries) to BASEMAP_PATH."""
-    target = Path(current_app.config["BASEMAP_PATH"])
-    click.echo(f"wrote {target} ({basemap.build(target)} bytes)")
+    """Write the offline basemap (simplified Natural Earth countries) to BASEMAP_PATH, its names and the first-level
+    units beside it (needs the gazetteer index)."""
+    for path, size in basemap.build(Path(current_app.config["BASEMAP_PATH"])).items():
+        click.echo(f"wrote {path} ({size} bytes)")
 
 
 def init_app(app: Flask) -> None:

@@ -50,7 +50,14 @@ def _cluster_group(name: str, options: dict) -> MarkerCluster:
     return group
 
 
-def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribution: str) -> RenderedMap:
+# The first view fitted to the data keeps the items drawn beside a place's dot (static/map/styles.js) inside it, and
+# stops at a regional zoom when the data is one town.
+FIT = {"padding": (60, 60), "max_zoom": 8}
+
+
+def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribution: str,
+              fit: tuple[float, float, float, float] | None = None) -> RenderedMap:
+    """The map at a centre and zoom, or fitted to `fit` (west, south, east, north) when given."""
     fmap = folium.Map(location=leaflet_latlng(lon, lat), zoom_start=zoom, tiles=None, control_scale=True,
                       world_copy_jump=True, prefer_canvas=True, maxZoom=18, minZoom=2)
     fmap.default_js = [("leaflet", _vendor("leaflet/leaflet.js"))]
@@ -58,6 +65,7 @@ def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribut
     if tiles_url:
         folium.TileLayer(tiles=tiles_url, attr=attribution, name="Tiles").add_to(fmap)
     basemap = folium.FeatureGroup(name="Countries (offline basemap)", show=not tiles_url).add_to(fmap)
+    counts = folium.FeatureGroup(name="Counts by area", show=False).add_to(fmap)  # static/map/choropleth.js
     areas = folium.FeatureGroup(name="Areas: countries, regions").add_to(fmap)
     lines = folium.FeatureGroup(name="Corridors and routes").add_to(fmap)
     points = _cluster_group("Places", {"maxClusterRadius": 40, "showCoverageOnHover": False,
@@ -65,6 +73,9 @@ def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribut
     events = _cluster_group("Events", ITEM_CLUSTERS).add_to(fmap)
     claims = _cluster_group("Claims", ITEM_CLUSTERS).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
+    if fit is not None:
+        west, south, east, north = fit
+        fmap.fit_bounds([leaflet_latlng(west, south), leaflet_latlng(east, north)], **FIT)
     root = fmap.get_root()
     root.render()
     return RenderedMap(
@@ -74,6 +85,7 @@ def build_map(lon: float, lat: float, zoom: int, tiles_url: str | None, attribut
         names={
             "map": fmap.get_name(),
             "basemap": basemap.get_name(),
+            "counts": counts.get_name(),
             "areas": areas.get_name(),
             "lines": lines.get_name(),
             "points": points.get_name(),

@@ -156,6 +156,61 @@ def _dates(*meanings: str) -> list[dict[str, Any]]:
             _query("to", f"Latest date, inclusive. {said}", {"type": "string", "format": "date"})]
 
 
+def _map_layer_paths() -> dict[str, Any]:
+    """/api/labels and /api/counts (atlas.web.maplayers): the map's basemap names and its counts by area."""
+    basemap_missing = {"description": "The offline basemap has not been built (flask --app app build-basemap)",
+                       "content": {"application/json": {"schema": ERROR}}}
+    area = {"type": "object", "description": "an RFC 7946 Feature: the area's simplified outline", "properties": {
+        "properties": {"type": "object", "properties": {
+            "id": {"type": "string", "description": "ne0:<ISO alpha-3> for a country, the unit's gazetteer id "
+                                                    "(ne1:<ISO 3166-2>, ...) for a first-level unit"},
+            "name": {"type": "string"}, "country": {"type": "string", "description": "units: the country's code"},
+            "count": {"type": "integer", "minimum": 1}}}}}
+    return {
+        "/api/labels": {"get": {
+            "summary": "The offline basemap's names in the view for a zoom, in the order the map places them",
+            "description": "Countries, capitals, towns (by population), seas and first-level units from the zoom "
+                           "each is worth writing at; the countries, units and capitals the store holds come first, "
+                           "at any zoom. The map writes each name where it overlaps none placed before it.",
+            "parameters": [{**BBOX, "required": True},
+                           _query("z", "The map's zoom", {"type": "integer", "minimum": 0, "maximum": 18},
+                                  required=True)],
+            "responses": {"200": {"description": "Names", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"labels": {"type": "array", "items": {
+                    "type": "object", "properties": {
+                        "name": {"type": "string"},
+                        "kind": {"enum": ["country", "capital", "water", "city", "admin1"]},
+                        "lon": {"type": "number"}, "lat": {"type": "number"},
+                        "id": {"type": "string", "description": "the gazetteer id"},
+                        "stored": {"type": "boolean", "description": "a country, unit or capital the store holds"},
+                    }}}}}}}},
+                "404": basemap_missing, **ERRORS},
+        }},
+        "/api/counts": {"get": {
+            "summary": "Events, claims or mentions per country or first-level unit, with the map's filters",
+            "description": "Each place counts in the area its map point lies in; places larger than the areas (a "
+                           "sea, a region across borders; a country when counting units) and items with no place "
+                           "are not counted. Item filters narrow events and claims.",
+            "parameters": [
+                _query("by", "The areas counted in (default country)", {"enum": ["country", "admin1"]}),
+                _query("layer", "What is counted (default events)", {"enum": ["events", "claims", "mentions"]}),
+                *_dates(EVENT_DATES, CLAIM_DATES, "Mentions: the publication dates of their articles."), OUTLET,
+                TYPE, ACTOR, STANCE, SPEAKER, MIN_CONFIDENCE],
+            "responses": {"200": {"description": "The areas holding any, most first", "content": {
+                "application/geo+json": {"schema": {"type": "object", "properties": {
+                    "type": {"const": "FeatureCollection"}, "by": {"type": "string"}, "layer": {"type": "string"},
+                    "features": {"type": "array", "items": area},
+                    "classes": {"type": "array", "description": "the legend: at most five ranges of counts, lowest "
+                                "first, each with how many areas it holds", "items": {"type": "object", "properties": {
+                                    "from": {"type": "integer"}, "to": {"type": "integer"},
+                                    "areas": {"type": "integer"}}}},
+                    "counted": {"type": "integer"},
+                    "not_counted": {"type": "integer"}}}}}},
+                "404": basemap_missing, **ERRORS},
+        }},
+    }
+
+
 def document() -> dict[str, Any]:
     export = [BBOX, *_dates(PLACE_DATES, EVENT_DATES, CLAIM_DATES), OUTLET, TYPE, ACTOR, STANCE, SPEAKER,
               MIN_CONFIDENCE, LIMIT]
@@ -169,6 +224,7 @@ def document() -> dict[str, Any]:
             "version of the app answers every request with 503 and what to do.",
         },
         "paths": {
+            **_map_layer_paths(),
             "/api/places": {
                 "get": {
                     "summary": "Places mentioned in the view, drawing geometry, most mentioned first",

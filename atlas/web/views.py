@@ -19,8 +19,9 @@ from extract.vocabulary import EventType, Stance
 
 bp = Blueprint("views", __name__)
 
-DEFAULT_CENTRE = (45.0, 40.0)  # lon, lat: the South Caucasus, where the demo articles are
-DEFAULT_ZOOM = 5
+DEFAULT_CENTRE = (0.0, 20.0)  # lon, lat: the world, for an empty store; otherwise the first view fits the data
+DEFAULT_ZOOM = 2
+VIEW_ARGUMENTS = ("lat", "lon", "z")
 
 
 def _number(name: str, default: float, low: float, high: float) -> float:
@@ -37,7 +38,10 @@ def map_page():
     lon = _number("lon", DEFAULT_CENTRE[0], -180, 180)
     lat = _number("lat", DEFAULT_CENTRE[1], -85, 85)
     zoom = int(_number("z", DEFAULT_ZOOM, 1, 18))
-    rendered = build_map(lon, lat, zoom, current_app.config["TILES_URL"], current_app.config["TILES_ATTRIBUTION"])
+    # A link without a view opens on everything the store holds: every place's point, where its items are drawn.
+    fit = None if any(name in request.args for name in VIEW_ARGUMENTS) else queries.extent(db.connection())
+    rendered = build_map(lon, lat, zoom, current_app.config["TILES_URL"], current_app.config["TILES_ATTRIBUTION"],
+                         fit)
     return render_template(
         "map.html",
         map_header=Markup(rendered.header),
@@ -70,6 +74,8 @@ def page_config(names: dict[str, str]) -> dict:
             "claims": url_for("api.claims"),
             "search": url_for("api.search"),
             "basemap": url_for("views.basemap"),
+            "labels": url_for("maplayers.labels"),
+            "counts": url_for("maplayers.counts"),
             "export_geojson": url_for("views.export_geojson"),
             "export_csv": url_for("views.export_csv"),
             "export_gpkg": url_for("views.export_gpkg"),

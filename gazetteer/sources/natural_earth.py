@@ -18,6 +18,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import make_valid
 
+from gazetteer.labels import label_point
 from gazetteer.model import Kind
 from gazetteer.normalize import is_latin_script
 from gazetteer.sources.paths import node_modules, python_package_data, require
@@ -52,10 +53,12 @@ def country_iso2(row) -> str | None:
 def countries(frame: gpd.GeoDataFrame, representative_points: dict[str, tuple[float, float]],
               populations: dict[str, int]) -> Iterator[Record]:
     """One record per Natural Earth country; the point is GeoNames' country centroid where known (what news corpora
-    and readers expect), else Natural Earth's label point, which always lies inside the polygon."""
+    and readers expect), else Natural Earth's label point, which always lies inside the polygon; the map pins the
+    country at the label point (gazetteer.labels)."""
     for _, row in frame.iterrows():
         iso2 = country_iso2(row)
         lat, lon = representative_points.get(iso2 or "", (row["LABEL_Y"], row["LABEL_X"]))
+        geometry = valid(row.geometry)
         record = Record(
             id=f"ne0:{row['ADM0_A3']}",
             name=row["NAME_EN"] or row["NAME"],
@@ -64,9 +67,10 @@ def countries(frame: gpd.GeoDataFrame, representative_points: dict[str, tuple[fl
             population=populations.get(iso2 or "") or (int(row["POP_EST"]) if row["POP_EST"] > 0 else None),
             lat=float(lat),
             lon=float(lon),
-            geometry=valid(row.geometry),
+            geometry=geometry,
             source=COUNTRY_SOURCE,
             licence=PUBLIC_DOMAIN,
+            label=_label(geometry, (float(row["LABEL_Y"]), float(row["LABEL_X"])), (float(lat), float(lon))),
         )
         record.add_names([record.name], NameType.PREFERRED)
         # not SOVEREIGNT: Hong Kong's sovereign is "China", which is not Hong Kong's name
@@ -75,6 +79,13 @@ def countries(frame: gpd.GeoDataFrame, representative_points: dict[str, tuple[fl
         record.add_names(row[f"NAME_{lang}"] for lang in _LANGUAGE_COLUMNS if isinstance(row[f"NAME_{lang}"], str)
                          and is_latin_script(row[f"NAME_{lang}"]))
         yield record
+
+
+def _label(geometry: BaseGeometry, preferred: tuple[float, float],
+           point: tuple[float, float]) -> tuple[float, float] | None:
+    """The record's label point, None where it is the record's own point."""
+    label = label_point(geometry, preferred)
+    return None if label == point else label
 
 
 def admin1_features() -> list[dict]:
@@ -101,15 +112,18 @@ def admin1_units(features: list[dict], corrections: dict[str, dict[str, str]]) -
         name = props.get("name_en") or props.get("name")
         if not name or feature.get("geometry") is None:
             continue
+        geometry = valid(shape(feature["geometry"]))
+        point = (float(props["latitude"]), float(props["longitude"]))
         record = Record(
             id=ids[props["adm1_code"]],
             name=name,
             kind=Kind.ADMIN1,
             country_codes=(props["iso_a2"],) if re.fullmatch(r"[A-Z]{2}", props.get("iso_a2") or "") else (),
             population=None,
-            lat=float(props["latitude"]),
-            lon=float(props["longitude"]),
-            geometry=valid(shape(feature["geometry"])),
+            lat=point[0],
+            lon=point[1],
+            geometry=geometry,
+            label=_label(geometry, point, point),
             source=ADMIN1_SOURCE + (" (label corrected, see gazetteer/data/admin1_corrections.csv)"
                                     if props["adm1_code"] in corrections else ""),
             licence=PUBLIC_DOMAIN,

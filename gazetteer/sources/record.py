@@ -43,6 +43,7 @@ class Record:
     located_in: str | None = None
     admin1: str | None = None
     feature_code: str | None = None
+    label: tuple[float, float] | None = None  # (lat, lon) where a map pins it, when not (lat, lon): see labels.py
     names: list[Name] = field(default_factory=list)
 
     def add_names(self, texts, type_: NameType = NameType.ALTERNATE, case_sensitive: bool = False) -> None:

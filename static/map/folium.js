@@ -7,7 +7,7 @@
 
 export const L = window.L;
 
-const GROUP_ROLES = ["basemap", "areas", "lines", "points", "events", "claims"];
+const GROUP_ROLES = ["basemap", "counts", "areas", "lines", "points", "events", "claims"];
 
 function byName(names, role) {
   const found = window[names[role]];
@@ -15,7 +15,7 @@ function byName(names, role) {
   return found;
 }
 
-/* { map, groups: { basemap, areas, lines, points, events, claims } } */
+/* { map, groups: { basemap, counts, areas, lines, points, events, claims } } */
 export function foliumObjects(names) {
   const groups = {};
   for (const role of GROUP_ROLES) groups[role] = byName(names, role);

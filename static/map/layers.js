@@ -7,6 +7,8 @@
 import { L } from "./folium.js";
 import { pathStyles } from "./styles.js";
 
+const BASEMAP_PANE = "atlas-basemap";
+
 /* map, groups: Folium's; state: createState(); status: createStatus(); draw: createDrawing(); urls: config.urls */
 export function createLayers(map, groups, state, status, draw, urls) {
   const layers = [
@@ -83,12 +85,13 @@ export function createLayers(map, groups, state, status, draw, urls) {
   };
 }
 
-/* The offline basemap's countries, under everything else. */
-export function loadBasemap(group, url) {
+/* The offline basemap's countries, in a pane of their own under everything else (its names, static/map/labels.js,
+ * go above it). */
+export function loadBasemap(map, group, url) {
+  map.createPane(BASEMAP_PANE).classList.add("basemap-pane");
   fetch(url)
     .then((response) => response.json())
     .then((countries) => {
-      group.addLayer(L.geoJSON(countries, { interactive: false, style: pathStyles().basemap }));
-      group.bringToBack();
+      group.addLayer(L.geoJSON(countries, { pane: BASEMAP_PANE, interactive: false, style: pathStyles().basemap }));
     });
 }
