@@ -42,7 +42,7 @@ from geo.evidence import (
 from geo.fallback import NominatimFallback
 from geo.model import Mention
 from geo.place_names import case_fits, is_acronym
-from geo.recognize import Span
+from geo.recognize import AREA, TOWN, Span
 
 MATCH_WEIGHT = {"exact": 1.0, "normalized": 0.97, "abbreviation": 0.95, "demonym": 0.95, "alternate": 0.9}
 KIND_PROMINENCE = {Kind.COUNTRY: 1.0, Kind.WATER_BODY: 0.95, Kind.DISPUTED_AREA: 0.95, Kind.CORRIDOR: 0.95,
@@ -100,7 +100,7 @@ class Resolver:
             by_key[key].append(span)
         groups = []
         for key, members in by_key.items():
-            candidates = _plausible(members, self.gaz.lookup(members[0].text, limit=self.limit))
+            candidates = _at_level(members, _plausible(members, self.gaz.lookup(members[0].text, limit=self.limit)))
             if not candidates and self.fallback is not None:
                 online = self.fallback.lookup(members[0].text)
                 candidates = [online] if online is not None else []
@@ -226,12 +226,26 @@ def _comma_between(text: str, first: Span, second: Span) -> bool:
 
 def _group_keys(text: str, spans: list[Span]) -> list[str]:
     """One key per span: its normalised name, except that "Washington, D.C." or "Paris, Texas" - a name qualified
-    by the unit after it - is read on its own, apart from the text's other, unqualified uses of the name."""
-    keys = [normalize(span.text) for span in spans]
+    by the unit after it - is read on its own, apart from the text's other, unqualified uses of the name; so is a
+    name the text calls an area ("Kherson region" beside the city of Kherson)."""
+    keys = [normalize(span.text) + (f" ({span.level})" if span.level else "") for span in spans]
     for i, (first, second) in enumerate(pairwise(spans)):
         if _comma_between(text, first, second):
             keys[i] = f"{keys[i]}, {normalize(second.text)}"
     return keys
+
+
+def _at_level(spans: list[Span], candidates: list[Candidate]) -> list[Candidate]:
+    """'Luhansk region', 'the Kherson and Zaporizhzhia regions', 'northern Rakhine': when the text says the name is
+    an area, only the areas of that name remain (the town the unit is named after is another place), and when it
+    says it is a town ('the city of Kherson'), only the towns; when the gazetteer has nothing at that level, the
+    text's word is not enough to drop the other readings."""
+    levels = {span.level for span in spans}
+    if levels == {AREA}:
+        return [c for c in candidates if c.place.kind in AREA_KINDS] or candidates
+    if levels == {TOWN}:
+        return [c for c in candidates if c.place.kind in TOWN_KINDS] or candidates
+    return candidates
 
 
 def _plausible(spans: list[Span], candidates: list[Candidate]) -> list[Candidate]:
