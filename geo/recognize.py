@@ -75,6 +75,7 @@ class Span:
     evidence: str  # how it was found, kept for the mention's reason
     metonym: bool = False
     level: str | None = None  # AREA or TOWN when the text says which ("Luhansk region", "the city of Kherson")
+    ner_place: bool = False  # the NER itself called it a place (GPE, LOC, FAC)
 
 
 class Recognizer:
@@ -152,7 +153,8 @@ class Recognizer:
                 possessive = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s")
                 named_person = any(t.lower_ in person_words for t in doc[start:end]) and (
                     possessive or not locative_before(doc, start, against_person=True))
-                (held if named_person else found).append(self._span(doc, start, end, f"NER {label}"))
+                (held if named_person else found).append(replace(self._span(doc, start, end, f"NER {label}"),
+                                                                 ner_place=True))
             elif self.names.typo_of_prominent(text):
                 found.append(self._span(doc, start, end, f"NER {label}, spelling variant"))
             else:

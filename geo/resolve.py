@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 import shapely
+from geopy.distance import great_circle
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer import Candidate, Gazetteer, Kind
@@ -53,6 +54,11 @@ TOWN_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.ADMIN2})
 OUTLINE_CACHE_SIZE = 2000
 PATTERN_LIMIT = 100  # candidates searched for the first name of "Churchill, Manitoba"
 ROUNDS = 3
+WEAK_PRIOR = 0.6  # an exact name of a town of about 4,000 people or fewer (or of unknown size)
+WEAK_UNNAMED_PRIOR = 0.7  # an exact name of a town of about 200,000 people, when the NER did not call it a place
+WEAK_INDIRECT_PRIOR = 0.7  # an alternate name of a town of about 400,000 people
+FOREIGN_KM = 161  # the accuracy radius: a weak town in an unmentioned country, further than this, abstains
+FAR_KM = 1000  # a town reached by an alternate name this far from every other named place abstains
 
 
 @dataclass
@@ -92,7 +98,8 @@ class Resolver:
         for _ in range(ROUNDS):
             for group in groups:
                 self._rescore(group, groups, patterns)
-        return self._mentions(text, groups)
+        kept = [g for g in groups if not _stray(g, groups, patterns)]
+        return self._mentions(text, kept)
 
     def _groups(self, spans: list[Span], keys: list[str]) -> list[_Group]:
         by_key: dict[str, list[Span]] = defaultdict(list)
@@ -218,6 +225,36 @@ def _area_prior(candidates: list[Candidate], context: Context) -> float:
     return max((prior(c) for c in candidates if c.place.kind in DOMINANT_KINDS and (
         c.place.kind != Kind.ADMIN1 or any(context.country_mentions.get(code) for code in c.place.country_codes))),
         default=0.0)
+
+
+def _stray(group: _Group, groups: list[_Group], patterns: dict[tuple[str, str], str]) -> bool:
+    """A weak reading far from everything else the text names abstains: "not a place" (an organisation or a
+    person named like a town) or a village the gazetteer lacks is likelier than a namesake abroad ("the Wagner
+    group" in a story about Ukraine is no Brazilian hamlet; a Kosovan village is no Bulgarian town).
+
+    Weak: a town below a city's size reached only by an alternate or misspelt name (big cities are often written
+    so: "Hodeidah", "New York"), or a small one (prior below WEAK_PRIOR; below WEAK_UNNAMED_PRIOR, a town of some
+    tens of thousands, when the NER never called the name a place: "the Wagner private army"). Far: in a
+    country no other name of the text lies in and more than FOREIGN_KM from every other named place, or, for an
+    alternate or misspelt name, more than FAR_KM from every other named place. A text with no other place gives
+    no measure and keeps the reading, as does one written with its area ("Paris, Texas")."""
+    chosen = group.chosen
+    place = chosen.place
+    if place.kind not in TOWN_KINDS or (group.key, place.id) in patterns:
+        return False
+    indirect = chosen.reason in ("alternate", "fuzzy") and prior(chosen) < WEAK_INDIRECT_PRIOR
+    named_place = any(span.ner_place for span in group.spans)
+    if not indirect and prior(chosen) >= (WEAK_PRIOR if named_place else WEAK_UNNAMED_PRIOR):
+        return False
+    others = [g.chosen.place for g in groups if g is not group]
+    if not others:
+        return False
+    same_country = any(set(o.country_codes) & set(place.country_codes) for o in others)
+    located = [o for o in others if o.kind != Kind.COUNTRY]
+    nearest = min((great_circle((place.lat, place.lon), (o.lat, o.lon)).km for o in located), default=math.inf)
+    if not same_country:
+        return nearest > FOREIGN_KM
+    return indirect and nearest > FAR_KM and bool(located)
 
 
 def _comma_between(text: str, first: Span, second: Span) -> bool:
