@@ -13,7 +13,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Words that make the proper noun after them a location rather than a person or an organisation.
 LOCATIVE_PREPOSITIONS = _words("""
-in at from near to into across outside inside throughout around towards toward via through within between of
+in at from near to into across outside inside throughout around towards toward via through within between of off
 visiting visited entered leaving left reached
 """)
 # Prepositions that take people as readily as places ("between Brunson and the network", "the release of Brunson",
