@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -25,7 +26,7 @@ import shapely
 from geopy.distance import great_circle
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer import Candidate, Gazetteer, Kind
+from gazetteer import Candidate, Gazetteer, Kind, Place
 from gazetteer.normalize import normalize
 from geo.evidence import (
     AREA_KINDS,
@@ -58,6 +59,7 @@ WEAK_PRIOR = 0.6  # an exact name of a town of about 4,000 people or fewer (or o
 WEAK_UNNAMED_PRIOR = 0.7  # an exact name of a town of about 200,000 people, when the NER did not call it a place
 WEAK_INDIRECT_PRIOR = 0.7  # an alternate name of a town of about 400,000 people
 FOREIGN_KM = 161  # the accuracy radius: a weak town in an unmentioned country, further than this, abstains
+KM_PER_DEGREE = 111.0  # of latitude; enough for a border test
 FAR_KM = 1000  # a town reached by an alternate name this far from every other named place abstains
 
 
@@ -98,7 +100,7 @@ class Resolver:
         for _ in range(ROUNDS):
             for group in groups:
                 self._rescore(group, groups, patterns)
-        kept = [g for g in groups if not _stray(g, groups, patterns)]
+        kept = [g for g in groups if not _stray(g, groups, patterns, self._near_country)]
         return self._mentions(text, kept)
 
     def _groups(self, spans: list[Span], keys: list[str]) -> list[_Group]:
@@ -178,6 +180,12 @@ class Resolver:
         outline = self._outline(outer.id)
         return outline is not None and bool(shapely.contains_xy(outline, inner.lon, inner.lat))
 
+    def _near_country(self, country: Place, place: Place) -> bool:
+        """Whether the place lies within about FOREIGN_KM of the country's outline (in degrees: a border test)."""
+        outline = self._outline(country.id)
+        return outline is not None and bool(shapely.dwithin(outline, shapely.Point(place.lon, place.lat),
+                                                            FOREIGN_KM / KM_PER_DEGREE))
+
     def _outline(self, place_id: str) -> BaseGeometry | None:
         """An area's outline, prepared once: containment tests then cost microseconds."""
         if place_id not in self._outlines:
@@ -227,7 +235,8 @@ def _area_prior(candidates: list[Candidate], context: Context) -> float:
         default=0.0)
 
 
-def _stray(group: _Group, groups: list[_Group], patterns: dict[tuple[str, str], str]) -> bool:
+def _stray(group: _Group, groups: list[_Group], patterns: dict[tuple[str, str], str],
+           near_country: Callable[[Place, Place], bool]) -> bool:
     """A weak reading far from everything else the text names abstains: "not a place" (an organisation or a
     person named like a town) or a village the gazetteer lacks is likelier than a namesake abroad ("the Wagner
     group" in a story about Ukraine is no Brazilian hamlet; a Kosovan village is no Bulgarian town).
@@ -237,7 +246,8 @@ def _stray(group: _Group, groups: list[_Group], patterns: dict[tuple[str, str], 
     tens of thousands, when the NER never called the name a place: "the Wagner private army"). Far: in a
     country no other name of the text lies in and more than FOREIGN_KM from every other named place, or, for an
     alternate or misspelt name, more than FAR_KM from every other named place. A text with no other place gives
-    no measure and keeps the reading, as does one written with its area ("Paris, Texas")."""
+    no measure and keeps the reading, as does one written with its area ("Paris, Texas") and a town near the border
+    of a country the text names ("Qamishli" beside "Turkey")."""
     chosen = group.chosen
     place = chosen.place
     if place.kind not in TOWN_KINDS or (group.key, place.id) in patterns:
@@ -253,7 +263,7 @@ def _stray(group: _Group, groups: list[_Group], patterns: dict[tuple[str, str], 
     located = [o for o in others if o.kind != Kind.COUNTRY]
     nearest = min((great_circle((place.lat, place.lon), (o.lat, o.lon)).km for o in located), default=math.inf)
     if not same_country:
-        return nearest > FOREIGN_KM
+        return nearest > FOREIGN_KM and not any(near_country(o, place) for o in others if o.kind == Kind.COUNTRY)
     return indirect and nearest > FAR_KM and bool(located)
 
 
