@@ -13,17 +13,21 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from geo.lexicon import (
+    AREA_DIRECTIONS,
+    AREA_NOUNS,
     AUXILIARIES,
     DIRECTIONS,
     LANGUAGE_CUES,
     LANGUAGE_FOLLOWERS,
     LOCATIVE_PREPOSITIONS,
+    NAME_ARTICLES,
     NAME_CONNECTORS,
     PERSON_PREPOSITIONS,
     PERSON_TITLES,
     PLACE_CLASS_NOUNS,
     STANCE_ADJECTIVES,
     STANCE_VERBS,
+    TOWN_NOUNS,
 )
 
 MAX_NAME_TOKENS = 6
@@ -46,13 +50,26 @@ def is_name_token(token: Token) -> bool:
     return (text[:1].isupper() and any(c.isalpha() for c in text) and not token.is_stop) or token.text in ("St.", "Ft.")
 
 
+def article_before(doc: Doc, start: int) -> int:
+    """Where the name begins once a lower-case Arabic article joined to it by a hyphen is counted ("al-Hasakah",
+    "el-Obeid": the article is part of the name as written), or `start` when there is none."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NAME_ARTICLES \
+            and doc[start - 2].is_lower and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        return start - 2
+    return start
+
+
 def capitalised_runs(doc: Doc, claimed: list[bool]) -> Iterator[tuple[int, int]]:
-    """Maximal runs of unclaimed capitalised tokens, allowing connectors ('of', '-', '&') inside."""
+    """Maximal runs of unclaimed capitalised tokens, allowing connectors ('of', '-', '&') inside, each with the
+    lower-case article joined to its start ("al-Mukha")."""
     i, n = 0, len(doc)
     while i < n:
         if claimed[i] or not is_name_token(doc[i]):
             i += 1
             continue
+        first = article_before(doc, i)
+        if any(claimed[first:i]):
+            first = i
         j = i + 1
         while j < n and not claimed[j]:
             if is_name_token(doc[j]):
@@ -63,7 +80,7 @@ def capitalised_runs(doc: Doc, claimed: list[bool]) -> Iterator[tuple[int, int]]
             else:
                 break
         if j - i <= MAX_NAME_TOKENS:
-            yield i, j
+            yield first, j
         i = j
 
 
@@ -120,13 +137,54 @@ def said_to_be_a_place(doc: Doc, start: int, end: int) -> bool:
 
 def place_class_after(doc: Doc, end: int) -> bool:
     """Whether the text goes on to say what kind of place the name is: "Qamishli and other towns", "Douma, a city
-    near Damascus" (a Hearst pattern: NER often calls an unfamiliar town an organisation)."""
+    near Damascus" (a Hearst pattern: NER often calls an unfamiliar town an organisation), "Bure town", "Hodeidah
+    port city", "Luhansk region" (a lower-case class noun right after the name)."""
     words = [t.lower_ for t in doc[end:end + 4]]
+    if end < len(doc) and doc[end].is_lower and (words[0] in PLACE_CLASS_NOUNS or words[0] in AREA_NOUNS or (
+            words[0] == "port" and (len(words) == 1 or not doc[end + 1].is_alpha or words[1] in PLACE_CLASS_NOUNS))):
+        return True
+    if area_head_after(doc, end):
+        return True
     if words[:2] in (["and", "other"], ["or", "other"]):
         return len(words) > 2 and _singular(words[2]) in PLACE_CLASS_NOUNS
     if words[:2] in ([",", "a"], [",", "the"]):  # the class noun, or one adjective before it
         return any(word in PLACE_CLASS_NOUNS for word in words[2:4])
     return False
+
+
+def area_head_after(doc: Doc, end: int) -> bool:
+    """Whether a lower-case unit noun says the name is an administrative unit or region: "Luhansk region", "Idlib
+    governorate", or, for every name of a coordinated list, the plural head after its last name: "the Kherson and
+    Zaporizhzhia regions", "Donetsk, Luhansk and Kherson oblasts"."""
+    i, coordinated = end, False
+    while i < len(doc) and i - end <= 2 * MAX_NAME_TOKENS:
+        token = doc[i]
+        if token.lower_ in ("and", "or", ","):
+            coordinated = True
+        elif not (is_name_token(token) or token.text == "-"):
+            break
+        i += 1
+    if i >= len(doc) or not doc[i].is_lower:
+        return False
+    word = doc[i].lower_
+    if coordinated:
+        return word != _singular(word) and _singular(word) in AREA_NOUNS
+    return i == end and word in AREA_NOUNS
+
+
+def town_noun_around(doc: Doc, start: int, end: int) -> bool:
+    """'the city of Kherson', 'Bure town', 'Hodeidah port city': the text says the name is a town."""
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    after = [t.lower_ for t in doc[end:end + 3]] + ["", "", ""]
+    if before[-2:] in (["city", "of"], ["town", "of"], ["village", "of"], ["port", "of"]):
+        return True
+    noun = 1 if after[0] == "port" and after[1] in TOWN_NOUNS else 0
+    return after[noun] in TOWN_NOUNS and after[noun + 1] != "of"  # "the Hunan city of Yueyang": Hunan is no town
+
+
+def area_direction_before(doc: Doc, start: int) -> bool:
+    """'northern Rakhine', 'in southern Lebanon': a part of an area, named by its direction."""
+    return start > 0 and doc[start - 1].lower_ in AREA_DIRECTIONS
 
 
 def _singular(word: str) -> str:
@@ -173,6 +231,7 @@ def used_as_language(doc: Doc, start: int, end: int) -> bool:
     """'speaks French', 'printed in Chinese,' - the demonym names a language, not a country."""
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end] if end < len(doc) else None
-    ends_phrase = after is None or after.is_punct or after.lower_ in ("and", "or", "as", "with", "at", "to")
+    ends_phrase = after is None or (after.is_punct and not after.is_quote) \
+        or after.lower_ in ("and", "or", "as", "with", "at", "to")
     followed = after is not None and after.lower_ in LANGUAGE_FOLLOWERS
     return before in LANGUAGE_CUES or followed or (before in ("in", "into", "of") and ends_phrase)

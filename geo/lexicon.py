@@ -13,7 +13,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Words that make the proper noun after them a location rather than a person or an organisation.
 LOCATIVE_PREPOSITIONS = _words("""
-in at from near to into across outside inside throughout around towards toward via through within between of
+in at from near to into across outside inside throughout around towards toward via through within between of off
 visiting visited entered leaving left reached
 """)
 # Prepositions that take people as readily as places ("between Brunson and the network", "the release of Brunson",
@@ -50,12 +50,13 @@ PUBLIC_BODIES = _words("""
 government ministry minister department embassy consulate army navy forces force military troops parliament
 senate congress assembly legislature president presidency premier cabinet administration police sheriff
 sheriff's coroner court council commission mayor governor authorities authority officials bank guard
+command staff
 """)
 
 # Words that may stand between the jurisdiction and the body ("the US State Department", "Kentucky State Police").
 BODY_MODIFIERS = _words("""
 state foreign interior central federal national armed air coast defence defense health justice finance
-provincial municipal county city regional district supreme superior high
+provincial municipal county city regional district supreme superior high affairs general
 """)
 
 # Titles that make the next capitalised word a person.
@@ -72,7 +73,28 @@ of de del la le du da upon on the and
 
 # Generic words that follow a name without being part of how the gazetteer stores it ("Sichuan province").
 GENERIC_SUFFIXES = _words("""
-state province county district region city town village oblast governorate
+state province county district region city town village oblast governorate township prefecture municipality
+""")
+
+# Lower-case nouns of administrative units and regions: after a name ("Luhansk region", "Idlib governorate", "the
+# Kherson and Zaporizhzhia regions") they say the name is the unit, not the town it is named after.
+AREA_NOUNS = _words("""
+region province oblast governorate state district county township prefecture municipality krai raion territory
+""")
+
+# Nouns of towns: "the city of Kherson", "Bure town" say the name is the town, not the province named after it.
+TOWN_NOUNS = _words("city town village")
+
+# Directions that, before a name, speak of part of an area ("northern Rakhine", "southern Lebanon"): a town has no
+# northern part worth a name in the news, a province or a country does.
+AREA_DIRECTIONS = _words("""
+northern southern eastern western northeastern northwestern southeastern southwestern north-eastern north-western
+south-eastern south-western
+""")
+
+# Arabic articles written in lower case and joined by a hyphen to the name they open ("al-Hasakah", "el-Obeid").
+NAME_ARTICLES = _words("""
+al el ad ed an ar as ash at az ath adh
 """)
 
 # Kinds of place a name is said to be one of: "Qamishli and other towns", "Douma, a city near Damascus".

@@ -33,15 +33,20 @@ from gazetteer.normalize import normalize
 from geo.context import (
     MAX_NAME_TOKENS,
     after_title,
+    area_direction_before,
+    area_head_after,
+    article_before,
     before_common_noun,
     capitalised_runs,
     dateline,
     lines_of,
     locative_before,
+    place_class_after,
     said_to_be_a_place,
     sentence_initial,
     stance_after,
     stance_verb,
+    town_noun_around,
     trim,
     used_as_language,
 )
@@ -55,6 +60,7 @@ from geo.lexicon import (
 from geo.place_names import PlaceNames, case_fits, is_acronym
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+AREA, TOWN = "area", "town"  # what the words around a name may say it is (Span.level)
 MAX_EXTENSION = 4  # tokens a known name may run past the entity or run NER found
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -68,6 +74,8 @@ class Span:
     text: str
     evidence: str  # how it was found, kept for the mention's reason
     metonym: bool = False
+    level: str | None = None  # AREA or TOWN when the text says which ("Luhansk region", "the city of Kherson")
+    ner_place: bool = False  # the NER itself called it a place (GPE, LOC, FAC)
 
 
 class Recognizer:
@@ -83,8 +91,7 @@ class Recognizer:
         Names that were held back only for want of evidence (a bare "Nelson" NER took for a person) are accepted
         when the same name is accepted elsewhere in the text: one sense per document."""
         claimed = [False] * len(doc)  # tokens already explained by an entity decision
-        person_words = {t.lower_ for e in doc.ents
-                        if e.label_ == "PERSON" and len(e) > 1 and not self.names.known(e.text) for t in e}
+        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in self._unknown_person(doc, e)}
         found: list[Span] = []
         held: list[Span] = []
         for ent in doc.ents:
@@ -96,12 +103,36 @@ class Recognizer:
         accepted = {normalize(s.text) for s in found}
         found += [replace(s, evidence=s.evidence + "; same name is a place elsewhere in the text")
                   for s in held if normalize(s.text) in accepted]
+        found += self._listed_with_places(doc.text, found, [s for s in held if normalize(s.text) not in accepted])
         found.sort(key=lambda s: (s.start, -s.end))
         kept: list[Span] = []
         for span in found:
             if not kept or span.start >= kept[-1].end:
                 kept.append(span)
         return [replace(span, start=span.start + offset, end=span.end + offset) for span in kept]
+
+    def _unknown_person(self, doc: Doc, ent: SpacySpan) -> SpacySpan:
+        """The tokens of a person's name of two words or more that is no known place ("Wad Madani's" is the
+        town with a possessive, not a person), or nothing."""
+        start, end = trim(doc, ent.start, ent.end)
+        return doc[start:start] if end - start < 2 or self.names.known(doc[start:end].text) else doc[start:end]
+
+    @staticmethod
+    def _listed_with_places(text: str, found: list[Span], held: list[Span]) -> list[Span]:
+        """Names held for want of evidence that a conjunction joins to an accepted place ("in Sagaing and Chin
+        State", "Hilversum and Almelo"): a pair of names shares what it names. Bare commas are not enough: lists of
+        people ("Helen, Clarence, Irene") are as common as lists of places."""
+        taken: list[Span] = []
+        edges = {(s.start, s.end) for s in found}
+        waiting = list(held)
+        while waiting:
+            joined = [s for s in waiting if any(_listed(text, s, start, end) for start, end in edges)]
+            if not joined:
+                break
+            taken += [replace(s, evidence=s.evidence + "; listed with a place") for s in joined]
+            edges |= {(s.start, s.end) for s in joined}
+            waiting = [s for s in waiting if s not in joined]
+        return taken
 
     # -- entities -----------------------------------------------------------------------------------------------
     def _from_entity(self, doc: Doc, ent: SpacySpan, person_words: set[str], found: list[Span],
@@ -110,6 +141,9 @@ class Recognizer:
         if start >= end:
             return
         end = self._extend_right(doc, start, end)
+        with_article = article_before(doc, start)
+        if with_article < start and self.names.known(doc[with_article:end].text):
+            start = with_article  # NER left out the lower-case article: "al-Hasakah" is the name as written
         text = doc[start:end].text
         label = ent.label_
         if label in PLACE_LABELS:
@@ -119,7 +153,8 @@ class Recognizer:
                 possessive = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s")
                 named_person = any(t.lower_ in person_words for t in doc[start:end]) and (
                     possessive or not locative_before(doc, start, against_person=True))
-                (held if named_person else found).append(self._span(doc, start, end, f"NER {label}"))
+                (held if named_person else found).append(replace(self._span(doc, start, end, f"NER {label}"),
+                                                                 ner_place=True))
             elif self.names.typo_of_prominent(text):
                 found.append(self._span(doc, start, end, f"NER {label}, spelling variant"))
             else:
@@ -140,7 +175,8 @@ class Recognizer:
         elif self.names.known(text) and not self.names.is_demonym(text):
             if after_title(doc, start) or any(t.lower_ in person_words for t in doc[start:end]):
                 return
-            if label == "NORP" and not self.names.prominent(text):
+            strong_context = locative_before(doc, start, against_person=True) or place_class_after(doc, end)
+            if label == "NORP" and not self.names.prominent(text) and not strong_context:
                 return  # a nationality or group NER is sure of ("the English Premier League") is no town
             # a person says things too: for NER's persons, only a state-sized place may be the speaker
             speaker = stance_after(doc, end) and (label != "PERSON" or self.names.jurisdiction(text))
@@ -250,6 +286,8 @@ class Recognizer:
     def _from_phrases(self, doc: Doc, claimed: list[bool], person_words: set[str], found: list[Span],
                       held: list[Span]) -> None:
         for start, end in capitalised_runs(doc, claimed):
+            if start + 2 < end and doc[start].is_lower and not self.names.known(doc[start:end].text):
+                start += 2  # the article is no part of any known name here: read the name without it
             end = self._extend_right(doc, start, end)
             text = doc[start:end].text
             if not self.names.known(text) and doc[end - 1].lower_ in GENERIC_SUFFIXES and end - start > 1:
@@ -280,4 +318,15 @@ class Recognizer:
         span, verb = doc[start:end], stance_verb(doc, end)
         if verb is not None:
             evidence += f"; metonym: stands for its government or people ('{span.text} {verb}')"
-        return Span(span.start_char, span.end_char, span.text, evidence, verb is not None)
+        level = AREA if area_head_after(doc, end) or area_direction_before(doc, start) else \
+            TOWN if town_noun_around(doc, start, end) else None
+        if level is not None:
+            evidence += f"; the text calls it a{'n' if level == AREA else ''} {level}"
+        return Span(span.start_char, span.end_char, span.text, evidence, verb is not None, level)
+
+
+def _listed(text: str, span: Span, start: int, end: int) -> bool:
+    """Whether only a conjunction separates the span from the stretch start:end, on one line; an abbreviation
+    ("Dr.", "Inc.") is no place of a list."""
+    between = text[end:span.start] if end <= span.start else text[span.end:start]
+    return between.strip() in ("and", "or", ", and", ", or") and "\n" not in between and not span.text.endswith(".")

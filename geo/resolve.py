@@ -18,13 +18,15 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 import shapely
+from geopy.distance import great_circle
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer import Candidate, Gazetteer, Kind
+from gazetteer import Candidate, Gazetteer, Kind, Place
 from gazetteer.normalize import normalize
 from geo.evidence import (
     AREA_KINDS,
@@ -42,7 +44,7 @@ from geo.evidence import (
 from geo.fallback import NominatimFallback
 from geo.model import Mention
 from geo.place_names import case_fits, is_acronym
-from geo.recognize import Span
+from geo.recognize import AREA, TOWN, Span
 
 MATCH_WEIGHT = {"exact": 1.0, "normalized": 0.97, "abbreviation": 0.95, "demonym": 0.95, "alternate": 0.9}
 KIND_PROMINENCE = {Kind.COUNTRY: 1.0, Kind.WATER_BODY: 0.95, Kind.DISPUTED_AREA: 0.95, Kind.CORRIDOR: 0.95,
@@ -53,6 +55,12 @@ TOWN_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.ADMIN2})
 OUTLINE_CACHE_SIZE = 2000
 PATTERN_LIMIT = 100  # candidates searched for the first name of "Churchill, Manitoba"
 ROUNDS = 3
+WEAK_PRIOR = 0.6  # an exact name of a town of about 4,000 people or fewer (or of unknown size)
+WEAK_UNNAMED_PRIOR = 0.7  # an exact name of a town of about 200,000 people, when the NER did not call it a place
+WEAK_INDIRECT_PRIOR = 0.7  # an alternate name of a town of about 400,000 people
+FOREIGN_KM = 161  # the accuracy radius: a weak town in an unmentioned country, further than this, abstains
+KM_PER_DEGREE = 111.0  # of latitude; enough for a border test
+FAR_KM = 1000  # a town reached by an alternate name this far from every other named place abstains
 
 
 @dataclass
@@ -92,7 +100,8 @@ class Resolver:
         for _ in range(ROUNDS):
             for group in groups:
                 self._rescore(group, groups, patterns)
-        return self._mentions(text, groups)
+        kept = [g for g in groups if not _stray(g, groups, patterns, self._near_country)]
+        return self._mentions(text, kept)
 
     def _groups(self, spans: list[Span], keys: list[str]) -> list[_Group]:
         by_key: dict[str, list[Span]] = defaultdict(list)
@@ -100,7 +109,7 @@ class Resolver:
             by_key[key].append(span)
         groups = []
         for key, members in by_key.items():
-            candidates = _plausible(members, self.gaz.lookup(members[0].text, limit=self.limit))
+            candidates = _at_level(members, _plausible(members, self.gaz.lookup(members[0].text, limit=self.limit)))
             if not candidates and self.fallback is not None:
                 online = self.fallback.lookup(members[0].text)
                 candidates = [online] if online is not None else []
@@ -171,6 +180,12 @@ class Resolver:
         outline = self._outline(outer.id)
         return outline is not None and bool(shapely.contains_xy(outline, inner.lon, inner.lat))
 
+    def _near_country(self, country: Place, place: Place) -> bool:
+        """Whether the place lies within about FOREIGN_KM of the country's outline (in degrees: a border test)."""
+        outline = self._outline(country.id)
+        return outline is not None and bool(shapely.dwithin(outline, shapely.Point(place.lon, place.lat),
+                                                            FOREIGN_KM / KM_PER_DEGREE))
+
     def _outline(self, place_id: str) -> BaseGeometry | None:
         """An area's outline, prepared once: containment tests then cost microseconds."""
         if place_id not in self._outlines:
@@ -220,18 +235,64 @@ def _area_prior(candidates: list[Candidate], context: Context) -> float:
         default=0.0)
 
 
+def _stray(group: _Group, groups: list[_Group], patterns: dict[tuple[str, str], str],
+           near_country: Callable[[Place, Place], bool]) -> bool:
+    """A weak reading far from everything else the text names abstains: "not a place" (an organisation or a
+    person named like a town) or a village the gazetteer lacks is likelier than a namesake abroad ("the Wagner
+    group" in a story about Ukraine is no Brazilian hamlet; a Kosovan village is no Bulgarian town).
+
+    Weak: a town below a city's size reached only by an alternate or misspelt name (big cities are often written
+    so: "Hodeidah", "New York"), or a small one (prior below WEAK_PRIOR; below WEAK_UNNAMED_PRIOR, a town of some
+    tens of thousands, when the NER never called the name a place: "the Wagner private army"). Far: in a
+    country no other name of the text lies in and more than FOREIGN_KM from every other named place, or, for an
+    alternate or misspelt name, more than FAR_KM from every other named place. A text with no other place gives
+    no measure and keeps the reading, as does one written with its area ("Paris, Texas") and a town near the border
+    of a country the text names ("Qamishli" beside "Turkey")."""
+    chosen = group.chosen
+    place = chosen.place
+    if place.kind not in TOWN_KINDS or (group.key, place.id) in patterns:
+        return False
+    indirect = chosen.reason in ("alternate", "fuzzy") and prior(chosen) < WEAK_INDIRECT_PRIOR
+    named_place = any(span.ner_place for span in group.spans)
+    if not indirect and prior(chosen) >= (WEAK_PRIOR if named_place else WEAK_UNNAMED_PRIOR):
+        return False
+    others = [g.chosen.place for g in groups if g is not group]
+    if not others:
+        return False
+    same_country = any(set(o.country_codes) & set(place.country_codes) for o in others)
+    located = [o for o in others if o.kind != Kind.COUNTRY]
+    nearest = min((great_circle((place.lat, place.lon), (o.lat, o.lon)).km for o in located), default=math.inf)
+    if not same_country:
+        return nearest > FOREIGN_KM and not any(near_country(o, place) for o in others if o.kind == Kind.COUNTRY)
+    return indirect and nearest > FAR_KM and bool(located)
+
+
 def _comma_between(text: str, first: Span, second: Span) -> bool:
     return re.fullmatch(r"\s*,\s*", text[first.end:second.start]) is not None
 
 
 def _group_keys(text: str, spans: list[Span]) -> list[str]:
     """One key per span: its normalised name, except that "Washington, D.C." or "Paris, Texas" - a name qualified
-    by the unit after it - is read on its own, apart from the text's other, unqualified uses of the name."""
-    keys = [normalize(span.text) for span in spans]
+    by the unit after it - is read on its own, apart from the text's other, unqualified uses of the name; so is a
+    name the text calls an area ("Kherson region" beside the city of Kherson)."""
+    keys = [normalize(span.text) + (f" ({span.level})" if span.level else "") for span in spans]
     for i, (first, second) in enumerate(pairwise(spans)):
         if _comma_between(text, first, second):
             keys[i] = f"{keys[i]}, {normalize(second.text)}"
     return keys
+
+
+def _at_level(spans: list[Span], candidates: list[Candidate]) -> list[Candidate]:
+    """'Luhansk region', 'the Kherson and Zaporizhzhia regions', 'northern Rakhine': when the text says the name is
+    an area, only the areas of that name remain (the town the unit is named after is another place), and when it
+    says it is a town ('the city of Kherson'), only the towns; when the gazetteer has nothing at that level, the
+    text's word is not enough to drop the other readings."""
+    levels = {span.level for span in spans}
+    if levels == {AREA}:
+        return [c for c in candidates if c.place.kind in AREA_KINDS] or candidates
+    if levels == {TOWN}:
+        return [c for c in candidates if c.place.kind in TOWN_KINDS] or candidates
+    return candidates
 
 
 def _plausible(spans: list[Span], candidates: list[Candidate]) -> list[Candidate]:
