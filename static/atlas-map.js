@@ -6,6 +6,8 @@
  *   filters.js  the filter form and the place search
  *   layers.js   which layers are fetched when; draw.js draws them, with symbols.js and styles.js
  *   panel.js    the status line, a place's excerpts, the popups of events and claims
+ *   list.js     the list beside the map: the items in view and those with no place
+ *   timeline.js the counts per day or week under the map, the period chosen on it, play
  * Article text only ever reaches the page as text (dom.js), never as HTML.
  */
 import { readConfig } from "./map/config.js";
@@ -13,8 +15,10 @@ import { createDrawing } from "./map/draw.js";
 import { createFilters, createSearch } from "./map/filters.js";
 import { foliumObjects } from "./map/folium.js";
 import { createLayers, loadBasemap } from "./map/layers.js";
+import { createList } from "./map/list.js";
 import { createPanel, createStatus } from "./map/panel.js";
 import { createState } from "./map/state.js";
+import { createTimeline } from "./map/timeline.js";
 
 const config = readConfig();
 const { map, groups } = foliumObjects(config.names);
@@ -23,19 +27,42 @@ const state = createState(map, filters, config);
 const status = createStatus();
 const panel = createPanel(map, state, config.urls, config.thresholds);
 const drawing = createDrawing(groups, status, panel, state, config.thresholds);
-const layers = createLayers(map, groups, state, status, drawing, config.urls);
+const list = createList(map, state, config.urls, config.thresholds, panel, drawing);
+panel.extendPlace((placeId) => list.contestedAbout(placeId));
+const layers = createLayers(map, groups, state, status, {
+  places: drawing.places,
+  events: (collection) => { drawing.events(collection); list.events(collection); },
+  claims: (collection) => { drawing.claims(collection); list.claims(collection); },
+}, config.urls);
 createSearch(config.urls.search, (placeId) => panel.open(placeId, true));
+
+/* The view moved: the layers and the timeline follow it. */
+function onViewChange() {
+  layers.loadAll();
+  timeline.load();
+}
+
+/* Any filter changed: the items with no place too. */
+function onFilterChange() {
+  onViewChange();
+  list.loadUnplaced();
+}
 
 /* The dates and the outlet filter the open place's excerpts too. */
 function onViewFilterChange() {
-  layers.loadAll();
+  onFilterChange();
   if (state.place) panel.open(state.place, false);
 }
 
+const timeline = createTimeline(config.urls.timeline, state, (from, to) => {
+  filters.setDates(from, to);
+  onViewFilterChange();
+});
+
 state.read();
-filters.listen(onViewFilterChange, () => layers.loadAll());
-map.on("moveend", () => layers.loadAll());
+filters.listen(onViewFilterChange, onFilterChange);
+map.on("moveend", onViewChange);
 map.on("overlayadd overlayremove", (event) => layers.onOverlayChange(event));
-layers.loadAll();
+onFilterChange();
 if (config.basemap) loadBasemap(groups.basemap, config.urls.basemap);
 if (state.place) panel.open(state.place, false);

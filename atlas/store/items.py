@@ -35,6 +35,8 @@ from atlas.store.schema import (
 )
 from extract.confidence import Layer, describe, threshold
 
+CLAIM_COLUMNS = (claims, places.c.name.label("place_name"), places.c.lat, places.c.lon)
+
 
 def _reported(sources: sa.Table, owner: str, shape: ViewShape) -> sa.Select:
     """Items with at least one source that passes every article filter of the view (one source, not one per filter)."""
@@ -57,11 +59,12 @@ def _floor(items: ItemFilter, layer: Layer) -> float:
     return threshold(layer) if items.min_confidence == DEFAULT_THRESHOLD else float(items.min_confidence)
 
 
-def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
+def event_query(dialect: str, view: ViewFilter, items: ItemFilter, *columns: Any) -> sa.Select:
+    """The events of the view that pass the item filters, selecting `columns` (joined with their place); run with
+    `view_parameters(view)`. The timeline counts what the event layer shows with the same query."""
     shape = view_shape(view)
-    query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(events.outerjoin(places)) \
-        .where(*bbox_conditions(shape, conn.dialect.name), *_event_dates(shape))
+    query = sa.select(*columns).select_from(events.outerjoin(places)) \
+        .where(*_placement(shape, items, events.c.place_id, dialect), *_event_dates(shape))
     if view.outlets:  # reported by one of the outlets, whenever: the event's own period was checked above
         outlets_only = shape._replace(has_from=False, has_to=False)
         query = query.where(events.c.id.in_(_reported(event_sources, "event_id", outlets_only)))
@@ -72,6 +75,12 @@ def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
     if items.actors:
         query = query.where(events.c.id.in_(sa.select(event_actors.c.event_id).where(sa.or_(
             event_actors.c.actor_key.in_(items.actors), sa.func.lower(event_actors.c.name).in_(items.actors)))))
+    return query
+
+
+def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
+    query = event_query(conn.dialect.name, view, items, events, places.c.name.label("place_name"), places.c.lat,
+                        places.c.lon)
     rows = conn.execute(query.order_by(events.c.date_first, events.c.id).limit(limit), view_parameters(view)).all()
     ids = [r.id for r in rows]
     actors: dict[int, list[dict]] = {}
@@ -90,11 +99,13 @@ def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
     return features
 
 
-def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
-    """A claim is dated by its reports: it is in a date range (and an outlet) when one of its sources is."""
+def claim_query(dialect: str, view: ViewFilter, items: ItemFilter, *columns: Any) -> sa.Select:
+    """The claims of the view that pass the item filters, selecting `columns` (joined with their place); run with
+    `view_parameters(view)`. A claim is dated by its reports: it is in a date range (and an outlet) when one of its
+    sources is."""
     shape = view_shape(view)
-    query = sa.select(claims, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(claims.outerjoin(places)).where(*bbox_conditions(shape, conn.dialect.name))
+    query = sa.select(*columns).select_from(claims.outerjoin(places)) \
+        .where(*_placement(shape, items, claims.c.place_id, dialect))
     if any(shape[1:]):
         query = query.where(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
     if items.min_confidence is not None:
@@ -104,7 +115,28 @@ def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
     if items.speakers:
         query = query.where(sa.or_(claims.c.speaker_key.in_(items.speakers),
                                    sa.func.lower(claims.c.speaker).in_(items.speakers)))
-    rows = conn.execute(query.order_by(claims.c.id).limit(limit), view_parameters(view)).all()
+    return query
+
+
+def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
+    query = claim_query(conn.dialect.name, view, items, *CLAIM_COLUMNS)
+    return _claim_features(conn, conn.execute(query.order_by(claims.c.id).limit(limit), view_parameters(view)).all())
+
+
+def contested_claims(conn: sa.Connection, claim_id: int) -> list[dict[str, Any]] | None:
+    """A claim and every claim it is contested with, whatever the filters: both sides, to read side by side. None
+    when there is no such claim."""
+    others = sa.union(sa.select(contested.c.other_id).where(contested.c.claim_id == claim_id),
+                      sa.select(contested.c.claim_id).where(contested.c.other_id == claim_id))
+    rows = conn.execute(sa.select(*CLAIM_COLUMNS).select_from(claims.outerjoin(places))
+                        .where(sa.or_(claims.c.id == claim_id, claims.c.id.in_(others)))
+                        .order_by(claims.c.id != claim_id, claims.c.id)).all()
+    if not rows or rows[0].id != claim_id:
+        return None
+    return _claim_features(conn, rows)
+
+
+def _claim_features(conn: sa.Connection, rows: list[sa.Row]) -> list[dict[str, Any]]:
     ids = [r.id for r in rows]
     place_ids: dict[int, list[str]] = {}
     for row in conn.execute(sa.select(claim_places).where(claim_places.c.claim_id.in_(ids))
@@ -126,6 +158,13 @@ def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
         }
         features.append(_feature(f"claim-{row.id}", row.lon, row.lat, properties))
     return features
+
+
+def _placement(shape: ViewShape, items: ItemFilter, place_id: sa.Column, dialect: str) -> list[sa.ColumnElement]:
+    """The items placed in the view's area, or those with no place at all (which no area holds)."""
+    if items.unplaced:
+        return [place_id.is_(None)]
+    return bbox_conditions(shape, dialect)
 
 
 def _evidence(row: Any) -> dict[str, Any]:
