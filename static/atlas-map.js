@@ -32,7 +32,7 @@ panel.extendPlace((placeId) => list.contestedAbout(placeId));
 const layers = createLayers(map, groups, state, status, {
   places: drawing.places,
   events: (collection) => { drawing.events(collection); list.events(collection); },
-  claims: (collection) => { drawing.claims(collection); list.claims(collection); },
+  claims: (collection) => { drawing.claims(collection); list.claims(collection); panel.refreshPlace(); },
 }, config.urls);
 createSearch(config.urls.search, (placeId) => panel.open(placeId, true));
 
@@ -54,7 +54,7 @@ function onViewFilterChange() {
   if (state.place) panel.open(state.place, false);
 }
 
-const timeline = createTimeline(config.urls.timeline, state, (from, to) => {
+const timeline = createTimeline(config.urls, state, (from, to) => {
   filters.setDates(from, to);
   onViewFilterChange();
 });

@@ -76,6 +76,7 @@ def page_config(names: dict[str, str]) -> dict:
             "article": _url_with_id("views.article_page", "article_id"),
             "contested": _url_with_id("views.contested_page", "claim_id"),
             "timeline": url_for("api.timeline"),
+            "chart_library": url_for("vendor.asset", name="uplot/uPlot.iife.min.js"),
         },
         "vocabulary": vocabulary(),
         "limit": current_app.config["MAP_FEATURE_LIMIT"],

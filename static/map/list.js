@@ -60,9 +60,10 @@ export function createList(map, state, urls, thresholds, panel, drawing) {
     item.dataset.itemId = feature.id;
     const button = element("button", "item-open");
     button.type = "button";
+    // the map's colours and rings, under classes of the list's own (the map's icon classes find the map's icons)
     const icon = props.layer === "event"
-      ? element("span", `item-icon event-icon event-${props.type.toLowerCase()}`, eventSymbol(props.type))
-      : element("span", `item-icon claim-icon stance-${props.stance.replace(" ", "-")}${contested ? " contested" : ""}`,
+      ? element("span", `item-icon list-event event-${props.type.toLowerCase()}`, eventSymbol(props.type))
+      : element("span", `item-icon list-claim stance-${props.stance.replace(" ", "-")}${contested ? " contested" : ""}`,
         stanceSymbol(props.stance));
     icon.setAttribute("aria-hidden", "true");
     if (uncertain) icon.classList.add("uncertain");

@@ -64,7 +64,10 @@ export function createPanel(map, state, urls, thresholds) {
       item.append(source, excerptNode(mention));
       content.append(item);
     }
-    content.append(...placeExtras(feature.id));
+    const extras = element("div", "place-extras");
+    extras.dataset.placeId = feature.id;
+    extras.append(...placeExtras(feature.id));
+    content.append(extras);
     body.replaceChildren(content);
   }
 
@@ -159,6 +162,11 @@ export function createPanel(map, state, urls, thresholds) {
     /* extras(placeId) -> nodes added at the end of a place's panel */
     extendPlace(extras) {
       placeExtras = extras;
+    },
+    /* What the extras say changed (the claims in view were drawn): the open place's are made again. */
+    refreshPlace() {
+      const extras = body.querySelector(".place-extras");
+      if (extras) extras.replaceChildren(...placeExtras(extras.dataset.placeId));
     },
   };
 }

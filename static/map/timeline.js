@@ -1,5 +1,6 @@
 /* The timeline under the map: how many events, claims and articles of the view fall in each day or week (the server
- * picks the bin by the span, /api/timeline), stacked by layer, drawn with uPlot (served from npm, vendor.py).
+ * picks the bin by the span, /api/timeline), stacked by layer, drawn with uPlot (served from npm, vendor.py), which
+ * is loaded with the first counts rather than before the map's data.
  *
  * It counts every date under every other filter, so the period chosen in the From/To boxes shows as a highlighted
  * stretch of the whole story rather than the whole chart. Dragging across the bars chooses a period (the dates snap
@@ -9,7 +10,19 @@
  */
 import { element } from "./dom.js";
 
-const uPlot = window.uPlot;
+let library = null;
+
+/* uPlot, loaded once from `url` (config.urls.chart_library) when it is first needed. */
+function chartLibrary(url) {
+  library ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.addEventListener("load", () => resolve(window.uPlot));
+    script.addEventListener("error", () => reject(new Error(`${url} did not load`)));
+    document.head.append(script);
+  });
+  return library;
+}
 const LAYERS = [ // bottom to top of each stacked bar
   { name: "events", label: "Events", colour: "#6a3d9a" },
   { name: "claims", label: "Claims", colour: "#2a7a73" },
@@ -27,8 +40,8 @@ function isoDate(secondsSinceEpoch) {
   return new Date(secondsSinceEpoch * 1000).toISOString().slice(0, 10);
 }
 
-/* url: config.urls.timeline; state: createState(); choose(from, to): sets the period ("" for none) and reloads. */
-export function createTimeline(url, state, choose) {
+/* urls: config.urls; state: createState(); choose(from, to): sets the period ("" for none) and reloads. */
+export function createTimeline(urls, state, choose) {
   const root = document.getElementById("timeline");
   const chartNode = root.querySelector(".timeline-chart");
   const summary = root.querySelector(".timeline-summary");
@@ -84,7 +97,7 @@ export function createTimeline(url, state, choose) {
     chooseBins(binAt(u.posToVal(u.select.left, "x")), binAt(u.posToVal(u.select.left + u.select.width, "x") - 1));
   }
 
-  function options(width) {
+  function options(uPlot, width) {
     return {
       width,
       height: HEIGHT,
@@ -124,15 +137,14 @@ export function createTimeline(url, state, choose) {
     root.dataset.unit = answer.unit;
   }
 
-  function draw(answer) {
-    performance.mark("timeline-data");
+  function draw(uPlot, answer) {
     bins = answer.bins;
     describe(answer);
     if (plot) plot.destroy();
     plot = null;
     chartNode.replaceChildren();
     if (bins.length) {
-      plot = new uPlot(options(chartNode.clientWidth), chartData(), chartNode);
+      plot = new uPlot(options(uPlot, chartNode.clientWidth), chartData(), chartNode);
       showPeriod();
     } else {
       chartNode.append(element("p", "hint", "Nothing dated in view"));
@@ -152,11 +164,14 @@ export function createTimeline(url, state, choose) {
     lastParams = params;
     if (controller) controller.abort();
     controller = new AbortController();
-    fetch(`${url}?${params}`, { signal: controller.signal })
+    const asked = controller;
+    fetch(`${urls.timeline}?${params}`, { signal: controller.signal })
       .then((response) => response.json().then((body) => ({ response, body })))
       .then(({ response, body }) => {
         if (!response.ok) throw new Error(body.error || response.statusText);
-        draw(body);
+        return chartLibrary(urls.chart_library).then((uPlot) => {
+          if (controller === asked) draw(uPlot, body);
+        });
       })
       .catch((error) => {
         if (error.name === "AbortError") return;
