@@ -1,10 +1,12 @@
-"""Web benchmark: page weight, time to first features in headless chromium, bbox latency under 50 clients.
+"""Web benchmark: page weight, time to first features and to the timeline in headless chromium, bbox latency under
+50 clients.
 
-    .venv/bin/python bench/web.py [--places 10000] [--clients 50] [--requests 2000]
+    .venv/bin/python bench/web.py [--places 10000] [--events 10000] [--clients 50] [--requests 2000]
 
-Builds a throw-away store of synthetic places and mentions (through the real writer), serves it from a child process
-on 127.0.0.1 (gunicorn with 2 workers as deployed; `--server werkzeug` for the `flask run` server), and prints the
-figures next to their targets: page < 300 kB before data loads, first features < 1.5 s, bbox p95 < 100 ms.
+Builds a throw-away store of synthetic places, mentions and events (through the real writer), serves it from a child
+process on 127.0.0.1 (gunicorn with 2 workers as deployed; `--server werkzeug` for the `flask run` server), and prints
+the figures next to their targets: page < 300 kB before data loads, first features < 1.5 s, timeline drawn < 0.5 s
+after its data arrives, bbox p95 < 100 ms.
 Traffic stays on loopback; the load test sends a bounded number of requests and stops on its own.
 """
 
@@ -24,12 +26,16 @@ import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
+import sqlalchemy as sa
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from atlas.records import ArticleRecord, PlaceRecord  # noqa: E402
 from atlas.store.write import StoreWriter  # noqa: E402
+from extract.model import Actor, ArticleMeta, Event, Extraction, PlaceRef, Source  # noqa: E402
+from extract.vocabulary import EventType  # noqa: E402
 from gazetteer import Kind  # noqa: E402
 from geo.model import Mention  # noqa: E402
 from text.excerpts import Excerpt  # noqa: E402
@@ -59,7 +65,20 @@ def synthetic_places(count: int, rng: random.Random) -> list[PlaceRecord]:
     return found
 
 
-def build_store(url: str, place_count: int, seed: int = 7) -> tuple[int, int]:
+def synthetic_events(text: str, found: list[Mention], per_article: int, day: date, rng: random.Random) -> Extraction:
+    """`per_article` events at the article's first places, dated within a year before it, each sourced to its
+    mention."""
+    events = []
+    for mention in found[:per_article]:
+        when = day - timedelta(days=rng.randrange(365))
+        place = PlaceRef(mention.place_id, mention.place_name, mention.kind, mention.lat, mention.lon, mention.text)
+        events.append(Event(rng.choice(sorted(EventType)).value, "synthetic", (Actor("Synthetic Army", "group"),),
+                             when.isoformat(), "day", place, 1, (Source(mention.start, mention.end, mention.text),),
+                             reasons=(), confidence=0.9))
+    return Extraction(ArticleMeta(None, None, None, False), events, [])
+
+
+def build_store(url: str, place_count: int, event_count: int, seed: int = 7) -> tuple[int, int, int]:
     rng = random.Random(seed)
     app = create_app({"DATABASE_URL": url, "TESTING": True})
     writer = StoreWriter(app.extensions["atlas_engine"])
@@ -68,6 +87,7 @@ def build_store(url: str, place_count: int, seed: int = 7) -> tuple[int, int]:
     order = list(all_places)
     rng.shuffle(order)
     articles = mentions = 0
+    per_article = -(-event_count // -(-place_count // 6))  # events per article, rounded up, to reach event_count
     while order:
         chosen, order = order[:6], order[6:]
         chosen += rng.sample(all_places, 2)  # popular places are named again and again
@@ -82,12 +102,17 @@ def build_store(url: str, place_count: int, seed: int = 7) -> tuple[int, int]:
             parts.append(sentence)
             offset += len(sentence)
         text = "".join(parts)
+        published = date(2023, 1, 1) + timedelta(days=articles % 365)
         record = ArticleRecord(text=text, title=f"Synthetic {articles}", outlet=f"Outlet {articles % 12}",
-                               source="bench", published=date(2023, 1, 1) + timedelta(days=articles % 365))
-        writer.add_article(record, text, found, excerpts, {m.place_id: by_id[m.place_id] for m in found})
+                               source="bench", published=published)
+        wanted = min(per_article, event_count - articles * per_article)
+        extraction = synthetic_events(text, found, max(0, wanted), published, rng)
+        writer.add_article(record, text, found, excerpts, {m.place_id: by_id[m.place_id] for m in found}, extraction)
         articles += 1
         mentions += len(found)
-    return articles, mentions
+    with app.extensions["atlas_engine"].connect() as conn:
+        events = conn.execute(sa.text("SELECT count(*) FROM events")).scalar_one()
+    return articles, mentions, events
 
 
 def free_port() -> int:
@@ -118,11 +143,31 @@ def wait_until_up(base: str, timeout: float = 30) -> None:
     raise SystemExit("server did not start")
 
 
-def browser_figures(base: str, runs: int) -> tuple[int, int, list[float], int]:
-    """(html bytes, bytes before data loads, times to first rendered feature in ms, features drawn)."""
+TIMELINE_TIMES = """() => {
+  const answer = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/timeline?")).pop();
+  const drawn = performance.getEntriesByName("timeline-drawn").pop();
+  return [answer.responseEnd - answer.startTime, drawn.startTime - answer.responseEnd];
+}"""
+
+
+# The bytes of the page and of what it asked for before its first data request (scripts fetched later, such as the
+# timeline's chart library, come after the data).
+BEFORE_DATA = """() => {
+  const entries = performance.getEntriesByType("resource");
+  const firstData = Math.min(...entries.filter((e) => e.name.includes("/api/")).map((e) => e.startTime));
+  const early = entries.filter((e) => !e.name.includes("/api/") && e.startTime < firstData);
+  return performance.getEntriesByType("navigation")[0].encodedBodySize +
+    early.reduce((sum, e) => sum + e.encodedBodySize, 0);
+}"""
+
+
+def browser_figures(base: str, runs: int) -> tuple[int, int, int, list[float], int, list[tuple[float, float]]]:
+    """(html bytes, bytes before data loads, bytes of everything but the data, times to first rendered feature in ms,
+    features drawn, and per load the timeline's answer time and the time from its answer to its bars drawn, in ms)."""
     from playwright.sync_api import sync_playwright
 
     times = []
+    timeline = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
                                                                     "--disable-background-networking"])
@@ -141,13 +186,16 @@ def browser_figures(base: str, runs: int) -> tuple[int, int, list[float], int]:
             elapsed = page.evaluate("() => performance.now()")
             drawn = page.locator(".leaflet-marker-icon").count()
             page.wait_for_load_state("networkidle")
+            page.wait_for_function("() => document.getElementById('timeline').dataset.drawn", timeout=30_000)
             if run:
                 times.append(elapsed)
+                timeline.append(tuple(page.evaluate(TIMELINE_TIMES)))
             html = sizes.get(f"{base}/?lat=45&lon=20&z=5", 0)
+            before = page.evaluate(BEFORE_DATA)
             total = sum(sizes.values())
             context.close()
         browser.close()
-    return html, total, times, drawn
+    return html, before, total, times, drawn, timeline
 
 
 def map_layer_figures(base: str, runs: int = 20) -> list[tuple[str, float, int]]:
@@ -209,6 +257,7 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--browser-runs", type=int, default=5)
@@ -225,8 +274,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
         started = time.perf_counter()
-        n_articles, n_mentions = build_store(url, args.places)
-        print(f"store: {args.places} places, {n_mentions} mentions, {n_articles} articles "
+        n_articles, n_mentions, n_events = build_store(url, args.places, args.events)
+        print(f"store: {args.places} places, {n_mentions} mentions, {n_events} events, {n_articles} articles "
               f"(written in {time.perf_counter() - started:.1f} s)")
         port = free_port()
         if args.server == "gunicorn":
@@ -240,11 +289,14 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base)
-            html, total, times, drawn = browser_figures(base, args.browser_runs)
-            print(f"map page before data loads: {html / 1000:.1f} kB HTML, {total / 1000:.1f} kB with its scripts "
-                  f"and styles (target < 300 kB)")
+            html, before, total, times, drawn, timeline = browser_figures(base, args.browser_runs)
+            print(f"map page before data loads: {html / 1000:.1f} kB HTML, {before / 1000:.1f} kB with its scripts "
+                  f"and styles (target < 300 kB); {total / 1000:.1f} kB with what loads after the data")
             print(f"first rendered features in headless chromium: median {statistics.median(times):.0f} ms, "
                   f"max {max(times):.0f} ms over {len(times)} loads, {drawn} markers drawn (target < 1500 ms)")
+            answers, draws = zip(*timeline, strict=True)
+            print(f"timeline: answer median {statistics.median(answers):.0f} ms; bars drawn after the answer: median "
+                  f"{statistics.median(draws):.0f} ms, max {max(draws):.0f} ms (target < 500 ms)")
             if (ROOT / "build" / "basemap.geojson").is_file():
                 for name, median, size in map_layer_figures(base):
                     print(f"{name}: median {median:.1f} ms, {size / 1000:.1f} kB (after the page, on demand)")

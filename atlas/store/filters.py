@@ -33,6 +33,8 @@ class ItemFilter:
     # events and claims at least this sure (extract.confidence); None: all; DEFAULT_THRESHOLD: each layer's own
     # default threshold, which is what the map shows unless asked for the uncertain too
     min_confidence: float | str | None = None
+    # only the items with no place, which no map area holds: the list beside the map shows them under the same filters
+    unplaced: bool = False
 
 
 DEFAULT_THRESHOLD = "default"

@@ -35,6 +35,8 @@ from atlas.store.schema import (
 )
 from extract.confidence import Layer, describe, threshold
 
+CLAIM_COLUMNS = (claims, places.c.name.label("place_name"), places.c.lat, places.c.lon)
+
 
 def _reported(sources: sa.Table, owner: str, shape: ViewShape) -> sa.Select:
     """Items with at least one source that passes every article filter of the view (one source, not one per filter)."""
@@ -59,9 +61,9 @@ def _floor(items: ItemFilter, layer: Layer) -> float:
 
 def event_conditions(view: ViewFilter, items: ItemFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
     """The events of the view that pass the item filters (with `view_parameters(view)` bound): the map's event layer,
-    its exports and the counts by area select by these alike."""
+    its exports, the timeline and the counts by area select by these alike."""
     shape = view_shape(view)
-    conditions = [*bbox_conditions(shape, dialect), *_event_dates(shape)]
+    conditions = [*_placement(shape, items, events.c.place_id, dialect), *_event_dates(shape)]
     if view.outlets:  # reported by one of the outlets, whenever: the event's own period was checked above
         outlets_only = shape._replace(has_from=False, has_to=False)
         conditions.append(events.c.id.in_(_reported(event_sources, "event_id", outlets_only)))
@@ -75,26 +77,14 @@ def event_conditions(view: ViewFilter, items: ItemFilter, dialect: str) -> list[
     return conditions
 
 
-def claim_conditions(view: ViewFilter, items: ItemFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
-    """The claims of the view that pass the item filters; a claim is dated by its reports: it is in a date range (and
-    an outlet) when one of its sources is."""
-    shape = view_shape(view)
-    conditions = bbox_conditions(shape, dialect)
-    if any(shape[1:]):
-        conditions.append(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
-    if items.min_confidence is not None:
-        conditions.append(claims.c.confidence >= _floor(items, "claim"))
-    if items.stances:
-        conditions.append(claims.c.stance.in_(items.stances))
-    if items.speakers:
-        conditions.append(sa.or_(claims.c.speaker_key.in_(items.speakers),
-                                 sa.func.lower(claims.c.speaker).in_(items.speakers)))
-    return conditions
+def event_query(dialect: str, view: ViewFilter, items: ItemFilter, *columns: Any) -> sa.Select:
+    """`columns` of the events `event_conditions` selects, joined with their place."""
+    return sa.select(*columns).select_from(events.outerjoin(places)).where(*event_conditions(view, items, dialect))
 
 
 def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
-    query = sa.select(events, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(events.outerjoin(places)).where(*event_conditions(view, items, conn.dialect.name))
+    query = event_query(conn.dialect.name, view, items, events, places.c.name.label("place_name"), places.c.lat,
+                        places.c.lon)
     rows = conn.execute(query.order_by(events.c.date_first, events.c.id).limit(limit), view_parameters(view)).all()
     ids = [r.id for r in rows]
     actors: dict[int, list[dict]] = {}
@@ -113,10 +103,47 @@ def event_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
     return features
 
 
+def claim_conditions(view: ViewFilter, items: ItemFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """The claims of the view that pass the item filters; a claim is dated by its reports: it is in a date range (and
+    an outlet) when one of its sources is."""
+    shape = view_shape(view)
+    conditions = _placement(shape, items, claims.c.place_id, dialect)
+    if any(shape[1:]):
+        conditions.append(claims.c.id.in_(_reported(claim_sources, "claim_id", shape)))
+    if items.min_confidence is not None:
+        conditions.append(claims.c.confidence >= _floor(items, "claim"))
+    if items.stances:
+        conditions.append(claims.c.stance.in_(items.stances))
+    if items.speakers:
+        conditions.append(sa.or_(claims.c.speaker_key.in_(items.speakers),
+                                 sa.func.lower(claims.c.speaker).in_(items.speakers)))
+    return conditions
+
+
+def claim_query(dialect: str, view: ViewFilter, items: ItemFilter, *columns: Any) -> sa.Select:
+    """`columns` of the claims `claim_conditions` selects, joined with their place."""
+    return sa.select(*columns).select_from(claims.outerjoin(places)).where(*claim_conditions(view, items, dialect))
+
+
 def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, limit: int | None) -> list[dict[str, Any]]:
-    query = sa.select(claims, places.c.name.label("place_name"), places.c.lat, places.c.lon) \
-        .select_from(claims.outerjoin(places)).where(*claim_conditions(view, items, conn.dialect.name))
-    rows = conn.execute(query.order_by(claims.c.id).limit(limit), view_parameters(view)).all()
+    query = claim_query(conn.dialect.name, view, items, *CLAIM_COLUMNS)
+    return _claim_features(conn, conn.execute(query.order_by(claims.c.id).limit(limit), view_parameters(view)).all())
+
+
+def contested_claims(conn: sa.Connection, claim_id: int) -> list[dict[str, Any]] | None:
+    """A claim and every claim it is contested with, whatever the filters: both sides, to read side by side. None
+    when there is no such claim."""
+    others = sa.union(sa.select(contested.c.other_id).where(contested.c.claim_id == claim_id),
+                      sa.select(contested.c.claim_id).where(contested.c.other_id == claim_id))
+    rows = conn.execute(sa.select(*CLAIM_COLUMNS).select_from(claims.outerjoin(places))
+                        .where(sa.or_(claims.c.id == claim_id, claims.c.id.in_(others)))
+                        .order_by(claims.c.id != claim_id, claims.c.id)).all()
+    if not rows or rows[0].id != claim_id:
+        return None
+    return _claim_features(conn, rows)
+
+
+def _claim_features(conn: sa.Connection, rows: list[sa.Row]) -> list[dict[str, Any]]:
     ids = [r.id for r in rows]
     place_ids: dict[int, list[str]] = {}
     for row in conn.execute(sa.select(claim_places).where(claim_places.c.claim_id.in_(ids))
@@ -138,6 +165,13 @@ def claim_features(conn: sa.Connection, view: ViewFilter, items: ItemFilter, lim
         }
         features.append(_feature(f"claim-{row.id}", row.lon, row.lat, properties))
     return features
+
+
+def _placement(shape: ViewShape, items: ItemFilter, place_id: sa.Column, dialect: str) -> list[sa.ColumnElement]:
+    """The items placed in the view's area, or those with no place at all (which no area holds)."""
+    if items.unplaced:
+        return [place_id.is_(None)]
+    return list(bbox_conditions(shape, dialect))
 
 
 def _evidence(row: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 
 from atlas.store import queries
 from atlas.store.items import claim_features, event_features
+from atlas.store.timeline import timeline as count_timeline
 from atlas.web import db
 from atlas.web.export import feature_collection_json
 from atlas.web.openapi import document
@@ -62,6 +63,13 @@ def events():
 def claims():
     """Claims in the view, placed at the first place they are about, with contested links; stance and speaker."""
     return _items(claim_features)
+
+
+@bp.get("/timeline")
+def timeline():
+    """How many events, claims and articles of the view fall on each day or week, with the filters of the layers."""
+    view = parse_view(request.args, VIEW_PARAMETERS | ITEM_PARAMETERS)
+    return jsonify(count_timeline(db.connection(), view, parse_items(request.args)))
 
 
 @bp.get("/articles/<id:article_id>")

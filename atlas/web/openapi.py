@@ -41,6 +41,8 @@ MIN_CONFIDENCE = _query(
     "least this, or `default`: each layer's default threshold (what the map shows unless 'Show uncertain' is ticked). "
     "Without it every item is given.",
     {"oneOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "string", "enum": ["default"]}]}, example=0.5)
+UNPLACED = _query("unplaced", "`true`: only the items with no place (which no bbox holds), under the other filters; it "
+                  "cannot come with a bbox.", {"type": "boolean", "default": False})
 EXPORT_ITEMS = ("type and actor narrow the events, stance and speaker the claims, min_confidence both, with the values "
                 "and errors of /api/events and /api/claims; places are never narrowed by them, as on the map.")
 PUBLISHED_INFERRED = {"type": "boolean", "description": "the input gave no publication date: `published` is the "
@@ -150,6 +152,24 @@ SCHEMAS = {
 }
 
 
+LAYER_COUNTS = {"type": "object", "properties": {"events": {"type": "integer"}, "claims": {"type": "integer"},
+                                                "articles": {"type": "integer"}}}
+TIMELINE = {"application/json": {"schema": {
+    "type": "object",
+    "description": "Counts per bin of what each map layer shows for the same view and filters: an event at the first "
+                   "day of its date or period (else its earliest report), a claim at its earliest report, an article "
+                   "naming a place in view at its publication date. Bins run from the first to the last dated item "
+                   "without a gap: days over a span of up to 120 days, else Monday-first weeks up to 104 weeks, then "
+                   "months, then years.",
+    "properties": {
+        "unit": {"enum": ["day", "week", "month", "year"]},
+        "bins": {"type": "array", "items": {"allOf": [LAYER_COUNTS, {"type": "object", "properties": {
+            "start": {"type": "string", "format": "date"},
+            "end": {"type": "string", "format": "date", "description": "the bin's last day"}}}]}},
+        "undated": {**LAYER_COUNTS, "description": "items with no date at all, in no bin"},
+        "totals": {**LAYER_COUNTS, "description": "every item counted, the undated included"}}}}}
+
+
 def _dates(*meanings: str) -> list[dict[str, Any]]:
     said = " ".join(meanings)
     return [_query("from", f"Earliest date, inclusive. {said}", {"type": "string", "format": "date"}),
@@ -213,7 +233,7 @@ def _map_layer_paths() -> dict[str, Any]:
 
 def document() -> dict[str, Any]:
     export = [BBOX, *_dates(PLACE_DATES, EVENT_DATES, CLAIM_DATES), OUTLET, TYPE, ACTOR, STANCE, SPEAKER,
-              MIN_CONFIDENCE, LIMIT]
+              MIN_CONFIDENCE, UNPLACED, LIMIT]
     return {
         "openapi": "3.1.0",
         "info": {
@@ -249,7 +269,8 @@ def document() -> dict[str, Any]:
             "/api/events": {
                 "get": {
                     "summary": "Events in the view, placed where they happened, one per real event with all sources",
-                    "parameters": [BBOX, *_dates(EVENT_DATES), OUTLET, TYPE, ACTOR, MIN_CONFIDENCE, ITEM_LIMIT],
+                    "parameters": [BBOX, *_dates(EVENT_DATES), OUTLET, TYPE, ACTOR, MIN_CONFIDENCE, UNPLACED,
+                                   ITEM_LIMIT],
                     "responses": {"200": {"description": "Events", "content": ITEMS}, **ERRORS},
                 }
             },
@@ -257,8 +278,20 @@ def document() -> dict[str, Any]:
                 "get": {
                     "summary": "Claims (who said what, with which stance, about which places), contested links",
                     "parameters": [BBOX, *_dates(CLAIM_DATES), OUTLET, STANCE, SPEAKER, MIN_CONFIDENCE,
-                                   ITEM_LIMIT],
+                                   UNPLACED, ITEM_LIMIT],
                     "responses": {"200": {"description": "Claims", "content": ITEMS}, **ERRORS},
+                }
+            },
+            "/api/timeline": {
+                "get": {
+                    "summary": "Events, claims and articles of the view per day or week: the timeline under the map",
+                    "description": "The filters of /api/places, /api/events and /api/claims, each on its layers "
+                                   "(type and actor narrow the events, stance and speaker the claims); a date range "
+                                   "counts an event whose period began before it at its start. No limit: every "
+                                   "item is counted.",
+                    "parameters": [BBOX, *_dates(PLACE_DATES, EVENT_DATES, CLAIM_DATES), OUTLET, TYPE, ACTOR, STANCE,
+                                   SPEAKER, MIN_CONFIDENCE, UNPLACED],
+                    "responses": {"200": {"description": "Counts per bin", "content": TIMELINE}, **ERRORS},
                 }
             },
             "/api/articles/{article_id}": {

@@ -25,7 +25,7 @@ from extract.vocabulary import EventType, Stance
 
 VIEW_PARAMETERS = frozenset({"bbox", "from", "to", "outlet"})
 MAX_LIMIT = 20000
-SINGLE_VALUED = frozenset({"bbox", "from", "to", "limit", "include", "q", "min_confidence"})
+SINGLE_VALUED = frozenset({"bbox", "from", "to", "limit", "include", "q", "min_confidence", "unplaced"})
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _LIMIT = re.compile(r"[0-9]{1,9}")
@@ -85,12 +85,13 @@ def parse_limit(raw: str | None, default: int | None) -> int | None:
     return int(raw)
 
 
-ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker", "min_confidence"})  # events and claims add these
+ITEM_PARAMETERS = frozenset({"type", "stance", "actor", "speaker", "min_confidence", "unplaced"})  # events, claims
 
 
 def parse_items(args: MultiDict) -> ItemFilter:
     """type (PLOVER category), stance, actor, speaker: each repeatable or comma-separated; bad values are errors.
-    The types and stances accepted are those the extractor can produce (extract.vocabulary). min_confidence: once."""
+    The types and stances accepted are those the extractor can produce (extract.vocabulary). min_confidence: once.
+    unplaced=true: the items with no place instead of those in an area, so it cannot come with a bbox."""
 
     def values(name: str) -> tuple[str, ...]:
         return tuple(sorted({v.strip() for raw in args.getlist(name) for v in raw.split(",") if v.strip()}))
@@ -102,8 +103,13 @@ def parse_items(args: MultiDict) -> ItemFilter:
     stances = values("stance")
     if set(stances) - set(Stance):
         raise BadParameter(f"'stance' must be one of {', '.join(Stance)}")
+    unplaced = args.get("unplaced", "false")
+    if unplaced not in ("true", "false"):
+        raise BadParameter(f"'unplaced' must be true or false, got {unplaced[:40]!r}")
+    if unplaced == "true" and args.get("bbox"):
+        raise BadParameter("'unplaced' asks for the items with no place: it cannot come with a 'bbox'")
     return ItemFilter(types, stances, _name_keys(values("actor")), _name_keys(values("speaker")),
-                      _confidence(args.get("min_confidence")))
+                      _confidence(args.get("min_confidence")), unplaced == "true")
 
 
 def _confidence(raw: str | None) -> float | str | None:

@@ -22,6 +22,8 @@ FILES = {
     "markercluster/leaflet.markercluster.js": "leaflet.markercluster/dist/leaflet.markercluster.js",
     "markercluster/MarkerCluster.css": "leaflet.markercluster/dist/MarkerCluster.css",
     "markercluster/MarkerCluster.Default.css": "leaflet.markercluster/dist/MarkerCluster.Default.css",
+    "uplot/uPlot.iife.min.js": "uplot/dist/uPlot.iife.min.js",
+    "uplot/uPlot.min.css": "uplot/dist/uPlot.min.css",
 }
 
 

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from markupsafe import Markup
 
 from atlas.store import queries
+from atlas.store.items import contested_claims
 from atlas.web import db, export
 from atlas.web.mapview import build_map
 from atlas.web.params import ITEM_PARAMETERS, VIEW_PARAMETERS, parse_items, parse_limit, parse_view
@@ -80,6 +81,9 @@ def page_config(names: dict[str, str]) -> dict:
             "export_csv": url_for("views.export_csv"),
             "export_gpkg": url_for("views.export_gpkg"),
             "article": _url_with_id("views.article_page", "article_id"),
+            "contested": _url_with_id("views.contested_page", "claim_id"),
+            "timeline": url_for("api.timeline"),
+            "chart_library": url_for("vendor.asset", name="uplot/uPlot.iife.min.js"),
         },
         "vocabulary": vocabulary(),
         "limit": current_app.config["MAP_FEATURE_LIMIT"],
@@ -139,6 +143,15 @@ def _web_url(url: str | None) -> str | None:
     if url and urlsplit(url).scheme in ("http", "https"):
         return url
     return None
+
+
+@bp.get("/contested/<id:claim_id>")
+def contested_page(claim_id: int):
+    """A claim beside every claim it is contested with, each with its sources: who says what, across outlets."""
+    claims = contested_claims(db.connection(), claim_id)
+    if claims is None:
+        abort(404)
+    return render_template("contested.html", claims=claims, threshold=threshold("claim"), zoom=8)
 
 
 @bp.get("/basemap.geojson")

@@ -56,6 +56,7 @@ function claimLook(panel) {
 /* groups: Folium's layer groups; status: createStatus(); panel: createPanel(); state: createState(); thresholds:
  * config.thresholds. Returns a drawing function per data layer, each taking the layer's FeatureCollection. */
 export function createDrawing(groups, status, panel, state, thresholds) {
+  const drawn = new Map(); // an event's or claim's feature id -> [its marker, its layer group], for the list
   groups.events.options.iconCreateFunction = itemBadge("event", LAYER_SYMBOLS.events, ITEM_ANCHORS.events);
   groups.claims.options.iconCreateFunction = itemBadge("claim", LAYER_SYMBOLS.claims, ITEM_ANCHORS.claims);
 
@@ -97,6 +98,7 @@ export function createDrawing(groups, status, panel, state, thresholds) {
 
   function items(group, collection, look, anchor) {
     group.clearLayers();
+    for (const [id, [, owner]] of drawn) if (owner === group) drawn.delete(id);
     const size = itemIconSize();
     const markers = [];
     for (const feature of collection.features) {
@@ -117,14 +119,25 @@ export function createDrawing(groups, status, panel, state, thresholds) {
       });
       marker.bindPopup(() => look.popup(feature.properties), POPUP);
       markers.push(marker);
+      drawn.set(feature.id, [marker, group]);
     }
     group.addLayers(markers);
   }
 
   const events = eventLook(panel);
   const claims = claimLook(panel);
+  /* Marks an item on the map (on: true) or unmarks it: its icon, or the badge that gathers it at this zoom. */
+  function highlight(id, on) {
+    if (!drawn.has(id)) return;
+    const [marker, group] = drawn.get(id);
+    const shown = group.getVisibleParent(marker);
+    const node = shown && shown.getElement();
+    if (node) node.classList.toggle("highlighted", on);
+  }
+
   return {
     places,
+    highlight,
     events(collection) {
       items(groups.events, collection, events, ITEM_ANCHORS.events);
       status.count("events", collection.features.length);

@@ -40,6 +40,12 @@ export function createFilters() {
       return params;
     },
 
+    /* Sets the period (YYYY-MM-DD, or "" for no bound), as the timeline chooses it. */
+    setDates(from, to) {
+      inputs.from.value = from;
+      inputs.to.value = to;
+    },
+
     /* Adds the filters among `names` that are set to `params`, in that order, and returns `params`. */
     addTo(params, names) {
       for (const name of names) {

@@ -45,6 +45,7 @@ function excerptNode(mention) {
 /* map: Folium's map; state: createState(); urls: config.urls; thresholds: config.thresholds */
 export function createPanel(map, state, urls, thresholds) {
   const body = document.getElementById("panel-body");
+  let placeExtras = () => []; // more nodes for a place's panel (the list's contested claims about it)
 
   function showPlace(feature) {
     const props = feature.properties;
@@ -63,6 +64,10 @@ export function createPanel(map, state, urls, thresholds) {
       item.append(source, excerptNode(mention));
       content.append(item);
     }
+    const extras = element("div", "place-extras");
+    extras.dataset.placeId = feature.id;
+    extras.append(...placeExtras(feature.id));
+    content.append(extras);
     body.replaceChildren(content);
   }
 
@@ -126,16 +131,42 @@ export function createPanel(map, state, urls, thresholds) {
     return popup;
   }
 
+  /* A link to the contested claim's page: it beside every claim it is contested with, each with its sources. */
+  function contestedLink(props) {
+    const link = element("a", "contested-link", "Compare side by side");
+    link.href = urlWithId(urls.contested, props.id);
+    return link;
+  }
+
   function claimPopup(props) {
     const popup = element("div", "item-popup claim-popup");
     popup.append(element("h3", null, `${props.speaker} — ${props.stance}`));
     if (props.contested_with.length) {
-      popup.append(element("p", "contested", `Contested by ${props.contested_with.length} opposing claim(s)`));
+      const line = element("p", "contested", `Contested by ${props.contested_with.length} opposing claim(s) · `);
+      line.append(contestedLink(props));
+      popup.append(line);
     }
     popup.append(element("p", props.quote ? "quote" : "reported", props.text));
     popup.append(...confidenceNodes(props), sourcesNode(props.sources));
     return popup;
   }
 
-  return { open, eventPopup, claimPopup };
+  /* An event or claim in the panel, as its popup shows it; the open place, if any, is closed. */
+  function showItem(props) {
+    state.place = null;
+    body.replaceChildren((props.layer === "event" ? eventPopup : claimPopup)(props));
+  }
+
+  return {
+    open, eventPopup, claimPopup, showItem, contestedLink,
+    /* extras(placeId) -> nodes added at the end of a place's panel */
+    extendPlace(extras) {
+      placeExtras = extras;
+    },
+    /* What the extras say changed (the claims in view were drawn): the open place's are made again. */
+    refreshPlace() {
+      const extras = body.querySelector(".place-extras");
+      if (extras) extras.replaceChildren(...placeExtras(extras.dataset.placeId));
+    },
+  };
 }

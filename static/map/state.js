@@ -58,6 +58,21 @@ export function createState(map, filters, config) {
       return confident(state.viewParams(layer === "event" ? EVENT_FILTERS : CLAIM_FILTERS));
     },
 
+    /* What the timeline counts: every layer of the visible area under every filter but the dates, which it shows. */
+    timelineParams() {
+      const params = confident(state.viewParams(ITEM_FILTERS));
+      for (const name of ["from", "to", "limit"]) params.delete(name);
+      return params;
+    },
+
+    /* What the list's items with no place are fetched with: an item layer's filters, with no area. */
+    unplacedParams(layer) {
+      const params = state.itemParams(layer);
+      params.delete("bbox");
+      params.set("unplaced", "true");
+      return params;
+    },
+
     write() {
       const params = filters.addUncertainTo(filters.addTo(state.filterParams(), ITEM_FILTERS));
       const centre = map.getCenter();

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -48,23 +50,34 @@ class LiveSite:
     app: object
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
-    folder = tmp_path_factory.mktemp("live")
+@contextmanager
+def seeded_site(folder: Path, extra: list[dict] = ()) -> Iterator[LiveSite]:
+    """The app on 127.0.0.1 (a free port) over a fresh store in `folder` with the seeds and the `extra` articles,
+    ingested for real, and the offline basemap; scripts/screenshot.py shows the same site."""
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'atlas.sqlite'}",
                       "BASEMAP_PATH": str(folder / "basemap.geojson")})
     basemap.build(folder / "basemap.geojson")
-    extra = folder / "extra.jsonl"
-    extra.write_text("\n".join(json.dumps(item) for item in [*DATED, HOSTILE]) + "\n", encoding="utf-8")
-    report = ingest_paths([ROOT / "seeds", extra], StoreWriter(app.extensions["atlas_engine"]), InProcess(Analyser()),
+    paths = [ROOT / "seeds"]
+    if extra:
+        paths.append(folder / "extra.jsonl")
+        paths[-1].write_text("\n".join(json.dumps(item) for item in extra) + "\n", encoding="utf-8")
+    report = ingest_paths(paths, StoreWriter(app.extensions["atlas_engine"]), InProcess(Analyser()),
                           app.config["INGEST_MAX_BYTES"], progress=False)
-    assert report.ok and report.stored == len(list((ROOT / "seeds").glob("*.txt"))) + 3, report
+    assert report.ok and report.stored == len(list((ROOT / "seeds").glob("*.txt"))) + len(extra), report
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield LiveSite(f"http://127.0.0.1:{server.server_port}", app)
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield LiveSite(f"http://127.0.0.1:{server.server_port}", app)
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    with seeded_site(tmp_path_factory.mktemp("live"), [*DATED, HOSTILE]) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")
