@@ -36,8 +36,9 @@ REPORT_WINDOW = timedelta(days=7)
 
 def store_extraction(conn: sa.Connection, article_id: int, extraction: Extraction, published: date | None) -> None:
     """`published`: the article's publication date as its input gave it (None when unknown or inferred)."""
+    nesting = Nesting(conn)
     for event in extraction.events:
-        _store_event(conn, article_id, event, published)
+        _store_event(conn, article_id, event, published, nesting)
     claim_ids = [_store_claim(conn, article_id, claim) for claim in extraction.claims]
     for number, claim in enumerate(extraction.claims):
         for other in claim.contested_with:
@@ -47,12 +48,13 @@ def store_extraction(conn: sa.Connection, article_id: int, extraction: Extractio
                 _link(conn, claim_ids[number], stored_id)
 
 
-def _store_event(conn: sa.Connection, article_id: int, event: Event, published: date | None) -> int:
+def _store_event(conn: sa.Connection, article_id: int, event: Event, published: date | None,
+                 nesting: Nesting) -> int:
     candidates = _stored_events_like(conn, event)
     reported = _reported_between(conn, [i for i, _ in candidates])
     match = next(((i, stored) for i, stored in candidates
                   if _reported_near(stored, event, reported.get(i), published) and (same_event(stored, event) or (
-                      same_event(stored, event, nested=True) and _nested(conn, stored.place, event.place)))), None)
+                      same_event(stored, event, nested=True) and nesting.nested(stored.place, event.place)))), None)
     event_id = match[0] if match else None
     if match is not None:
         _refine(conn, match[0], match[1], event)
@@ -73,15 +75,32 @@ def _store_event(conn: sa.Connection, article_id: int, event: Event, published: 
     return event_id
 
 
-def _nested(conn: sa.Connection, a: PlaceRef | None, b: PlaceRef | None) -> bool:
+class Nesting:
     """Whether one place lies inside the other (a town and the region it is in): compatible places for one event
-    that two outlets report, one more precisely. Read from the stored geometries (asked only for an event that
-    agrees with a stored one in everything else): a point inside a polygon, or a polygon's representative point
-    inside the other."""
-    if a is None or b is None or a.place_id == b.place_id:
-        return False
-    rows = conn.execute(sa.select(places.c.geometry).where(places.c.id.in_([a.place_id, b.place_id]))).scalars().all()
-    return len(rows) == 2 and _inside_one_another(*(shape(json.loads(g)) for g in rows))
+    that two outlets report, one more precisely. Read from the stored geometries (asked only for an event that agrees
+    with a stored one in everything else): a point inside a polygon, or a polygon's representative point inside the
+    other. One per article stored: each geometry is parsed once and each pair decided once, so a long article of many
+    events does not parse a country's outline for each of them."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self.conn = conn
+        self.shapes: dict[str, BaseGeometry | None] = {}
+        self.answers: dict[frozenset[str], bool] = {}
+
+    def nested(self, a: PlaceRef | None, b: PlaceRef | None) -> bool:
+        if a is None or b is None or a.place_id == b.place_id:
+            return False
+        pair = frozenset((a.place_id, b.place_id))
+        if pair not in self.answers:
+            first, second = self._shape(a.place_id), self._shape(b.place_id)
+            self.answers[pair] = first is not None and second is not None and _inside_one_another(first, second)
+        return self.answers[pair]
+
+    def _shape(self, place_id: str) -> BaseGeometry | None:
+        if place_id not in self.shapes:
+            text = self.conn.execute(sa.select(places.c.geometry).where(places.c.id == place_id)).scalar()
+            self.shapes[place_id] = shape(json.loads(text)) if text else None
+        return self.shapes[place_id]
 
 
 def _inside_one_another(a: BaseGeometry, b: BaseGeometry) -> bool:
