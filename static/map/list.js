@@ -8,15 +8,29 @@
  */
 import { isUncertain } from "./config.js";
 import { element } from "./dom.js";
+import { publishedText } from "./panel.js";
 import { eventSymbol, stanceSymbol } from "./symbols.js";
 
 const PAGE = 200; // entries listed at first, and added by each "Show more", so a crowded view stays quick
 
-/* The item's date: an event's own, else (and for a claim) its earliest dated report. */
+/* The report the item is dated by when it has no date of its own: its earliest dated one. */
+function earliestReport(props) {
+  const dated = props.sources.filter((source) => source.published);
+  return dated.sort((a, b) => a.published.localeCompare(b.published))[0] || null;
+}
+
+/* The item's date: an event's own, else (and for a claim) its earliest dated report's. */
 function itemDate(props) {
   if (props.layer === "event" && props.date) return props.date;
-  const dates = props.sources.map((source) => source.published).filter(Boolean).sort();
-  return dates.length ? dates[0] : null;
+  const report = earliestReport(props);
+  return report ? report.published : null;
+}
+
+/* The date as the list shows it: a report's date inferred from its text is only a lower bound, and says so. */
+function itemDateText(props) {
+  if (props.layer === "event" && props.date) return props.date;
+  const report = earliestReport(props);
+  return report ? publishedText(report) : "date unknown";
 }
 
 function newestFirst(a, b) {
@@ -70,7 +84,7 @@ export function createList(map, state, urls, thresholds, panel, drawing) {
     const who = props.layer === "event"
       ? `${props.label} (${props.type.toLowerCase()}): ${props.actors.map((a) => a.name).join(", ") || "actors unknown"}`
       : `${props.speaker} — ${props.stance}${contested ? " (contested)" : ""}`;
-    const facts = [itemDate(props) || "date unknown", props.place_name || "no place"];
+    const facts = [itemDateText(props), props.place_name || "no place"];
     if (uncertain) facts.push(`uncertain, confidence ${props.confidence}`);
     const text = element("span", "item-text");
     text.append(element("span", "item-who", who), element("span", "item-facts", facts.join(" · ")));

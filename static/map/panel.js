@@ -27,7 +27,7 @@ export function createStatus() {
 }
 
 /* A publication date inferred from the text is the latest date the text mentions: the article is no older. */
-function publishedText(source) {
+export function publishedText(source) {
   if (!source.published) return "date unknown";
   return source.published_inferred ? `after ${source.published} (inferred from the text)` : source.published;
 }

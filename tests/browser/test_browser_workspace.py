@@ -133,9 +133,16 @@ def test_the_list_holds_every_item_in_view_and_those_with_no_place(page, watch, 
     events = sum(f["properties"]["layer"] == "event" for f in unplaced)
     expect(page.locator("#unplaced-title")).to_have_text(
         re.compile(rf"^Not on the map: {events} events?, {len(unplaced) - events} claims?$"))
-    dates = listed.locator(".item-facts").evaluate_all("nodes => nodes.map(n => n.textContent.slice(0, 10))")
-    dated = [d for d in dates if re.match(r"\d{4}", d)]
+    facts = dict(zip(listed.evaluate_all("items => items.map(i => i.dataset.itemId)"),
+                     listed.locator(".item-facts").evaluate_all("nodes => nodes.map(n => n.textContent)"), strict=True))
+    dates = [re.search(r"\d{4}-\d{2}-\d{2}|$", text).group() for text in facts.values()]
+    dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True)  # newest first
+    for feature in in_view:  # dated by a report whose date was inferred from its text: a lower bound, said so
+        props = feature["properties"]
+        reports = sorted((s for s in props["sources"] if s["published"]), key=lambda s: s["published"])
+        if not (props["layer"] == "event" and props["date"]) and reports and reports[0]["published_inferred"]:
+            assert facts[feature["id"]].startswith(f"after {reports[0]['published']} (inferred from the text)")
 
     # hovering an entry marks its item on the map; clicking opens it in the panel and pans the map to it
     # (an item in view whose point is on screen: an area's items sit at its point, which may lie outside the view)
