@@ -55,6 +55,7 @@ from geo.lexicon import (
     BODY_MODIFIERS,
     CURRENCIES,
     GENERIC_SUFFIXES,
+    MEETING_HEADS,
     PUBLIC_BODIES,
 )
 from geo.place_names import PlaceNames, case_fits, is_acronym
@@ -187,7 +188,13 @@ class Recognizer:
                 held.append(self._span(doc, start, end, f"gazetteer name (NER said {label})"))
         else:
             inner = self._inner_places(doc, start, end, f"places listed in NER {label}", lists_only=True)
-            found.extend(inner or self._public_body(doc, start, end))
+            parts = inner or list(self._public_body(doc, start, end))
+            if not parts and label == "ORG":
+                for span in self._named_after(doc, start, end):
+                    # a state or town ("Virginia Rail Express", "Orange Drugs") only when named as a place elsewhere
+                    sure = self.names.prominent(span.text) or self.names.is_demonym(span.text)
+                    (found if sure else held).append(span)
+            found.extend(parts)
             found.extend(self._hyphen_modifiers(doc, start, end))
 
     def _extend_right(self, doc: Doc, start: int, end: int) -> int:
@@ -254,6 +261,36 @@ class Recognizer:
                 if self.names.jurisdiction(doc[i + 1:end].text):
                     yield self._span(doc, i + 1, end, "names the jurisdiction of a public body")
                 break
+
+    def _named_after(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
+        """'the Washington Post', 'Sudan Tribune', 'Syrian Observatory for Human Rights', 'the Culinary Institute of
+        America': the state, region or large city an organisation is named after, at the head of its name or after
+        its last 'of'. A reader (and the corpora) count the place word, but it stands for the organisation, not for
+        where anything happens (nor does a meeting's city in 'the Minsk Group'): marked a metonym, so that no event
+        is placed there (extract.attach). The caller holds a name that is neither prominent nor a demonym until the
+        text names it as a place elsewhere."""
+        def named(text: str) -> bool:
+            if not text[:1].isupper() or self.names.is_people_plural(text):
+                return False
+            if is_acronym(text):  # "EU Aviation", "US Special Forces"; longer initials are the organisation's own
+                top = self.names.best(text)  # ("GTM Research", not Guatemala's ISO code)
+                return sum(c.isalpha() for c in text) <= 2 and top is not None and top.reason == "abbreviation"
+            top = self.names.best(text)  # a building or street names its owner or trade ("Wall Street Journal")
+            return (self.names.jurisdiction(text) or self.names.prominent(text)) and \
+                top is not None and top.place.kind != Kind.LANDMARK
+
+        if doc[end - 1].lower_ in MEETING_HEADS:  # "the Minsk Group": named after a meeting, not an organisation
+            return
+        for k in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
+            if doc[k].text[:1].isupper() and named(doc[start:k].text):
+                yield replace(self._span(doc, start, k, "an organisation is named after it"), metonym=True)
+                return
+        for i in range(end - 2, start, -1):
+            if doc[i].lower_ == "of":
+                if doc[i + 1].text[:1].isupper() and not self.names.is_demonym(doc[i + 1:end].text) \
+                        and named(doc[i + 1:end].text):
+                    yield replace(self._span(doc, i + 1, end, "an organisation is named after it"), metonym=True)
+                return
 
     def _currency_country(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
         """'11 billion US dollars', '8,000 Egyptian pounds': the currency's country."""

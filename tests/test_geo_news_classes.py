@@ -91,3 +91,30 @@ def test_a_small_town_near_the_rest_of_the_story_stays(parser):
     mentions = parser.parse(text)
     for name in ("Cheltenham", "Gloucester", "Cirencester"):
         assert one(mentions, name).country_codes == ("GB",), name
+
+
+def test_the_place_an_organisation_is_named_after_is_a_mention_but_no_event_location(parser):
+    text = ("Shelling hit a market in Omdurman on Sunday, the Sudan Tribune reported. The Syrian Observatory for "
+            "Human Rights and the Washington Post's correspondent counted the dead, and a spokesman for the "
+            "Culinary Institute of America declined to comment.")
+    mentions = parser.parse(text)
+    for surface, place_id in (("Sudan", "ne0:SDN"), ("Syrian", "ne0:SYR"), ("Washington", "geonames:4140963"),
+                              ("America", "ne0:USA")):
+        mention = one(mentions, surface)
+        assert mention.place_id == place_id and mention.metonym, surface  # metonym: extract places no event there
+    assert not one(mentions, "Omdurman").metonym
+
+
+def test_an_organisation_named_after_a_town_or_its_own_initials_needs_more(parser):
+    text = ("Analysts at GTM Research and Orange Drugs said sales grew, and Virginia Rail Express trains ran late. "
+            "The Wall Street Journal said sales were strong.")
+    mentions = parser.parse(text)
+    assert not [m for m in mentions if m.text in ("GTM", "Orange", "Virginia", "Wall Street")], \
+        [(m.text, m.place_id) for m in mentions]
+    held = parser.parse("Virginia Rail Express trains ran late, commuters in Virginia said.")
+    assert len(found(held, "Virginia")) == 2  # the state is named as a place elsewhere: one sense per document
+
+
+def test_conflict_abbreviations_name_the_territory_claimed(parser):
+    mentions = parser.parse("A former NKR state minister was detained at the checkpoint on the road to Armenia.")
+    assert one(mentions, "NKR").place_id == "curated:nagorno-karabakh"
