@@ -216,8 +216,14 @@ class Recognizer:
                 break
             last = doc[stop - 1]
             if last.is_alpha and (last.is_lower or last.text[:1].isupper()) and self.names.known(doc[start:stop].text):
+                if last.is_lower and self._same_place(doc[start:longest].text, doc[start:stop].text):
+                    continue  # "Heathrow airport": the common noun only describes what the name already names
                 longest = stop
         return longest
+
+    def _same_place(self, name: str, longer: str) -> bool:
+        short, long = self.names.best(name), self.names.best(longer)
+        return short is not None and long is not None and short.place.id == long.place.id
 
     def _inner_places(self, doc: Doc, start: int, end: int, evidence: str, lists_only: bool = False) -> list[Span]:
         """Known names inside an entity that is not itself known: "north west London", "Sichuan province",

@@ -118,3 +118,10 @@ def test_an_organisation_named_after_a_town_or_its_own_initials_needs_more(parse
 def test_conflict_abbreviations_name_the_territory_claimed(parser):
     mentions = parser.parse("A former NKR state minister was detained at the checkpoint on the road to Armenia.")
     assert one(mentions, "NKR").place_id == "curated:nagorno-karabakh"
+
+
+def test_a_bare_airport_name_is_the_airport_and_a_common_noun_after_it_no_part_of_the_name(parser):
+    mentions = parser.parse("Flights from Heathrow airport were cancelled, and a plane left Damascus airport.")
+    assert one(mentions, "Heathrow").place_id == "curated:heathrow-airport"  # not Heathrow, Florida
+    assert one(mentions, "Damascus").kind == "capital"
+    assert one(parser.parse("Troops held the Lachin corridor."), "Lachin corridor").kind == "corridor"
