@@ -92,7 +92,9 @@ class Recognizer:
         Names that were held back only for want of evidence (a bare "Nelson" NER took for a person) are accepted
         when the same name is accepted elsewhere in the text: one sense per document."""
         claimed = [False] * len(doc)  # tokens already explained by an entity decision
-        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in self._unknown_person(doc, e)}
+        # words of people's names ("Robin Forestier-Walker": not its hyphen, which "Nagorno-Karabakh" shares)
+        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in self._unknown_person(doc, e)
+                        if not t.is_punct}
         found: list[Span] = []
         held: list[Span] = []
         for ent in doc.ents:
@@ -328,7 +330,9 @@ class Recognizer:
     # -- capitalised runs the NER did not claim ------------------------------------------------------------------
     def _from_phrases(self, doc: Doc, claimed: list[bool], person_words: set[str], found: list[Span],
                       held: list[Span]) -> None:
-        for start, end in capitalised_runs(doc, claimed):
+        runs = list(capitalised_runs(doc, claimed))
+        while runs:
+            start, end = runs.pop(0)
             if start + 2 < end and doc[start].is_lower and not self.names.known(doc[start:end].text):
                 start += 2  # the article is no part of any known name here: read the name without it
             end = self._extend_right(doc, start, end)
@@ -337,6 +341,10 @@ class Recognizer:
                 end -= 1  # "Sichuan Province" stays a mention of Sichuan
                 text = doc[start:end].text
             if not self.names.known(text):
+                parts = _hyphen_parts(doc, start, end)
+                if len(parts) > 1:  # "the Kyiv-Odesa road": a compound of names is read name by name
+                    runs[:0] = parts
+                    continue
                 found.extend(self._public_body(doc, start, end))
                 continue
             if self.names.is_demonym(text):
@@ -369,7 +377,19 @@ class Recognizer:
 
 
 def _listed(text: str, span: Span, start: int, end: int) -> bool:
-    """Whether only a conjunction separates the span from the stretch start:end, on one line; an abbreviation
-    ("Dr.", "Inc.") is no place of a list."""
+    """Whether only a conjunction, or a hyphen or dash joining the two into a compound ("the Israel-Gaza war", "the
+    Damascus-Homs highway"), separates the span from the stretch start:end, on one line; an abbreviation ("Dr.",
+    "Inc.") is no place of a list."""
     between = text[end:span.start] if end <= span.start else text[span.end:start]
-    return between.strip() in ("and", "or", ", and", ", or") and "\n" not in between and not span.text.endswith(".")
+    joined = between.strip() in ("and", "or", ", and", ", or") or between in ("-", "\u2013")
+    return joined and "\n" not in between and not span.text.endswith(".")
+
+
+def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of a run between the hyphens or dashes written without spaces inside it."""
+    parts, first = [], start
+    for i in range(start, end):
+        if doc[i].text in ("-", "\u2013") and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+            parts.append((first, i))
+            first = i + 1
+    return [(a, b) for a, b in [*parts, (first, end)] if a < b]

@@ -125,3 +125,17 @@ def test_a_bare_airport_name_is_the_airport_and_a_common_noun_after_it_no_part_o
     assert one(mentions, "Heathrow").place_id == "curated:heathrow-airport"  # not Heathrow, Florida
     assert one(mentions, "Damascus").kind == "capital"
     assert one(parser.parse("Troops held the Lachin corridor."), "Lachin corridor").kind == "corridor"
+
+
+def test_names_inside_hyphenated_compounds_are_each_a_place(parser):
+    mentions = parser.parse("Since the Israel-Gaza war began, rebels cut the Damascus-Homs highway and traffic on "
+                            "the Kyiv-Odesa road slowed.")
+    assert one(mentions, "Gaza").country_codes == ("PS",)  # joined to Israel, not the Mozambican province
+    assert one(mentions, "Homs").country_codes == ("SY",)
+    assert {"Israel", "Damascus", "Kyiv", "Odesa"} <= {m.text for m in mentions}
+
+
+def test_a_hyphenated_persons_name_does_not_hide_a_hyphenated_place(parser):
+    text = ("Reporter Robin Forestier-Walker said the fighting was the worst since the war over the "
+            "Nagorno-Karabakh region last year.")
+    assert one(parser.parse(text), "Nagorno-Karabakh").kind == "disputed area"
