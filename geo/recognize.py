@@ -290,7 +290,7 @@ class Recognizer:
         if doc[end - 1].lower_ in MEETING_HEADS:  # "the Minsk Group": named after a meeting, not an organisation
             return
         for k in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
-            if doc[k].text[:1].isupper() and named(doc[start:k].text):
+            if doc[k].text[:1].isupper() and not doc[k - 1].is_punct and named(doc[start:k].text):
                 yield replace(self._span(doc, start, k, "an organisation is named after it"), metonym=True)
                 return
         for i in range(end - 2, start, -1):
