@@ -103,6 +103,7 @@ class Recognizer:
             for part in lines_of(ent):  # NER sometimes runs a name on into the next paragraph
                 self._from_entity(doc, part, person_words, found, held)
         self._from_phrases(doc, claimed, person_words, found, held)
+        found += self._fused_modifiers(doc, claimed)
         accepted = {normalize(s.text) for s in found}
         found += [replace(s, evidence=s.evidence + "; same name is a place elsewhere in the text")
                   for s in held if normalize(s.text) in accepted]
@@ -229,9 +230,10 @@ class Recognizer:
 
     def _inner_places(self, doc: Doc, start: int, end: int, evidence: str, lists_only: bool = False) -> list[Span]:
         """Known names inside an entity that is not itself known: "north west London", "Sichuan province",
-        "Thruxton, Hampshire", "Ingham or Townsville". Only when everything else in the entity is a direction, a
-        generic word or a separator between names (`lists_only`: only separators), and no two names touch:
-        "Mississippi River", "Manila Cathedral" or "Claude Joseph Villars" are not about the places they contain."""
+        "Thruxton, Hampshire", "Ingham or Townsville", "Karabakh for Armenia". Only when everything else in the
+        entity is a direction, a generic word or a separator between names (`lists_only`: only separators), and no
+        two names touch: "Mississippi River", "Manila Cathedral" or "Claude Joseph Villars" are not about the places
+        they contain."""
         found: list[tuple[int, int]] = []
         i = start
         while i < end:
@@ -245,7 +247,8 @@ class Recognizer:
                     break
             else:
                 token = doc[i]
-                separator = token.text in (",", ";", "/", "&") or token.lower_ in ("and", "or")
+                # "from Karabakh to Armenia", "leave Karabakh for Armenia": NER joins such pairs into one entity
+                separator = token.text in (",", ";", "/", "&") or token.lower_ in ("and", "or", "to", "for", "from")
                 modifier = token.lower_ in AREA_MODIFIERS or token.lower_ in GENERIC_SUFFIXES
                 if not (separator or (modifier and not lists_only)):
                     return []
@@ -318,6 +321,16 @@ class Recognizer:
             if (joined_after or joined_before) and text[:1].isupper() and self.names.known(text) \
                     and (self.names.is_demonym(text) or self.names.is_country(text) or self.names.prominent(text)):
                 yield self._span(doc, i, i + 1, "hyphenated modifier")
+
+    def _fused_modifiers(self, doc: Doc, claimed: list[bool]) -> Iterator[Span]:
+        """'the U.S.-led coalition': a country before '-led' or '-backed' that the tokenizer kept in one token with
+        its suffix (it splits 'Saudi-led', which _hyphen_modifiers reads)."""
+        for token in doc:
+            name, dash, rest = token.text.rpartition("-")
+            if claimed[token.i] or not dash or not rest.islower() or not name[:1].isupper():
+                continue
+            if self.names.is_country(name) or self.names.is_demonym(name):
+                yield Span(token.idx, token.idx + len(name), name, "hyphenated modifier")
 
     def _qualifies_previous_name(self, doc: Doc, start: int, text: str) -> bool:
         """'CAMP MURRAY, Wash.', 'Churchill, Man.', 'Gatineau, Que.': a state or country written after a comma that

@@ -139,3 +139,12 @@ def test_a_hyphenated_persons_name_does_not_hide_a_hyphenated_place(parser):
     text = ("Reporter Robin Forestier-Walker said the fighting was the worst since the war over the "
             "Nagorno-Karabakh region last year.")
     assert one(parser.parse(text), "Nagorno-Karabakh").kind == "disputed area"
+
+
+def test_a_country_fused_with_its_suffix_and_places_joined_by_a_preposition(parser):
+    mentions = parser.parse("The U.S.-led coalition struck again. He was stopped trying to leave Karabakh for "
+                            "Armenia and was taken to Baku.")
+    assert one(mentions, "U.S.").place_id == "ne0:USA"
+    assert one(mentions, "Karabakh").kind == "disputed area"
+    assert one(mentions, "Armenia").place_id == "ne0:ARM"
+    assert not found(parser.parse("A well-known self-styled expert spoke."), "well")
