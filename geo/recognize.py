@@ -275,11 +275,11 @@ class Recognizer:
 
     def _named_after(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
         """'the Washington Post', 'Sudan Tribune', 'Syrian Observatory for Human Rights', 'the Culinary Institute of
-        America': the state, region or large city an organisation is named after, at the head of its name or after
-        its last 'of'. A reader (and the corpora) count the place word, but it stands for the organisation, not for
-        where anything happens (nor does a meeting's city in 'the Minsk Group'): marked a metonym, so that no event
-        is placed there (extract.attach). The caller holds a name that is neither prominent nor a demonym until the
-        text names it as a place elsewhere."""
+        America', 'Radio Free Asia': the state, region or large city an organisation is named after, at the head of
+        its name or after its last 'of' (a country or region also at its end). A reader (and the corpora) count the
+        place word, but it stands for the organisation, not for where anything happens (nor does a meeting's city in
+        'the Minsk Group'): marked a metonym, so that no event is placed there (extract.attach). The caller holds a
+        name that is neither prominent nor a demonym until the text names it as a place elsewhere."""
         def named(text: str) -> bool:
             if not text[:1].isupper() or self.names.is_people_plural(text):
                 return False
@@ -301,6 +301,14 @@ class Recognizer:
                 if doc[i + 1].text[:1].isupper() and not self.names.is_demonym(doc[i + 1:end].text) \
                         and named(doc[i + 1:end].text):
                     yield replace(self._span(doc, i + 1, end, "an organisation is named after it"), metonym=True)
+                return
+        for k in range(max(start + 1, end - MAX_NAME_TOKENS), end):
+            # "Radio Free Asia", "Air France": at the end of the name only a country or a continent-sized region
+            # (a town there is more often a surname: "Morgan Stanley")
+            top = self.names.best(doc[k:end].text)
+            if doc[k - 1].text[:1].isupper() and top is not None and top.place.kind in (Kind.COUNTRY, Kind.REGION) \
+                    and top.reason != "demonym" and named(doc[k:end].text):
+                yield replace(self._span(doc, k, end, "an organisation is named after it"), metonym=True)
                 return
 
     def _currency_country(self, doc: Doc, start: int, end: int) -> Iterator[Span]:

@@ -103,6 +103,8 @@ def test_the_place_an_organisation_is_named_after_is_a_mention_but_no_event_loca
         mention = one(mentions, surface)
         assert mention.place_id == place_id and mention.metonym, surface  # metonym: extract places no event there
     assert not one(mentions, "Omdurman").metonym
+    tail = parser.parse("Sources told Radio Free Asia that Goldman Sachs and Morgan Stanley were wrong.")
+    assert [(m.text, m.metonym) for m in tail] == [("Asia", True)]  # not Stanley, the Falklands' capital
 
 
 def test_an_organisation_named_after_a_town_or_its_own_initials_needs_more(parser):
