@@ -53,6 +53,13 @@ sheriff's coroner court council commission mayor governor authorities authority 
 command staff
 """)
 
+# Heads of the names of diplomatic formats and agreements named after the city that hosted a meeting ("the Minsk
+# Group", "the Oslo Accords", "the Astana format"): the city is no part of the story's geography.
+MEETING_HEADS = _words("""
+group process format agreement agreements accord accords protocol protocols convention conventions declaration
+treaty talks memorandum communique
+""")
+
 # Words that may stand between the jurisdiction and the body ("the US State Department", "Kentucky State Police").
 BODY_MODIFIERS = _words("""
 state foreign interior central federal national armed air coast defence defense health justice finance

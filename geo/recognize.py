@@ -55,6 +55,7 @@ from geo.lexicon import (
     BODY_MODIFIERS,
     CURRENCIES,
     GENERIC_SUFFIXES,
+    MEETING_HEADS,
     PUBLIC_BODIES,
 )
 from geo.place_names import PlaceNames, case_fits, is_acronym
@@ -91,7 +92,9 @@ class Recognizer:
         Names that were held back only for want of evidence (a bare "Nelson" NER took for a person) are accepted
         when the same name is accepted elsewhere in the text: one sense per document."""
         claimed = [False] * len(doc)  # tokens already explained by an entity decision
-        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in self._unknown_person(doc, e)}
+        # words of people's names ("Robin Forestier-Walker": not its hyphen, which "Nagorno-Karabakh" shares)
+        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in self._unknown_person(doc, e)
+                        if not t.is_punct}
         found: list[Span] = []
         held: list[Span] = []
         for ent in doc.ents:
@@ -100,6 +103,7 @@ class Recognizer:
             for part in lines_of(ent):  # NER sometimes runs a name on into the next paragraph
                 self._from_entity(doc, part, person_words, found, held)
         self._from_phrases(doc, claimed, person_words, found, held)
+        found += self._fused_modifiers(doc, claimed)
         accepted = {normalize(s.text) for s in found}
         found += [replace(s, evidence=s.evidence + "; same name is a place elsewhere in the text")
                   for s in held if normalize(s.text) in accepted]
@@ -187,7 +191,13 @@ class Recognizer:
                 held.append(self._span(doc, start, end, f"gazetteer name (NER said {label})"))
         else:
             inner = self._inner_places(doc, start, end, f"places listed in NER {label}", lists_only=True)
-            found.extend(inner or self._public_body(doc, start, end))
+            parts = inner or list(self._public_body(doc, start, end))
+            if not parts and label == "ORG":
+                for span in self._named_after(doc, start, end):
+                    # a state or town ("Virginia Rail Express", "Orange Drugs") only when named as a place elsewhere
+                    sure = self.names.prominent(span.text) or self.names.is_demonym(span.text)
+                    (found if sure else held).append(span)
+            found.extend(parts)
             found.extend(self._hyphen_modifiers(doc, start, end))
 
     def _extend_right(self, doc: Doc, start: int, end: int) -> int:
@@ -209,14 +219,21 @@ class Recognizer:
                 break
             last = doc[stop - 1]
             if last.is_alpha and (last.is_lower or last.text[:1].isupper()) and self.names.known(doc[start:stop].text):
+                if last.is_lower and self._same_place(doc[start:longest].text, doc[start:stop].text):
+                    continue  # "Heathrow airport": the common noun only describes what the name already names
                 longest = stop
         return longest
 
+    def _same_place(self, name: str, longer: str) -> bool:
+        short, long = self.names.best(name), self.names.best(longer)
+        return short is not None and long is not None and short.place.id == long.place.id
+
     def _inner_places(self, doc: Doc, start: int, end: int, evidence: str, lists_only: bool = False) -> list[Span]:
         """Known names inside an entity that is not itself known: "north west London", "Sichuan province",
-        "Thruxton, Hampshire", "Ingham or Townsville". Only when everything else in the entity is a direction, a
-        generic word or a separator between names (`lists_only`: only separators), and no two names touch:
-        "Mississippi River", "Manila Cathedral" or "Claude Joseph Villars" are not about the places they contain."""
+        "Thruxton, Hampshire", "Ingham or Townsville", "Karabakh for Armenia". Only when everything else in the
+        entity is a direction, a generic word or a separator between names (`lists_only`: only separators), and no
+        two names touch: "Mississippi River", "Manila Cathedral" or "Claude Joseph Villars" are not about the places
+        they contain."""
         found: list[tuple[int, int]] = []
         i = start
         while i < end:
@@ -230,7 +247,8 @@ class Recognizer:
                     break
             else:
                 token = doc[i]
-                separator = token.text in (",", ";", "/", "&") or token.lower_ in ("and", "or")
+                # "from Karabakh to Armenia", "leave Karabakh for Armenia": NER joins such pairs into one entity
+                separator = token.text in (",", ";", "/", "&") or token.lower_ in ("and", "or", "to", "for", "from")
                 modifier = token.lower_ in AREA_MODIFIERS or token.lower_ in GENERIC_SUFFIXES
                 if not (separator or (modifier and not lists_only)):
                     return []
@@ -255,6 +273,44 @@ class Recognizer:
                     yield self._span(doc, i + 1, end, "names the jurisdiction of a public body")
                 break
 
+    def _named_after(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
+        """'the Washington Post', 'Sudan Tribune', 'Syrian Observatory for Human Rights', 'the Culinary Institute of
+        America', 'Radio Free Asia': the state, region or large city an organisation is named after, at the head of
+        its name or after its last 'of' (a country or region also at its end). A reader (and the corpora) count the
+        place word, but it stands for the organisation, not for where anything happens (nor does a meeting's city in
+        'the Minsk Group'): marked a metonym, so that no event is placed there (extract.attach). The caller holds a
+        name that is neither prominent nor a demonym until the text names it as a place elsewhere."""
+        def named(text: str) -> bool:
+            if not text[:1].isupper() or self.names.is_people_plural(text):
+                return False
+            if is_acronym(text):  # "EU Aviation", "US Special Forces"; longer initials are the organisation's own
+                top = self.names.best(text)  # ("GTM Research", not Guatemala's ISO code)
+                return sum(c.isalpha() for c in text) <= 2 and top is not None and top.reason == "abbreviation"
+            top = self.names.best(text)  # a building or street names its owner or trade ("Wall Street Journal")
+            return (self.names.jurisdiction(text) or self.names.prominent(text)) and \
+                top is not None and top.place.kind != Kind.LANDMARK
+
+        if doc[end - 1].lower_ in MEETING_HEADS:  # "the Minsk Group": named after a meeting, not an organisation
+            return
+        for k in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
+            if doc[k].text[:1].isupper() and not doc[k - 1].is_punct and named(doc[start:k].text):
+                yield replace(self._span(doc, start, k, "an organisation is named after it"), metonym=True)
+                return
+        for i in range(end - 2, start, -1):
+            if doc[i].lower_ == "of":
+                if doc[i + 1].text[:1].isupper() and not self.names.is_demonym(doc[i + 1:end].text) \
+                        and named(doc[i + 1:end].text):
+                    yield replace(self._span(doc, i + 1, end, "an organisation is named after it"), metonym=True)
+                return
+        for k in range(max(start + 1, end - MAX_NAME_TOKENS), end):
+            # "Radio Free Asia", "Air France": at the end of the name only a country or a continent-sized region
+            # (a town there is more often a surname: "Morgan Stanley")
+            top = self.names.best(doc[k:end].text)
+            if doc[k - 1].text[:1].isupper() and top is not None and top.place.kind in (Kind.COUNTRY, Kind.REGION) \
+                    and top.reason != "demonym" and named(doc[k:end].text):
+                yield replace(self._span(doc, k, end, "an organisation is named after it"), metonym=True)
+                return
+
     def _currency_country(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
         """'11 billion US dollars', '8,000 Egyptian pounds': the currency's country."""
         for i in range(start, end - 1):
@@ -274,6 +330,16 @@ class Recognizer:
                     and (self.names.is_demonym(text) or self.names.is_country(text) or self.names.prominent(text)):
                 yield self._span(doc, i, i + 1, "hyphenated modifier")
 
+    def _fused_modifiers(self, doc: Doc, claimed: list[bool]) -> Iterator[Span]:
+        """'the U.S.-led coalition': a country before '-led' or '-backed' that the tokenizer kept in one token with
+        its suffix (it splits 'Saudi-led', which _hyphen_modifiers reads)."""
+        for token in doc:
+            name, dash, rest = token.text.rpartition("-")
+            if claimed[token.i] or not dash or not rest.islower() or not name[:1].isupper():
+                continue
+            if self.names.is_country(name) or self.names.is_demonym(name):
+                yield Span(token.idx, token.idx + len(name), name, "hyphenated modifier")
+
     def _qualifies_previous_name(self, doc: Doc, start: int, text: str) -> bool:
         """'CAMP MURRAY, Wash.', 'Churchill, Man.', 'Gatineau, Que.': a state or country written after a comma that
         follows a capitalised name qualifies that name, as in an address or a dateline."""
@@ -285,7 +351,9 @@ class Recognizer:
     # -- capitalised runs the NER did not claim ------------------------------------------------------------------
     def _from_phrases(self, doc: Doc, claimed: list[bool], person_words: set[str], found: list[Span],
                       held: list[Span]) -> None:
-        for start, end in capitalised_runs(doc, claimed):
+        runs = list(capitalised_runs(doc, claimed))
+        while runs:
+            start, end = runs.pop(0)
             if start + 2 < end and doc[start].is_lower and not self.names.known(doc[start:end].text):
                 start += 2  # the article is no part of any known name here: read the name without it
             end = self._extend_right(doc, start, end)
@@ -294,6 +362,10 @@ class Recognizer:
                 end -= 1  # "Sichuan Province" stays a mention of Sichuan
                 text = doc[start:end].text
             if not self.names.known(text):
+                parts = _hyphen_parts(doc, start, end)
+                if len(parts) > 1:  # "the Kyiv-Odesa road": a compound of names is read name by name
+                    runs[:0] = parts
+                    continue
                 found.extend(self._public_body(doc, start, end))
                 continue
             if self.names.is_demonym(text):
@@ -326,7 +398,19 @@ class Recognizer:
 
 
 def _listed(text: str, span: Span, start: int, end: int) -> bool:
-    """Whether only a conjunction separates the span from the stretch start:end, on one line; an abbreviation
-    ("Dr.", "Inc.") is no place of a list."""
+    """Whether only a conjunction, or a hyphen or dash joining the two into a compound ("the Israel-Gaza war", "the
+    Damascus-Homs highway"), separates the span from the stretch start:end, on one line; an abbreviation ("Dr.",
+    "Inc.") is no place of a list."""
     between = text[end:span.start] if end <= span.start else text[span.end:start]
-    return between.strip() in ("and", "or", ", and", ", or") and "\n" not in between and not span.text.endswith(".")
+    joined = between.strip() in ("and", "or", ", and", ", or") or between in ("-", "\u2013")
+    return joined and "\n" not in between and not span.text.endswith(".")
+
+
+def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of a run between the hyphens or dashes written without spaces inside it."""
+    parts, first = [], start
+    for i in range(start, end):
+        if doc[i].text in ("-", "\u2013") and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+            parts.append((first, i))
+            first = i + 1
+    return [(a, b) for a, b in [*parts, (first, end)] if a < b]

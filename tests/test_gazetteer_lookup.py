@@ -55,9 +55,19 @@ def test_arabic_article_is_optional_in_arab_countries(gaz):
 @pytest.mark.parametrize(("abbreviation", "place_id"), [
     ("U.S.", "ne0:USA"), ("US", "ne0:USA"), ("USA", "ne0:USA"), ("UK", "ne0:GBR"), ("D.C.", "geonames:4140963"),
     ("Ky.", "ne1:US-KY"), ("WA", "ne1:US-WA"),
+    # conflict abbreviations of places: a self-proclaimed republic is the territory it claims
+    ("NKR", "curated:nagorno-karabakh"), ("DPR", "ne1:UA-14"), ("LNR", "ne1:UA-09"), ("SADR", "ne0:SAH"),
+    ("oPt", "ne0:PSX"),
 ])
 def test_abbreviations(gaz, abbreviation, place_id):
     assert best(gaz, abbreviation).place.id == place_id
+
+
+def test_the_european_union_stands_at_the_centre_of_its_members(gaz):
+    """IGN's geographic centre of the 27 (Gadheim, Bavaria), not an arbitrary interior point of their union."""
+    union = best(gaz, "European Union").place
+    assert (round(union.lat, 1), round(union.lon, 1)) == (49.8, 9.9)
+    assert best(gaz, "EU").place.id == union.id
 
 
 def test_case_sensitive_codes_do_not_match_english_words(gaz):

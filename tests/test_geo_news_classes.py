@@ -91,3 +91,62 @@ def test_a_small_town_near_the_rest_of_the_story_stays(parser):
     mentions = parser.parse(text)
     for name in ("Cheltenham", "Gloucester", "Cirencester"):
         assert one(mentions, name).country_codes == ("GB",), name
+
+
+def test_the_place_an_organisation_is_named_after_is_a_mention_but_no_event_location(parser):
+    text = ("Shelling hit a market in Omdurman on Sunday, the Sudan Tribune reported. The Syrian Observatory for "
+            "Human Rights and the Washington Post's correspondent counted the dead, and a spokesman for the "
+            "Culinary Institute of America declined to comment.")
+    mentions = parser.parse(text)
+    for surface, place_id in (("Sudan", "ne0:SDN"), ("Syrian", "ne0:SYR"), ("Washington", "geonames:4140963"),
+                              ("America", "ne0:USA")):
+        mention = one(mentions, surface)
+        assert mention.place_id == place_id and mention.metonym, surface  # metonym: extract places no event there
+    assert not one(mentions, "Omdurman").metonym
+    tail = parser.parse("Sources told Radio Free Asia that Goldman Sachs and Morgan Stanley were wrong.")
+    assert [(m.text, m.metonym) for m in tail] == [("Asia", True)]  # not Stanley, the Falklands' capital
+
+
+def test_an_organisation_named_after_a_town_or_its_own_initials_needs_more(parser):
+    text = ("Analysts at GTM Research and Orange Drugs said sales grew, and Virginia Rail Express trains ran late. "
+            "The Wall Street Journal said sales were strong.")
+    mentions = parser.parse(text)
+    assert not [m for m in mentions if m.text in ("GTM", "Orange", "Virginia", "Wall Street")], \
+        [(m.text, m.place_id) for m in mentions]
+    held = parser.parse("Virginia Rail Express trains ran late, commuters in Virginia said.")
+    assert len(found(held, "Virginia")) == 2  # the state is named as a place elsewhere: one sense per document
+
+
+def test_conflict_abbreviations_name_the_territory_claimed(parser):
+    mentions = parser.parse("A former NKR state minister was detained at the checkpoint on the road to Armenia.")
+    assert one(mentions, "NKR").place_id == "curated:nagorno-karabakh"
+
+
+def test_a_bare_airport_name_is_the_airport_and_a_common_noun_after_it_no_part_of_the_name(parser):
+    mentions = parser.parse("Flights from Heathrow airport were cancelled, and a plane left Damascus airport.")
+    assert one(mentions, "Heathrow").place_id == "curated:heathrow-airport"  # not Heathrow, Florida
+    assert one(mentions, "Damascus").kind == "capital"
+    assert one(parser.parse("Troops held the Lachin corridor."), "Lachin corridor").kind == "corridor"
+
+
+def test_names_inside_hyphenated_compounds_are_each_a_place(parser):
+    mentions = parser.parse("Since the Israel-Gaza war began, rebels cut the Damascus-Homs highway and traffic on "
+                            "the Kyiv-Odesa road slowed.")
+    assert one(mentions, "Gaza").country_codes == ("PS",)  # joined to Israel, not the Mozambican province
+    assert one(mentions, "Homs").country_codes == ("SY",)
+    assert {"Israel", "Damascus", "Kyiv", "Odesa"} <= {m.text for m in mentions}
+
+
+def test_a_hyphenated_persons_name_does_not_hide_a_hyphenated_place(parser):
+    text = ("Reporter Robin Forestier-Walker said the fighting was the worst since the war over the "
+            "Nagorno-Karabakh region last year.")
+    assert one(parser.parse(text), "Nagorno-Karabakh").kind == "disputed area"
+
+
+def test_a_country_fused_with_its_suffix_and_places_joined_by_a_preposition(parser):
+    mentions = parser.parse("The U.S.-led coalition struck again. He was stopped trying to leave Karabakh for "
+                            "Armenia and was taken to Baku.")
+    assert one(mentions, "U.S.").place_id == "ne0:USA"
+    assert one(mentions, "Karabakh").kind == "disputed area"
+    assert one(mentions, "Armenia").place_id == "ne0:ARM"
+    assert not found(parser.parse("A well-known self-styled expert spoke."), "well")

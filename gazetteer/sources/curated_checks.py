@@ -104,8 +104,9 @@ def abbreviation_problems(rows: list[Row]) -> list[str]:
     problems = common_problems(rows, "abbreviation", width("abbreviations.csv"))
     for where, row in complete_rows(rows, "abbreviation", width("abbreviations.csv")):
         target = row["target"]
-        region = target.startswith("region:") and SLUG.match(target.removeprefix("region:"))
-        if not (is_country(target) or is_subdivision(target) or GEONAMES.match(target) or region):
+        kind, _, slug = target.partition(":")
+        curated = kind in ("region", "curated") and SLUG.match(slug)  # a curated region, corridor or disputed area
+        if not (is_country(target) or is_subdivision(target) or GEONAMES.match(target) or curated):
             problems.append(f"{where}: bad target {target!r}")
         if row["case_sensitive"] not in ("0", "1"):
             problems.append(f"{where}: case_sensitive must be 0 or 1")
