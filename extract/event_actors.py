@@ -41,10 +41,14 @@ def event_actors(trigger: Token, mentions: list[Mention], index: ActorIndex, whe
             person = index.person(token.text, token.idx)
             if person is not None:
                 found.setdefault(person.name, person)
+    organisations = [e for e in entities_in(doc, sent.start_char, sent.end_char) if e.label_ == "ORG"]
     for mention in mentions:
         if mention.kind not in GOVERNMENT_KINDS or mention.start == where or \
                 not (mention.kind == Kind.COUNTRY or mention.metonym or mention.demonym):
             continue
+        if any(e.start_char <= mention.start and mention.end <= e.end_char and (e.start_char, e.end_char) !=
+               (mention.start, mention.end) for e in organisations):
+            continue  # the place an organisation is named after ("the Washington Post") is not a government acting
         root = mention_root(doc, mention)
         if root is not None and root.i in phrase and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
             found.setdefault(mention.place_name, Actor(mention.place_name, ActorKind.GOVERNMENT, mention.place_id))

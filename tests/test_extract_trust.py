@@ -189,3 +189,13 @@ def test_calling_a_charge_a_lie_or_not_true_is_a_denial():
 def test_called_to_do_something_is_a_proposal_and_attacked_is_no_statement():
     assert _speakers("Russia called to restore free passage through the Lachin Corridor.") == [("Russia", "propose")]
     assert _speakers("Azerbaijan attacked the town near Yerevan on Monday.") == []
+
+
+def test_the_place_an_organisation_is_named_after_is_no_actor():
+    from geo.model import Mention
+    text = "Two reporters of the Washington Post were detained in Yerevan on Monday."
+    start = text.index("Washington")
+    washington = Mention(start, start + 10, "Washington", "geonames:4140963", "Washington", "capital", 38.9, -77.0,
+                         0.9, "test", metonym=True, country_codes=("US",))
+    extraction = extract_article(text, sorted([*mentions_for(text), washington], key=lambda m: m.start), PUBLISHED)
+    assert extraction.events and all("Washington" not in {a.name for a in e.actors} for e in extraction.events)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.model import Mention
 from geo.parser import Geoparser
+from tests.geo_helpers import mentions_of, only
 
 
 @pytest.fixture(scope="module")
@@ -18,79 +18,69 @@ def parser() -> Geoparser:
     return Geoparser()
 
 
-def found(mentions: list[Mention], surface: str) -> list[Mention]:
-    return [m for m in mentions if m.text == surface]
-
-
-def one(mentions: list[Mention], surface: str) -> Mention:
-    hits = found(mentions, surface)
-    assert len(hits) == 1, f"{surface!r}: {[(m.text, m.place_id) for m in mentions]}"
-    return hits[0]
-
-
 def test_the_region_a_conflict_is_named_for_is_found_when_ner_calls_it_an_organisation(parser):
     text = ("The two neighbours fought a six-week war last year over the Nagorno-Karabakh region, a conflict that "
             "displaced thousands.")
-    mention = one(parser.parse(text), "Nagorno-Karabakh")
+    mention = only(parser.parse(text), "Nagorno-Karabakh")
     assert mention.kind == "disputed area"
 
 
 def test_lower_case_articles_belong_to_the_name(parser):
     mentions = parser.parse("Fighters advanced into al-Hasakah after the army left el-Obeid last week.")
-    hasakah, obeid = one(mentions, "al-Hasakah"), one(mentions, "el-Obeid")
+    hasakah, obeid = only(mentions, "al-Hasakah"), only(mentions, "el-Obeid")
     assert hasakah.country_codes == ("SY",) and obeid.country_codes == ("SD",)
 
 
 def test_a_name_joined_by_a_conjunction_to_a_place_is_a_place(parser):
     mentions = parser.parse("Ships were attacked off Hodeidah and al-Mukha on Sunday.")
-    assert one(mentions, "al-Mukha").country_codes == ("YE",)
-    assert one(mentions, "Hodeidah").country_codes == ("YE",)
+    assert only(mentions, "al-Mukha").country_codes == ("YE",)
+    assert only(mentions, "Hodeidah").country_codes == ("YE",)
 
 
 def test_a_unit_noun_after_a_name_makes_it_the_first_level_unit(parser):
     mentions = parser.parse("Shelling hit Luhansk region overnight, and Donetsk oblast reported new damage.")
     for name in ("Luhansk", "Donetsk"):
-        mention = one(mentions, name)
+        mention = only(mentions, name)
         assert mention.kind == "admin-1" and mention.country_codes == ("UA",), mention
 
 
 def test_a_coordinated_list_takes_the_level_of_its_plural_head(parser):
     mentions = parser.parse("Russia claimed to annex the Kherson and Zaporizhzhia regions of Ukraine.")
     for name in ("Kherson", "Zaporizhzhia"):
-        assert one(mentions, name).kind == "admin-1", name
+        assert only(mentions, name).kind == "admin-1", name
 
 
 def test_a_direction_before_a_name_speaks_of_the_area(parser):
     mentions = parser.parse("Clashes spread across northern Rakhine as the ceasefire collapsed.")
-    assert one(mentions, "Rakhine").kind == "admin-1"
+    assert only(mentions, "Rakhine").kind == "admin-1"
 
 
 def test_the_city_of_is_the_town_not_the_province_named_after_it(parser):
     mentions = parser.parse("Missiles struck the city of Kherson, officials in the port said.")
-    assert one(mentions, "Kherson").kind == "populated place"
+    assert only(mentions, "Kherson").kind == "populated place"
 
 
 def test_an_organisation_named_like_a_town_abroad_is_not_placed_there(parser):
     text = ("Russian troops and forces of the Wagner private army seized the Ukrainian city of Bakhmut, the "
             "ministry in Moscow said. Ukraine denied that Wagner had taken Bakhmut.")
     mentions = parser.parse(text)
-    assert not found(mentions, "Wagner"), [(m.text, m.place_id) for m in mentions]
-    assert found(mentions, "Bakhmut") and found(mentions, "Moscow")
+    assert not mentions_of(mentions, "Wagner"), [(m.text, m.place_id) for m in mentions]
+    assert mentions_of(mentions, "Bakhmut") and mentions_of(mentions, "Moscow")
 
 
 def test_a_weak_namesake_far_from_the_story_abstains(parser):
     text = ("A missile hit a children's hospital in Kyiv on Monday. Ukrainian officials said the Artyom plant in "
             "Kyiv had been a target before, and air defences over Kharkiv and Dnipro were busy all night.")
     mentions = parser.parse(text)
-    assert not [m for m in found(mentions, "Artyom") if "RU" in m.country_codes]
-    assert one(mentions, "Kharkiv").country_codes == ("UA",)
+    assert not [m for m in mentions_of(mentions, "Artyom") if "RU" in m.country_codes]
+    assert only(mentions, "Kharkiv").country_codes == ("UA",)
 
 
 def test_a_small_town_near_the_rest_of_the_story_stays(parser):
     text = "Police in Cheltenham and Gloucester closed roads after floods; travellers to Cirencester were delayed."
     mentions = parser.parse(text)
     for name in ("Cheltenham", "Gloucester", "Cirencester"):
-        assert one(mentions, name).country_codes == ("GB",), name
+        assert only(mentions, name).country_codes == ("GB",), name
 
 
 def test_the_place_an_organisation_is_named_after_is_a_mention_but_no_event_location(parser):
@@ -100,9 +90,9 @@ def test_the_place_an_organisation_is_named_after_is_a_mention_but_no_event_loca
     mentions = parser.parse(text)
     for surface, place_id in (("Sudan", "ne0:SDN"), ("Syrian", "ne0:SYR"), ("Washington", "geonames:4140963"),
                               ("America", "ne0:USA")):
-        mention = one(mentions, surface)
+        mention = only(mentions, surface)
         assert mention.place_id == place_id and mention.metonym, surface  # metonym: extract places no event there
-    assert not one(mentions, "Omdurman").metonym
+    assert not only(mentions, "Omdurman").metonym
     tail = parser.parse("Sources told Radio Free Asia that Goldman Sachs and Morgan Stanley were wrong.")
     assert [(m.text, m.metonym) for m in tail] == [("Asia", True)]  # not Stanley, the Falklands' capital
 
@@ -114,39 +104,39 @@ def test_an_organisation_named_after_a_town_or_its_own_initials_needs_more(parse
     assert not [m for m in mentions if m.text in ("GTM", "Orange", "Virginia", "Wall Street")], \
         [(m.text, m.place_id) for m in mentions]
     held = parser.parse("Virginia Rail Express trains ran late, commuters in Virginia said.")
-    assert len(found(held, "Virginia")) == 2  # the state is named as a place elsewhere: one sense per document
+    assert len(mentions_of(held, "Virginia")) == 2  # the state is named as a place elsewhere: one sense per document
 
 
 def test_conflict_abbreviations_name_the_territory_claimed(parser):
     mentions = parser.parse("A former NKR state minister was detained at the checkpoint on the road to Armenia.")
-    assert one(mentions, "NKR").place_id == "curated:nagorno-karabakh"
+    assert only(mentions, "NKR").place_id == "curated:nagorno-karabakh"
 
 
 def test_a_bare_airport_name_is_the_airport_and_a_common_noun_after_it_no_part_of_the_name(parser):
     mentions = parser.parse("Flights from Heathrow airport were cancelled, and a plane left Damascus airport.")
-    assert one(mentions, "Heathrow").place_id == "curated:heathrow-airport"  # not Heathrow, Florida
-    assert one(mentions, "Damascus").kind == "capital"
-    assert one(parser.parse("Troops held the Lachin corridor."), "Lachin corridor").kind == "corridor"
+    assert only(mentions, "Heathrow").place_id == "curated:heathrow-airport"  # not Heathrow, Florida
+    assert only(mentions, "Damascus").kind == "capital"
+    assert only(parser.parse("Troops held the Lachin corridor."), "Lachin corridor").kind == "corridor"
 
 
 def test_names_inside_hyphenated_compounds_are_each_a_place(parser):
     mentions = parser.parse("Since the Israel-Gaza war began, rebels cut the Damascus-Homs highway and traffic on "
                             "the Kyiv-Odesa road slowed.")
-    assert one(mentions, "Gaza").country_codes == ("PS",)  # joined to Israel, not the Mozambican province
-    assert one(mentions, "Homs").country_codes == ("SY",)
+    assert only(mentions, "Gaza").country_codes == ("PS",)  # joined to Israel, not the Mozambican province
+    assert only(mentions, "Homs").country_codes == ("SY",)
     assert {"Israel", "Damascus", "Kyiv", "Odesa"} <= {m.text for m in mentions}
 
 
 def test_a_hyphenated_persons_name_does_not_hide_a_hyphenated_place(parser):
     text = ("Reporter Robin Forestier-Walker said the fighting was the worst since the war over the "
             "Nagorno-Karabakh region last year.")
-    assert one(parser.parse(text), "Nagorno-Karabakh").kind == "disputed area"
+    assert only(parser.parse(text), "Nagorno-Karabakh").kind == "disputed area"
 
 
 def test_a_country_fused_with_its_suffix_and_places_joined_by_a_preposition(parser):
     mentions = parser.parse("The U.S.-led coalition struck again. He was stopped trying to leave Karabakh for "
                             "Armenia and was taken to Baku.")
-    assert one(mentions, "U.S.").place_id == "ne0:USA"
-    assert one(mentions, "Karabakh").kind == "disputed area"
-    assert one(mentions, "Armenia").place_id == "ne0:ARM"
-    assert not found(parser.parse("A well-known self-styled expert spoke."), "well")
+    assert only(mentions, "U.S.").place_id == "ne0:USA"
+    assert only(mentions, "Karabakh").kind == "disputed area"
+    assert only(mentions, "Armenia").place_id == "ne0:ARM"
+    assert not mentions_of(parser.parse("A well-known self-styled expert spoke."), "well")

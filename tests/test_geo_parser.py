@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.model import Mention
 from geo.parser import Geoparser
+from tests.geo_helpers import mentions_of, only
 from text.prepare import CHUNK_CHARS, chunk_bounds
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -19,16 +19,6 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 @pytest.fixture(scope="module")
 def parser() -> Geoparser:
     return Geoparser()
-
-
-def mentions_of(mentions: list[Mention], surface: str) -> list[Mention]:
-    return [m for m in mentions if m.text == surface]
-
-
-def only(mentions: list[Mention], surface: str) -> Mention:
-    found = mentions_of(mentions, surface)
-    assert len(found) == 1, f"{surface!r}: {[(m.text, m.start) for m in mentions]}"
-    return found[0]
 
 
 def test_offsets_point_into_the_original_text(parser):
