@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,7 +35,7 @@ from evaluation.calibration import (
     recall,
     reliability,
 )
-from extract.confidence import CALIBRATION, threshold
+from extract.confidence import CALIBRATION, probability, threshold
 from extract.model import Claim, Event
 from extract.pipeline import extract_article
 from gazetteer.normalize import normalize
@@ -237,7 +236,7 @@ def _score_layer(layer: Layer, name: str, gold_items: list[dict], views: list, i
     """`items`: the extracted events or claims (with their confidence), in the order of `views`."""
     taken = _match(gold_items, views, matches)
     layer.items.extend(Item(i.reasons, i.confidence, hit is not None) for i, hit in zip(items, taken, strict=True))
-    layer.everything.append(_counts(gold_items, views, matches))
+    layer.everything.append((sum(hit is not None for hit in taken), len(views), len(gold_items)))
     shown = [v for v, i in zip(views, items, strict=True) if i.confidence >= threshold(name)]
     layer.shown.append(_counts(gold_items, shown, matches))
     if name == "claim":
@@ -277,16 +276,11 @@ def calibrate(layers: dict[str, tuple[Layer, Layer]]) -> None:
         items = [item for pair in layers.values() for item in pair[position].items]
         gold = sum(counts[2] for pair in layers.values() for counts in pair[position].everything)
         weights = fit(items)
-        scored = [Item(i.reasons, _probability(weights, i.reasons), i.correct) for i in items]
+        scored = [Item(i.reasons, probability(weights, i.reasons), i.correct) for i in items]
         chosen = choose_threshold(scored, gold, TARGET_PRECISION[name], LEAST_RECALL[name])
         fitted[name] = {"weights": weights, "threshold": chosen, "fitted_on": len(items)}
     CALIBRATION.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {CALIBRATION}")
-
-
-def _probability(weights: dict[str, float], reasons: tuple[str, ...]) -> float:
-    logit = weights["bias"] + sum(weights.get(code, 0.0) for code in reasons)
-    return round(1.0 / (1.0 + math.exp(-logit)), 3)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -80,8 +80,13 @@ def _calibration() -> dict:
 
 
 def confidence(layer: Layer, reasons: Iterable[str]) -> float:
-    """The fitted probability that an item with these reasons is right; reasons the fit never saw weigh nothing."""
-    weights = _calibration()[layer]["weights"]
+    """The fitted probability that an item with these reasons is right."""
+    return probability(_calibration()[layer]["weights"], reasons)
+
+
+def probability(weights: Mapping[str, float], reasons: Iterable[str]) -> float:
+    """The logistic model's answer for these reasons (weights are log-odds and a bias); reasons the weights do not
+    name weigh nothing. The fit (evaluation.calibration) scores its candidate weights with this very function."""
     logit = weights.get("bias", 0.0) + sum(weights.get(code, 0.0) for code in reasons)
     return round(1.0 / (1.0 + math.exp(-logit)), 3)
 
