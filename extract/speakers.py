@@ -129,6 +129,8 @@ def subject_of(verb: Token) -> Token | None:
         absolute = _with_subject(node)
         if absolute is not None:
             return absolute
+        if node.dep_ == "conj" and any(c.dep_ == "auxpass" for c in node.children):
+            return None  # "X proclaim themselves ... and are accused of ...": X is who is accused, not who accuses
         if node.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "acomp") and node.head.i != node.i:
             node = node.head
             if node.dep_ != "relcl" and node.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":

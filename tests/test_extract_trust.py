@@ -199,3 +199,8 @@ def test_the_place_an_organisation_is_named_after_is_no_actor():
                          0.9, "test", metonym=True, country_codes=("US",))
     extraction = extract_article(text, sorted([*mentions_for(text), washington], key=lambda m: m.start), PUBLISHED)
     assert extraction.events and all("Washington" not in {a.name for a in e.actors} for e in extraction.events)
+
+
+def test_a_passive_verb_joined_to_another_does_not_take_its_subject_as_speaker():
+    text = "Armenian rebels proclaim themselves a movement, and are accused of shelling Yerevan."
+    assert _speakers(text) == []
