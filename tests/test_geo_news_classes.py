@@ -44,6 +44,21 @@ def test_a_unit_noun_after_a_name_makes_it_the_first_level_unit(parser):
         assert mention.kind == "admin-1" and mention.country_codes == ("UA",), mention
 
 
+def test_a_district_named_with_its_unit_word_is_the_second_level_unit_at_an_approximate_point(parser):
+    mentions = parser.parse("Shells fell on villages in the Pokrovsk district on Monday, and later in Bakhmut Raion.")
+    district, raion = only(mentions, "Pokrovsk"), only(mentions, "Bakhmut Raion")
+    assert (district.kind, district.place_name, district.country_codes) == ("admin-2", "Pokrovsk Raion", ("UA",))
+    assert raion.kind == "admin-2"
+    # placed where the unit's towns are: within a few tens of km of Bakhmut itself (GeoNames 48.595, 37.999)
+    assert abs(raion.lat - 48.595) < 0.5 and abs(raion.lon - 37.999) < 0.5
+    assert parser.gaz.get(raion.place_id).approximate
+
+
+def test_a_bare_town_name_stays_the_town_when_a_district_shares_it(parser):
+    mention = only(parser.parse("Troops pulled back from Pokrovsk on Tuesday."), "Pokrovsk")
+    assert (mention.kind, mention.place_name) == ("populated place", "Pokrovsk")
+
+
 def test_a_coordinated_list_takes_the_level_of_its_plural_head(parser):
     mentions = parser.parse("Russia claimed to annex the Kherson and Zaporizhzhia regions of Ukraine.")
     for name in ("Kherson", "Zaporizhzhia"):

@@ -115,16 +115,29 @@ def count_articles(path: Path) -> int:
         return 0
 
 
-def processes_reading(folder: Path) -> list[int]:
-    """Live processes whose command line names the folder: the ingest and the workers it forked."""
+def children_of(parent: int) -> list[int]:
+    """Live processes whose parent is `parent`: the worker processes an ingest started."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and str(folder).encode() in (entry / "cmdline").read_bytes():
+            # the command name in /proc/<pid>/stat is in parentheses and may hold spaces; the ppid follows it
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
                 found.append(int(entry.name))
-        except OSError:
+        except (OSError, IndexError, ValueError):
             continue  # gone meanwhile
     return found
+
+
+def alive(pids: list[int]) -> list[int]:
+    """The pids that still run (a zombie has finished: it only waits to be reaped)."""
+    running = []
+    for pid in pids:
+        try:
+            if (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                running.append(pid)
+        except OSError:
+            continue
+    return running
 
 
 def test_sigkill_mid_batch_leaves_a_consistent_store_no_workers_and_a_rerun_completes(tmp_path):
@@ -136,13 +149,14 @@ def test_sigkill_mid_batch_leaves_a_consistent_store_no_workers_and_a_rerun_comp
     while count_articles(database) < 3 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the ingest finished before it could be killed; give it more articles"
-    assert len(processes_reading(folder)) > 1, "expected the ingest and its worker processes"
+    workers = children_of(process.pid)
+    assert workers, "expected the ingest's worker processes"
     process.send_signal(signal.SIGKILL)
     process.wait()
     deadline = time.monotonic() + 20
-    while processes_reading(folder) and time.monotonic() < deadline:
+    while alive(workers) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert processes_reading(folder) == [], "worker processes outlived the killed ingest"
+    assert alive(workers) == [], "worker processes outlived the killed ingest"
     with sqlite3.connect(database) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         partial = db.execute("SELECT count(*) FROM articles").fetchone()[0]

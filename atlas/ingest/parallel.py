@@ -7,6 +7,7 @@ so all three paths store identical results and a killed batch leaves only whole 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
@@ -125,9 +126,14 @@ class InProcess:
 
 
 class WorkerProcesses:
+    """Workers are started fresh ("spawn"), not forked: the web app starts them from a threaded server, and a fork
+    taken while another thread holds a lock (logging's, the import system's) leaves the child waiting on it for
+    ever; the job then never ends. Starting costs each worker its imports, about two seconds, once per pool."""
+
     def __init__(self, workers: int, budget_seconds: float | None = None) -> None:
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                         initargs=(os.getpid(), budget_seconds))
+                                         initargs=(os.getpid(), budget_seconds),
+                                         mp_context=multiprocessing.get_context("spawn"))
 
     def map(self, items: Sequence[Item]) -> Iterator[AnalysisResult]:
         return _flatten(self._pool.map(analyse_in_worker, _chunks(items)))
