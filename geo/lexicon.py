@@ -55,6 +55,14 @@ command staff
 
 # Heads of the names of diplomatic formats and agreements named after the city that hosted a meeting ("the Minsk
 # Group", "the Oslo Accords", "the Astana format"): the city is no part of the story's geography.
+# Last words of the names of outlets and armed or political organisations: NER takes some such names for people
+# ("told Sudan Tribune", "Nagorno Karabakh Observer's posts"); ending in one of these words, the name is read as an
+# organisation's, which may be named after a place.
+ORGANISATION_HEADS = _words("""
+tribune post times news observer herald journal gazette telegraph daily monitor chronicle press radio television
+agency army front movement party brigade brigades battalion militia
+""")
+
 MEETING_HEADS = _words("""
 group process format agreement agreements accord accords protocol protocols convention conventions declaration
 treaty talks memorandum communique

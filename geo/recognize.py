@@ -56,6 +56,7 @@ from geo.lexicon import (
     CURRENCIES,
     GENERIC_SUFFIXES,
     MEETING_HEADS,
+    ORGANISATION_HEADS,
     PUBLIC_BODIES,
 )
 from geo.place_names import PlaceNames, case_fits, is_acronym
@@ -107,13 +108,26 @@ class Recognizer:
         accepted = {normalize(s.text) for s in found}
         found += [replace(s, evidence=s.evidence + "; same name is a place elsewhere in the text")
                   for s in held if normalize(s.text) in accepted]
-        found += self._listed_with_places(doc.text, found, [s for s in held if normalize(s.text) not in accepted])
+        held = [s for s in held if normalize(s.text) not in accepted]
+        named_after = self._named_after_a_place_in_the_story(found, held)
+        found += named_after
+        found += self._listed_with_places(doc.text, found, [s for s in held if s not in named_after])
         found.sort(key=lambda s: (s.start, -s.end))
         kept: list[Span] = []
         for span in found:
             if not kept or span.start >= kept[-1].end:
                 kept.append(span)
         return [replace(span, start=span.start + offset, end=span.end + offset) for span in kept]
+
+    def _named_after_a_place_in_the_story(self, found: list[Span], held: list[Span]) -> list[Span]:
+        """An organisation named after a place that the text names elsewhere under another name ("the Kyiv
+        Independent" in a story that spells the city "Kiev"): the same place, so the same evidence as the same name."""
+        waiting = [s for s in held if s.metonym]
+        if not waiting:
+            return []
+        places = {top.place.id for s in found if (top := self.names.best(s.text)) is not None}
+        return [replace(s, evidence=s.evidence + "; the same place is named elsewhere in the text")
+                for s in waiting if (top := self.names.best(s.text)) is not None and top.place.id in places]
 
     def _unknown_person(self, doc: Doc, ent: SpacySpan) -> SpacySpan:
         """The tokens of a person's name of two words or more that is no known place ("Wad Madani's" is the
@@ -192,7 +206,8 @@ class Recognizer:
         else:
             inner = self._inner_places(doc, start, end, f"places listed in NER {label}", lists_only=True)
             parts = inner or list(self._public_body(doc, start, end))
-            if not parts and label == "ORG":
+            organisation = label == "ORG" or (label == "PERSON" and doc[end - 1].lower_ in ORGANISATION_HEADS)
+            if not parts and organisation:
                 for span in self._named_after(doc, start, end):
                     # a state or town ("Virginia Rail Express", "Orange Drugs") only when named as a place elsewhere
                     sure = self.names.prominent(span.text) or self.names.is_demonym(span.text)

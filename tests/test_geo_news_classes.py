@@ -112,6 +112,21 @@ def test_the_place_an_organisation_is_named_after_is_a_mention_but_no_event_loca
     assert [(m.text, m.metonym) for m in tail] == [("Asia", True)]  # not Stanley, the Falklands' capital
 
 
+def test_an_outlet_ner_takes_for_a_person_is_still_named_after_its_place(parser):
+    mention = only(parser.parse("A displaced farmer told Sudan Tribune that the market was shelled."), "Sudan")
+    assert (mention.place_id, mention.metonym) == ("ne0:SDN", True)
+    # a person's name is not an organisation's: no head word such as Tribune or Army ends it
+    assert not mentions_of(parser.parse("The farmer told Georgia Stevens that the market was shelled."), "Georgia")
+
+
+def test_an_organisation_named_after_a_town_the_text_names_by_another_name_is_that_town(parser):
+    mentions = parser.parse("Volunteers of the Bakhmut Brigade said fighting went on in Artemivsk all night.")
+    brigade, town = only(mentions, "Bakhmut"), only(mentions, "Artemivsk")
+    assert brigade.place_id == town.place_id == "geonames:713174" and brigade.metonym
+    assert not mentions_of(parser.parse("Volunteers of the Bakhmut Brigade said fighting went on all night."),
+                           "Bakhmut")  # a town of its size needs the story to name it
+
+
 def test_an_organisation_named_after_a_town_or_its_own_initials_needs_more(parser):
     text = ("Analysts at GTM Research and Orange Drugs said sales grew, and Virginia Rail Express trains ran late. "
             "The Wall Street Journal said sales were strong.")
