@@ -117,16 +117,20 @@ def test_bad_min_confidence_is_the_one_json_error(client, path, query, message):
     assert message in body["error"] and "min_confidence" in body["error"]
 
 
-def test_a_second_report_keeps_the_higher_confidence_and_every_reason_given(app, client):
+def test_a_second_report_keeps_the_higher_confidence_and_the_reasons_of_what_the_item_ended_up_with(app, client):
     second = "Troops shelled Testville again. Testland accuses Testville of a blockade."
-    _store(app, TEXT, "Outlet A", [_shelling(TEXT, 0.4, ("date.stated", "actors.none"))],
-           [_accusation(TEXT, 0.7, ("speaker.government", "via.verb"))], date(2023, 1, 19))
-    _store(app, second, "Outlet B", [_shelling(second, 0.7, ("place.clause", "date.stated"))],
+    undated = Event("ASSAULT", "shelling", (Actor("Troops", "military"),), None, None, TOWN_REF, 1,
+                    _source(TEXT, "shelled"), "shelled", ("date.none", "place.clause", "actors.named"), 0.4)
+    _store(app, TEXT, "Outlet A", [undated], [_accusation(TEXT, 0.7, ("speaker.government", "via.verb"))],
+           date(2023, 1, 19))
+    _store(app, second, "Outlet B", [_shelling(second, 0.7, ("date.stated", "place.clause", "actors.named"))],
            [_accusation(second, 0.5, ("speaker.government", "quote"))], date(2023, 1, 20))
     (event,) = client.get("/api/events").get_json()["features"]
-    assert len(event["properties"]["sources"]) == 2
+    assert len(event["properties"]["sources"]) == 2 and event["properties"]["date"] == "2023-01-18"
     assert event["properties"]["confidence"] == 0.7
-    assert [r["code"] for r in event["properties"]["reasons"]] == ["date.stated", "actors.none", "place.clause"]
+    # the date came from the second report, and its reason with it: no "the report gives no date" beside it
+    assert [r["code"] for r in event["properties"]["reasons"]] == \
+        ["date.stated", "place.clause", "type.ASSAULT", "actors.named", "reports.several"]
     (claim,) = client.get("/api/claims").get_json()["features"]
     assert len(claim["properties"]["sources"]) == 2
     assert claim["properties"]["confidence"] == 0.7  # the surer report came first: a later, less sure one keeps it

@@ -2,8 +2,10 @@
 inside the article's transaction, so an article is stored with all its events and claims or not at all.
 
 An event or claim that matches a stored one (extract.merge: same type, shared actor, compatible date, same place;
-same speaker, stance and wording) gains a source instead of becoming a second row, and keeps the higher of the two
-reports' confidences and every reason either report gave (`_confirmed`).
+same speaker, stance and wording) gains a source instead of becoming a second row and keeps the higher of the two
+reports' confidences. A merged event's reasons are those of what it ended up with (extract.merge.combine: the date's
+reasons come with the date, the place's with the place), as within an article; a claim keeps every reason either
+report gave, since its two reports say the same thing of the same speaker.
 """
 
 from __future__ import annotations
@@ -116,13 +118,14 @@ def _refine(conn: sa.Connection, event_id: int, stored: Event, report: Event) ->
         label=merged.label, date=merged.date, date_precision=merged.date_precision,
         date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,
         place_id=merged.place.place_id if merged.place else None, geo_precision=merged.geo_precision,
-        **_confirmed(stored, report),
+        # the stored row does not carry its sources, so combine cannot see that there are now several
+        confidence=max(stored.confidence, report.confidence), reasons=_codes((*merged.reasons, "reports.several")),
     ))
 
 
-def _confirmed(stored: Event | Claim, report: Event | Claim) -> dict[str, object]:
-    """One more report of a stored item: the item is as sure as its surest report, and its reasons are all those
-    its reports gave. The confidence is not recomputed from the joined reasons, which no fit has seen together."""
+def _confirmed(stored: Claim, report: Claim) -> dict[str, object]:
+    """One more report of a stored claim: it is as sure as its surest report. The confidence is not recomputed from
+    the joined reasons, which no fit has seen together."""
     return {"confidence": max(stored.confidence, report.confidence), "reasons": _codes(stored.reasons + report.reasons)}
 
 
