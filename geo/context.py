@@ -155,7 +155,11 @@ def place_class_after(doc: Doc, end: int) -> bool:
 def area_head_after(doc: Doc, end: int) -> bool:
     """Whether a lower-case unit noun says the name is an administrative unit or region: "Luhansk region", "Idlib
     governorate", or, for every name of a coordinated list, the plural head after its last name: "the Kherson and
-    Zaporizhzhia regions", "Donetsk, Luhansk and Kherson oblasts"."""
+    Zaporizhzhia regions", "Donetsk, Luhansk and Kherson oblasts". A capitalised unit noun that ends the name
+    ("Sagaing Region", "Donetsk Oblast") says so too."""
+    if end < len(doc) and doc[end].lower_ in AREA_NOUNS and doc[end].text[:1].isupper() and \
+            (end + 1 == len(doc) or not is_name_token(doc[end + 1])):
+        return True
     i, coordinated = end, False
     while i < len(doc) and i - end <= 2 * MAX_NAME_TOKENS:
         token = doc[i]

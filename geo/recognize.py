@@ -58,6 +58,7 @@ from geo.lexicon import (
     MEETING_HEADS,
     ORGANISATION_HEADS,
     PUBLIC_BODIES,
+    UNIT_WORDS,
 )
 from geo.place_names import PlaceNames, case_fits, is_acronym
 
@@ -252,6 +253,9 @@ class Recognizer:
         found: list[tuple[int, int]] = []
         i = start
         while i < end:
+            if found and found[-1][1] == i == end - 1 and doc[i].lower_ in UNIT_WORDS:
+                i += 1  # "Sagaing Region": the unit word, though some place somewhere is also called "Region"
+                continue
             for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
                 single_code = j - i == 1 and is_acronym(doc[i].text)
                 if doc[i].text[:1].isupper() and not single_code and self.names.known(doc[i:j].text):

@@ -59,6 +59,13 @@ def test_a_bare_town_name_stays_the_town_when_a_district_shares_it(parser):
     assert (mention.kind, mention.place_name) == ("populated place", "Pokrovsk")
 
 
+def test_a_capitalised_unit_word_ending_the_name_makes_it_the_unit(parser):
+    mention = only(parser.parse("Fighting spread across Sagaing Region last week."), "Sagaing")
+    assert (mention.kind, mention.place_id) == ("admin-1", "ne1:MM-01")
+    # "City" and "State" end names of teams and universities: no unit word there
+    assert not parser.parse("Colorado State University forecasts a busy season; Manchester City won.")
+
+
 def test_a_coordinated_list_takes_the_level_of_its_plural_head(parser):
     mentions = parser.parse("Russia claimed to annex the Kherson and Zaporizhzhia regions of Ukraine.")
     for name in ("Kherson", "Zaporizhzhia"):
