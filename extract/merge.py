@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from extract.dates import has_year
-from extract.model import Claim, Event, PlaceRef
+from extract.model import Claim, Event, PlaceRef, same_speaker
 from extract.verbs import GENERIC_LABELS, HELD_OUTCOME, LASTING_LABELS, TAKEN_OUTCOME
 from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
 from gazetteer import Kind
@@ -176,7 +176,7 @@ def same_claim(a: Claim, b: Claim) -> bool:
     """Same speaker and stance, and the same wording (content-word overlap; less of it when the places are the same
     or one side's are a part of the other's) or, for a short answer ("denies the allegations" / "denies the
     accusation"), the same places."""
-    if a.speaker.key != b.speaker.key or a.stance != b.stance:
+    if not same_speaker(a.speaker, b.speaker) or a.stance != b.stance:
         return False
     words_a, words_b = content_words(a.text), content_words(b.text)
     overlap = len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
@@ -190,7 +190,7 @@ def same_claim(a: Claim, b: Claim) -> bool:
 def opposed(a: Claim, b: Claim) -> bool:
     """b answers a: a denial or rejection by the party a accuses, or an opposing reading of the same act (a defends
     what another condemns, sharing a specific place such as a corridor, not just a country)."""
-    if a.speaker.key == b.speaker.key or a.stance not in (Stance.ACCUSE, Stance.CONDEMN):
+    if same_speaker(a.speaker, b.speaker) or a.stance not in (Stance.ACCUSE, Stance.CONDEMN):
         return False
     about_a = {p.place_id for p in a.places}
     targeted = b.speaker.country in about_a
@@ -205,7 +205,7 @@ def opposed(a: Claim, b: Claim) -> bool:
 def opposite_outcomes(a: Claim, b: Claim) -> bool:
     """Two sides' opposite accounts of one act: one says a place was taken, the other that the assault on it was
     repelled, and both name that place (a town or an area, not just a country)."""
-    if a.speaker.key == b.speaker.key or (a.speaker.country and a.speaker.country == b.speaker.country):
+    if same_speaker(a.speaker, b.speaker) or (a.speaker.country and a.speaker.country == b.speaker.country):
         return False
     shared = {p.place_id for p in a.places if p.kind not in (Kind.COUNTRY, Kind.CAPITAL)} & \
         {p.place_id for p in b.places}
@@ -229,7 +229,7 @@ def contested_links(claims: list[Claim]) -> list[tuple[int, int]]:
         for earlier in range(later - 1, max(-1, later - 1 - ANSWER_REACH), -1):
             other = claims[earlier]
             bare_answer = claim.stance in (Stance.DENY, Stance.REJECT) and not claim.places and \
-                other.speaker.key != claim.speaker.key
+                not same_speaker(other.speaker, claim.speaker)
             if bare_answer or opposed(other, claim) or opposed(claim, other) or opposite_outcomes(other, claim):
                 pairs.append((earlier, later))
                 break

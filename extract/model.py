@@ -27,6 +27,7 @@ class Actor:
     name: str  # canonical within the article: "Antony Blinken" for "Blinken", "Secretary Blinken"
     kind: str  # an ActorKind
     country: str | None = None  # gazetteer place id of the country the actor belongs to or speaks for
+    qualifier: str = ""  # the words of an organisation's name that name its country: "US" in "US State Department"
 
     @property
     def key(self) -> str:
@@ -34,6 +35,24 @@ class Actor:
         lower-cased."""
         words = self.name.casefold().split()
         return surname_key(words[-1]) if self.kind == ActorKind.PERSON and words else " ".join(words)
+
+    @property
+    def core_key(self) -> str:
+        """The key without the country's words: "state department" for "US State Department" and for an outlet's
+        bare "State Department" (which of two bodies of that name it is, their countries tell: see same_speaker)."""
+        qualifier = self.qualifier.casefold().split()
+        words = self.key.split()
+        return " ".join(words[len(qualifier):]) if qualifier and words[:len(qualifier)] == qualifier else self.key
+
+
+def same_speaker(a: Actor, b: Actor) -> bool:
+    """One speaker: the same key, or an organisation named with its country in one report and without it in another
+    ("US State Department" / "State Department"); two countries' bodies of one name ("Russian Defence Ministry" /
+    "Ukrainian Defence Ministry") stay two."""
+    if a.key == b.key:
+        return True
+    return a.kind == b.kind == ActorKind.ORGANISATION and a.core_key == b.core_key and \
+        (a.country is None or b.country is None or a.country == b.country)
 
 
 def surname_key(surname: str) -> str:

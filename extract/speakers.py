@@ -226,7 +226,8 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
             return Speaker(known, starts, "speaker.named")
         if name:
             country = inside[0].place_id if inside else None
-            return Speaker(Actor(name, ActorKind.ORGANISATION, country), starts, "speaker.organisation")
+            return Speaker(Actor(name, ActorKind.ORGANISATION, country, _qualifier(words, inside)), starts,
+                           "speaker.organisation")
     return NO_ONE
 
 
@@ -350,6 +351,15 @@ def _name_part(child: Token, node: Token, taken: set[int]) -> bool:
         return node.dep_ == "prep" and node.i in taken
     return child.dep_ in NAME_PARTS and not child.is_space and \
         (child.is_alpha or child.text[:1].isalnum() or child.dep_ == "case")
+
+
+def _qualifier(words: list[Token], inside: list[Mention]) -> str:
+    """The words at the head of an organisation's name that name its country ("US", "Armenia's"), when more of the
+    name follows them; else ""."""
+    if not inside or not words or words[0].idx != inside[0].start:
+        return ""
+    head = [t for t in words if t.idx < inside[0].end or (t.tag_ == "POS" and t.i == words[0].i + 1)]
+    return _written(head) if len(head) < len(words) else ""
 
 
 def _written(words: list[Token]) -> str:

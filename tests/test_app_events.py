@@ -231,3 +231,23 @@ def test_one_act_reported_in_two_places_that_do_not_nest_stays_two_events(app, c
     _shelling(app, town, "Outlet A", TOWN_REF, 1)
     _shelling(app, island, "Outlet B", ISLAND_REF, 1)
     assert len(client.get("/api/events").get_json()["features"]) == 2
+
+
+def test_a_body_named_with_its_country_in_one_outlet_and_without_in_another_is_one_speaker(app, client):
+    first = "The Testland Foreign Office expressed deep concern about the humanitarian situation in Testville."
+    second = "The Foreign Office expressed deep concern for the humanitarian situation in Testville, Testland."
+    other = ("The Testville Foreign Office expressed deep concern about the humanitarian situation in Testville, "
+             "Testland.")
+    qualified = Actor("Testland Foreign Office", "organisation", AREA.id, "Testland")
+    for text, speaker, outlet in ((first, qualified, "Outlet A"), (second, Actor("Foreign Office", "organisation"),
+                                                                    "Outlet B"),
+                                  (other, Actor("Testville Foreign Office", "organisation", TOWN.id, "Testville"),
+                                   "Outlet C")):
+        content = text[text.index("deep"):].rstrip(".")
+        claim = _claim(text, speaker, "express concern", content, places=(TOWN_REF,))
+        _store(app, text, outlet, Extraction(ArticleMeta(None, None, None, False), [], [claim]), date(2023, 1, 20))
+    features = client.get("/api/claims").get_json()["features"]
+    sources = sorted(len(f["properties"]["sources"]) for f in features)
+    assert sources == [1, 2]  # the bare "Foreign Office" joined Testland's; Testville's own office stayed apart
+    merged = next(f["properties"] for f in features if len(f["properties"]["sources"]) == 2)
+    assert merged["speaker"] == "Testland Foreign Office"

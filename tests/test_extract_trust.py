@@ -204,3 +204,20 @@ def test_the_place_an_organisation_is_named_after_is_no_actor():
 def test_a_passive_verb_joined_to_another_does_not_take_its_subject_as_speaker():
     text = "Armenian rebels proclaim themselves a movement, and are accused of shelling Yerevan."
     assert _speakers(text) == []
+
+
+def test_the_words_naming_an_organisations_country_make_no_second_speaker():
+    from extract.model import Actor, same_speaker
+    us = Actor("US State Department", "organisation", "ne0:USA", "US")
+    bare = Actor("State Department", "organisation")
+    assert us.core_key == bare.core_key == "state department" and same_speaker(us, bare)
+    russian = Actor("Russian Defence Ministry", "organisation", "ne0:RUS", "Russian")
+    ukrainian = Actor("Ukrainian Defence Ministry", "organisation", "ne0:UKR", "Ukrainian")
+    assert not same_speaker(russian, ukrainian)
+    assert not same_speaker(Actor("State", "person"), Actor("State Department", "organisation"))
+
+
+def test_an_organisation_named_with_its_country_keeps_the_country_words_apart():
+    text = "Armenia's Defence Ministry said Azerbaijani forces shelled Yerevan overnight."
+    (claim,) = _extract(text).claims
+    assert (claim.speaker.qualifier, claim.speaker.core_key) == ("Armenia's", "defence ministry")

@@ -111,6 +111,9 @@ claims = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("speaker", sa.Text, nullable=False),
     sa.Column("speaker_key", sa.String(200), nullable=False, index=True),
+    # the key without the words naming the organisation's country ("state department"): how another outlet's report
+    # of the same body finds it (extract.model.same_speaker)
+    sa.Column("speaker_core", sa.String(200), nullable=False, index=True),
     sa.Column("speaker_kind", sa.String(20), nullable=False),
     sa.Column("speaker_country", sa.String(200)),
     sa.Column("verb", sa.String(60), nullable=False),

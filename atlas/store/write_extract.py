@@ -175,18 +175,21 @@ def _reported_near(stored: Event, event: Event, reported: tuple[date, date] | No
 
 def _store_claim(conn: sa.Connection, article_id: int, claim: Claim) -> int:
     candidates = conn.execute(
-        sa.select(claims.c.id, claims.c.text, claims.c.confidence, claims.c.reasons)
-        .where(claims.c.speaker_key == claim.speaker.key, claims.c.stance == claim.stance).limit(CANDIDATE_LIMIT)
+        sa.select(claims.c.id, claims.c.text, claims.c.confidence, claims.c.reasons, claims.c.speaker,
+                  claims.c.speaker_kind, claims.c.speaker_country, claims.c.speaker_key, claims.c.speaker_core)
+        .where(claims.c.speaker_core == claim.speaker.core_key, claims.c.stance == claim.stance)
+        .limit(CANDIDATE_LIMIT)
     ).all()
     refs = _place_refs(conn, [r.id for r in candidates], named=False)
-    stored = {r.id: Claim(claim.speaker, claim.verb, claim.stance, r.text, claim.quote, refs.get(r.id, ()), (),
+    stored = {r.id: Claim(_stored_speaker(r), claim.verb, claim.stance, r.text, claim.quote, refs.get(r.id, ()), (),
                           reasons=tuple(json.loads(r.reasons)), confidence=r.confidence) for r in candidates}
     claim_id = next((stored_id for stored_id, known in stored.items() if same_claim(known, claim)), None)
     if claim_id is not None:
         conn.execute(claims.update().where(claims.c.id == claim_id).values(**_confirmed(stored[claim_id], claim)))
     else:
         claim_id = conn.execute(claims.insert().values(
-            speaker=claim.speaker.name, speaker_key=claim.speaker.key, speaker_kind=claim.speaker.kind,
+            speaker=claim.speaker.name, speaker_key=claim.speaker.key, speaker_core=claim.speaker.core_key,
+            speaker_kind=claim.speaker.kind,
             speaker_country=claim.speaker.country, verb=claim.verb, stance=claim.stance, text=claim.text,
             quote=claim.quote, place_id=claim.places[0].place_id if claim.places else None,
             confidence=claim.confidence, reasons=_codes(claim.reasons),
@@ -196,6 +199,13 @@ def _store_claim(conn: sa.Connection, article_id: int, claim: Claim) -> int:
                                                  for n, p in enumerate(claim.places)])
     conn.execute(claim_sources.insert(), [_source_row("claim_id", claim_id, article_id, s) for s in claim.sources])
     return claim_id
+
+
+def _stored_speaker(row: sa.Row) -> Actor:
+    """The stored speaker as extract.model.same_speaker needs it: its country's words are what its key has beyond
+    its core."""
+    qualifier = row.speaker.split()[:len(row.speaker_key.split()) - len(row.speaker_core.split())]
+    return Actor(row.speaker, row.speaker_kind, row.speaker_country, " ".join(qualifier))
 
 
 def _place_refs(conn: sa.Connection, claim_ids: list[int], named: bool) -> dict[int, tuple[PlaceRef, ...]]:
