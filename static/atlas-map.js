@@ -67,7 +67,15 @@ const timeline = createTimeline(config.urls, state, (from, to) => {
 state.read();
 filters.listen(onViewFilterChange, onFilterChange);
 map.on("moveend", onViewChange);
-map.on("overlayadd overlayremove", (event) => layers.onOverlayChange(event));
+map.on("overlayadd overlayremove", (event) => {
+  layers.onOverlayChange(event);
+  for (const layer of ["events", "claims"]) {
+    if (event.layer === groups[layer]) (event.type === "overlayadd" ? list.show : list.hide)(layer);
+  }
+});
+for (const layer of ["events", "claims"]) {
+  if (!map.hasLayer(groups[layer])) list.hide(layer);
+}
 onFilterChange();
 if (config.basemap) {
   loadBasemap(map, groups.basemap, config.urls.basemap);

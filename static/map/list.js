@@ -4,7 +4,8 @@
  * Each entry gives the type's or stance's icon, the actors or the speaker, the date and the place, marked uncertain
  * or contested as on the map. Clicking one opens it in the side panel and pans the map to it; hovering or focusing it
  * marks its icon (or the badge gathering it) on the map. A contested claim links to its page beside the claims it is
- * contested with. Text from articles goes in as text only (dom.js).
+ * contested with. A layer switched off in the layer control leaves the list until it is switched on again. Text
+ * from articles goes in as text only (dom.js).
  */
 import { isUncertain } from "./config.js";
 import { element } from "./dom.js";
@@ -53,6 +54,7 @@ export function createList(map, state, urls, thresholds, panel, drawing) {
       heading: "Not on the map", features: { events: [], claims: [] }, shown: PAGE },
   };
   const inFlight = new Map(); // layer -> AbortController of the latest fetch of its unplaced items
+  const hidden = new Set(); // layers ("events", "claims") switched off in the layer control: nothing of them listed
   let selected = null; // the feature id of the item last opened from the list
 
   function open(feature) {
@@ -98,8 +100,13 @@ export function createList(map, state, urls, thresholds, panel, drawing) {
     return item;
   }
 
+  /* The section's items of the layers switched on. */
+  function listed(section, layer) {
+    return hidden.has(layer) ? [] : section.features[layer];
+  }
+
   function render(section) {
-    const { events, claims } = section.features;
+    const [events, claims] = [listed(section, "events"), listed(section, "claims")];
     section.title.textContent = `${section.heading}: ${plural(events.length, "event")}, ${plural(claims.length, "claim")}`;
     const features = [...events, ...claims].sort(newestFirst);
     const shown = features.slice(0, section.shown).map(entry);
@@ -127,6 +134,7 @@ export function createList(map, state, urls, thresholds, panel, drawing) {
 
   function fetchUnplaced(layer) {
     if (inFlight.has(layer)) inFlight.get(layer).abort();
+    if (hidden.has(layer)) return;
     const controller = new AbortController();
     inFlight.set(layer, controller);
     const url = layer === "events" ? urls.events : urls.claims;
@@ -155,6 +163,21 @@ export function createList(map, state, urls, thresholds, panel, drawing) {
       if (selected) drawing.highlight(selected, true);
     },
 
+    /* A layer was switched off in the layer control: its items leave the list until it is switched on again. */
+    hide(layer) {
+      hidden.add(layer);
+      if (inFlight.has(layer)) inFlight.get(layer).abort();
+      for (const section of Object.values(sections)) render(section);
+    },
+
+    /* A layer was switched on again: listed again, and its items with no place fetched afresh, since the filters
+     * may have changed while it was off (the map fetches those in view when the view changed meanwhile). */
+    show(layer) {
+      hidden.delete(layer);
+      for (const section of Object.values(sections)) render(section);
+      fetchUnplaced(layer);
+    },
+
     /* The filters changed: the items with no place are fetched again (the view's area does not bear on them). */
     loadUnplaced() {
       fetchUnplaced("events");
@@ -163,7 +186,7 @@ export function createList(map, state, urls, thresholds, panel, drawing) {
 
     /* The contested claims in view about a place, each with a link to its page, for the place's panel. */
     contestedAbout(placeId) {
-      const found = sections.inView.features.claims.filter((f) =>
+      const found = listed(sections.inView, "claims").filter((f) =>
         f.properties.contested_with.length && f.properties.place_ids.includes(placeId));
       if (!found.length) return [];
       const list = element("ul", "contested-claims");

@@ -196,7 +196,8 @@ def overlay_checkbox(page, name: str):
 
 
 def item_requests(watch, layer: str) -> int:
-    return sum(f"/api/{layer}?" in u for u in watch.requests)
+    """The map layer's fetches of a layer's items in view (not the list's of items with no place)."""
+    return sum(f"/api/{layer}?" in u and "unplaced=true" not in u for u in watch.requests)
 
 
 def test_events_and_claims_are_layers_of_the_layer_control(page, watch, live_site):

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from app import ROOT
 from tests.browser.conftest import wait_for_places
+from tests.browser.test_browser_map import overlay_checkbox
 
 pytestmark = pytest.mark.browser
 
@@ -257,3 +258,19 @@ def test_the_keyboard_reaches_and_works_the_timeline_and_the_list(page, watch, l
     page.keyboard.press("Enter")
     expect(page.locator("#panel-body .item-popup")).to_be_visible()
     assert watch.console_errors == [] and watch.page_errors == []
+
+
+def test_a_layer_switched_off_leaves_the_list_and_comes_back_with_its_items(page, live_site):
+    page.goto(f"{live_site.url}/?{CAUCASUS}")
+    settled(page)
+    in_view, unplaced = page.locator("#items-in-view li.event-item"), page.locator("#items-unplaced li.event-item")
+    before = (in_view.count(), unplaced.count())
+    assert before[0] > 0 and page.locator("#items-in-view li.claim-item").count() > 0
+    overlay_checkbox(page, "Events").uncheck()
+    expect(in_view).to_have_count(0)
+    expect(unplaced).to_have_count(0)
+    expect(page.locator("#item-list-title")).to_have_text(re.compile(r"^In view: 0 events, \d+ claims?$"))
+    assert page.locator("#items-in-view li.claim-item").count() > 0  # only the one layer left
+    overlay_checkbox(page, "Events").check()
+    expect(in_view).to_have_count(before[0])
+    expect(unplaced).to_have_count(before[1])
