@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
+from extract.attach import BACK_POINTING_PLACES
 from extract.event_triggers import trigger_of
 from extract.model import Claim, PlaceRef
 from extract.reading import (
@@ -23,6 +24,7 @@ from extract.reading import (
     headline_end,
     lemma_of,
     mention_root,
+    place_ref,
     places_in,
     quote_spans,
     source_of,
@@ -259,7 +261,31 @@ def _content_places(context: SpeakerContext, start: int, end: int, speaker_start
     Rubio" is about a senator, not about Florida) and the peoples it names as actors."""
     describing = {m.start for m in context.mentions if start <= m.start < end and
                   (_names_a_people(context.doc, m) or _describes_person(context.doc, m))}
-    return places_in(context.mentions, start, end, speaker_starts | describing)
+    named = places_in(context.mentions, start, end, speaker_starts | describing)
+    pointed = tuple(p for p in _pointed_back_to(context, start, end) if p.place_id not in {n.place_id for n in named})
+    return named + pointed
+
+
+# "the country" in what someone says is mostly their own country in general ("welcomed the return to the country"), not
+# a place the statement is about
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+
+
+def _pointed_back_to(context: SpeakerContext, start: int, end: int) -> tuple[PlaceRef, ...]:
+    """ "had taken full control of the city": "the city", "the town" or "the region" in what was said is the last place
+    of that kind the article named before it (extract.attach reads events' places the same way)."""
+    found = []
+    for token in context.doc.char_span(start, end, alignment_mode="expand") or ():
+        kinds = BACK_POINTING_PLACES.get(token.lemma_.casefold()) if token.lemma_.casefold() not in COUNTRY_NOUNS \
+            else None
+        if kinds is None or token.ent_type_ or token.tag_ == "NNS" or \
+                not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
+                any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
+            continue
+        before = [m for m in context.mentions if m.end <= token.idx and m.kind in kinds and not m.demonym]
+        if before:
+            found.append(place_ref(before[-1]))
+    return tuple(found)
 
 
 # Head nouns after which a demonym stands for its country: its land ("Armenian territory") or its state ("the

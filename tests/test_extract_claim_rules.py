@@ -166,3 +166,11 @@ def test_a_place_that_only_describes_a_named_person_is_not_what_the_claim_is_abo
     assert places("Antony Blinken said he backed Yerevan Mayor Tigran Avinyan.") == [[]]
     assert places("Antony Blinken praised Baku Mayor Eldar Azizov for his work in Baku.") == [["Baku"]]
     assert places("Antony Blinken said he supported Armenia.") == [["Armenia"]]
+
+
+def test_the_city_in_what_was_said_is_the_town_named_before_and_the_country_is_no_place_of_the_claim():
+    text = ("Fighting raged in Bakhmut, Ukraine, for months. Yevgeny Prigozhin said on Saturday that his men had "
+            "taken full control of the city. Syrskyi said soldiers would be welcomed back to the country.")
+    taken, welcome = _extract(text).claims
+    assert [p.name for p in taken.places] == ["Bakhmut"]
+    assert welcome.places == ()  # "the country" in what someone says is rarely a place the statement is about
