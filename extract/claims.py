@@ -380,7 +380,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
             return Stance.PROPOSE  # "insists that the CSTO condemn": a demand in the mandative subjunctive
         if token.dep_ in ("ccomp", "ROOT") or not content[0].i <= token.head.i <= content[-1].i:
             reported = _verb_stance(token)
-            if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children):
+            if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children) \
+                    and not _done_by_someone_else(token):
                 return reported
     if _blames_someone(content):
         return Stance.ACCUSE
@@ -395,6 +396,13 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
 
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my"})
 NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _done_by_someone_else(verb: Token) -> bool:
+    """ "say M23 is backed by Rwanda": a passive verb whose doer the "by" phrase names is that doer's act, and its
+    stance (backing) is not the speaker's."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(not {t.lower_ for t in agent.subtree} & FIRST_PERSON for agent in agents)
 
 
 def _blames_someone(content: list[Token]) -> bool:

@@ -174,3 +174,8 @@ def test_the_city_in_what_was_said_is_the_town_named_before_and_the_country_is_n
     taken, welcome = _extract(text).claims
     assert [p.name for p in taken.places] == ["Bakhmut"]
     assert welcome.places == ()  # "the country" in what someone says is rarely a place the statement is about
+
+
+def test_backing_done_by_someone_else_is_not_the_speakers_support():
+    (claim,) = _extract("Armenia says the separatists are backed by Russia.").claims
+    assert claim.speaker.name == "Armenia" and claim.stance != "support"
