@@ -383,6 +383,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
             if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children) \
                     and not _done_by_someone_else(token):
                 return reported
+    if _threat(content):
+        return Stance.WARN
     if _blames_someone(content):
         return Stance.ACCUSE
     if {t.lower_ for t in content} & EVALUATIVE_WORDS:
@@ -396,6 +398,17 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
 
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my"})
 NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _threat(content: list[Token]) -> bool:
+    """ "our attacks will not stop unless the aggression stops": what will happen unless someone else gives way is a
+    warning, however plain the reporting verb."""
+    def future(verb: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+
+    # the parser hangs "unless" on the verb it conditions, or marks the clause it opens, which hangs on that verb
+    return any(t.lower_ == "unless" and (future(t.head) or (t.dep_ == "mark" and future(t.head.head)))
+               for t in content)
 
 
 def _done_by_someone_else(verb: Token) -> bool:

@@ -179,3 +179,10 @@ def test_the_city_in_what_was_said_is_the_town_named_before_and_the_country_is_n
 def test_backing_done_by_someone_else_is_not_the_speakers_support():
     (claim,) = _extract("Armenia says the separatists are backed by Russia.").claims
     assert claim.speaker.name == "Armenia" and claim.stance != "support"
+
+
+def test_what_will_happen_unless_someone_gives_way_is_a_warning():
+    (claim,) = _extract("Azerbaijan said its attacks will not stop unless Armenia withdraws from the border.").claims
+    assert claim.stance == "warn"
+    (plain,) = _extract("Azerbaijan said its troops will stay at the border until spring.").claims
+    assert plain.stance == "assert"
