@@ -157,11 +157,16 @@ def _hangs_on(head: Token, trigger: Token, hooks: set[int], others: frozenset[in
     for _ in range(6):
         if node.i in hooks:
             return True
-        if node.i in others or (node.ent_type_ == "PERSON" and not through_people) or node.dep_ in CLAUSES or \
-                node.head.i == node.i:
+        if node.i in others or (node.ent_type_ == "PERSON" and not through_people) or \
+                (node.dep_ in CLAUSES and not _nouns_joined(node)) or node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def _nouns_joined(node: Token) -> bool:
+    """ "attacks on a camp and nearby areas in North Darfur": nouns joined by "and" are one phrase, not two clauses."""
+    return node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ in ("NOUN", "PROPN")
 
 
 def _framed(root: Token) -> Token:

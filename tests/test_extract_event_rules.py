@@ -186,3 +186,8 @@ def test_within_an_article_a_country_and_a_town_in_it_place_one_event_but_a_town
     assert [(e.place.name, e.date, len(e.sources)) for e in detentions] == [("Baku", "2022-10", 2)]
     two_acts = "Police detained an activist in Armenia in October 2022. Another was detained in Baku after a rally."
     assert sorted(e.place.name for e in _extract(two_acts).events if e.type == "COERCE") == ["Armenia", "Baku"]
+
+
+def test_a_place_after_nouns_joined_by_and_is_where_the_attack_on_them_was():
+    (event,) = _extract("Russian forces intensified attacks on a school and nearby houses in Bakhmut on Monday.").events
+    assert event.place is not None and event.place.name == "Bakhmut"
