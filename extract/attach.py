@@ -27,7 +27,9 @@ TOPIC_ON = frozenset({EventType.CONSULT})  # "talks on Ukraine": a topic, not wh
 PLACELESS = frozenset({"phone call"})  # a call joins two places and happens in neither
 DIRECTIONAL = frozenset({EventType.CONSULT, EventType.MOBILIZE})  # "visit to X", "troops sent to X"
 ORIGIN = frozenset({EventType.RETREAT})  # "withdrawal from X", "evacuation from X": X is where it happened
-OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege"})
+# ("take" is a trigger only as "take control of X", whose place "control" frames)
+OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege", "capture",
+                             "seize", "overrun", "take"})
 # Common nouns that only frame the place named with them ("the town of Izmir", "Douma city").
 PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "district", "county", "area", "suburb",
                           "suburbs", "capital", "governorate", "state", "enclave", "outskirts", "municipality",
@@ -133,7 +135,9 @@ def _modifies(trigger: Token, mention: Mention) -> bool:
 def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], others: frozenset[int]) -> str | None:
     """The preposition (or "object") that ties a place phrase to the event, None when nothing does."""
     root = _framed(root)
-    if root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_.casefold() in OBJECT_IS_PLACE | {label}:
+    # the small parser sometimes takes a place's name after the verb for an adverb ("captured Bakhmut on Monday")
+    if root.dep_ in ("dobj", "advmod") and root.head.i == trigger.i and \
+            trigger.lemma_.casefold() in OBJECT_IS_PLACE | {label}:
         return "object"
     meeting = trigger.pos_ == "VERB" and kind == EventType.CONSULT  # "met with Lavrov in Moscow": Lavrov was met there
     if root.dep_ != "pobj" or not _hangs_on(root.head.head, trigger, hooks, others, through_people=meeting):

@@ -424,7 +424,9 @@ def _blames_someone(content: list[Token]) -> bool:
     neutral the reporting verb."""
     for token in content:
         found = trigger_of(token)
-        if found is None or found[0] != EventType.ASSAULT or any(c.dep_ == "neg" for c in token.children) or \
+        # taking a town is as often claimed by who took it as blamed on them: not an accusation by itself
+        if found is None or found[0] != EventType.ASSAULT or found[1] == "capture" or \
+                any(c.dep_ == "neg" for c in token.children) or \
                 token.head.lower_ in CIRCUMSTANCES:  # "... following the invasion": when, not what was said
             continue
         if token.pos_ == "VERB":

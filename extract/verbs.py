@@ -96,6 +96,8 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("clash", "skirmish", "gunbattle", "firefight", "battle"), (EventType.ASSAULT, "clash")),
     **dict.fromkeys(("siege", "besiege"), (EventType.ASSAULT, "siege")),
     "storm": (EventType.ASSAULT, "storming"),
+    # taking ground by force (CAMEO 1952 "occupy territory", within PLOVER's ASSAULT)
+    **dict.fromkeys(("capture", "seize", "seizure", "overrun"), (EventType.ASSAULT, "capture")),
     **dict.fromkeys(("stabbing", "stab"), (EventType.ASSAULT, "stabbing")),
     **dict.fromkeys(("war", "fighting", "fight"), (EventType.ASSAULT, "war")),
     **dict.fromkeys(("attack", "assault", "raid", "strike"), (EventType.ASSAULT, "attack")),
@@ -165,6 +167,7 @@ TROOPS = frozenset({"troops", "soldiers", "forces", "warships", "reinforcements"
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "fire": (frozenset({"on", "at", "into"}), (EventType.ASSAULT, "shelling")),
     "open": (frozenset({"fire"}), (EventType.ASSAULT, "shooting")),
+    "take": (frozenset({"control"}), (EventType.ASSAULT, "capture")),
     "blow": (frozenset({"up"}), (EventType.ASSAULT, "bombing")),
     "speak": (frozenset({"with"}), (EventType.CONSULT, "talks")),
     "talk": (frozenset({"with"}), (EventType.CONSULT, "talks")),

@@ -186,3 +186,8 @@ def test_what_will_happen_unless_someone_gives_way_is_a_warning():
     assert claim.stance == "warn"
     (plain,) = _extract("Azerbaijan said its troops will stay at the border until spring.").claims
     assert plain.stance == "assert"
+
+
+def test_a_town_taken_is_claimed_not_blamed():
+    (claim,) = _extract("Russia said its forces had captured Bakhmut.").claims
+    assert claim.stance == "assert"

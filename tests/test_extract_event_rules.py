@@ -192,3 +192,11 @@ def test_a_place_after_nouns_joined_by_and_is_where_the_attack_on_them_was():
     text = "Rebels intensified attacks on a displacement camp and nearby areas in Bakhmut on Wednesday, killing 24."
     (event,) = _extract(text).events
     assert event.place is not None and event.place.name == "Bakhmut"
+
+
+def test_taking_a_town_is_an_assault_placed_in_the_town():
+    (captured,) = _extract("Rebels captured Bakhmut on 20 May 2023 after months of shelling.").events[:1]
+    assert (captured.type, captured.label, captured.place.name, captured.date) == \
+        ("ASSAULT", "capture", "Bakhmut", "2023-05-20")
+    took = [e for e in _extract("Wagner fighters took control of Bakhmut on 20 May 2023.").events if e.label == "capture"]
+    assert [e.place.name for e in took] == ["Bakhmut"]
