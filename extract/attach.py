@@ -90,8 +90,8 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
 def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],
             other_triggers: frozenset[int] = frozenset()) -> Mention | None:
     """ "2,000 troops were deployed in this area": a bare "area" or "region" tied to the event stands for the region,
-    disputed area or corridor named last before it (not a country or a city), "the country" for the last country,
-    "the city" for the last city."""
+    disputed area or corridor named last before it (not a country or a city), "the country" for the last country
+    (also as the owner: "the country's civil war"), "the city" for the last city."""
     if label in PLACELESS:
         return None
     hooks = anchors(trigger)
@@ -101,7 +101,8 @@ def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],
                 not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
                 any(c.dep_ in ("compound", "amod") or _names_a_place(c) for c in token.children):
             continue
-        if _tie(token, trigger, kind, label, hooks, other_triggers) is None:
+        owner = token.dep_ == "poss" and token.head.i == trigger.i  # "the country's three-year civil war"
+        if not owner and _tie(token, trigger, kind, label, hooks, other_triggers) is None:
             continue
         before = [m for m in earlier if m.end <= token.idx and m.kind in kinds and not m.demonym]
         if before:
@@ -139,6 +140,8 @@ def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], ot
     if root.dep_ in ("dobj", "advmod") and root.head.i == trigger.i and \
             trigger.lemma_.casefold() in OBJECT_IS_PLACE | {label}:
         return "object"
+    if _where_clause_of(root, trigger):
+        return "where"
     meeting = trigger.pos_ == "VERB" and kind == EventType.CONSULT  # "met with Lavrov in Moscow": Lavrov was met there
     if root.dep_ != "pobj" or not _hangs_on(root.head.head, trigger, hooks, others, through_people=meeting):
         return None
@@ -165,6 +168,20 @@ def _hangs_on(head: Token, trigger: Token, hooks: set[int], others: frozenset[in
                 (node.dep_ in CLAUSES and not _nouns_joined(node)) or node.head.i == node.i:
             return False
         node = node.head
+    return False
+
+
+def _where_clause_of(place: Token, trigger: Token) -> bool:
+    """ "in Sudan, where a civil war has been raging since 2023": the event is in a "where" clause of the place."""
+    for clause in place.children:
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod"):
+            node = trigger
+            for _ in range(4):
+                if node.i == clause.i:
+                    return True
+                if node.head.i == node.i:
+                    break
+                node = node.head
     return False
 
 

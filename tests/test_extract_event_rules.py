@@ -198,5 +198,18 @@ def test_taking_a_town_is_an_assault_placed_in_the_town():
     (captured,) = _extract("Rebels captured Bakhmut on 20 May 2023 after months of shelling.").events[:1]
     assert (captured.type, captured.label, captured.place.name, captured.date) == \
         ("ASSAULT", "capture", "Bakhmut", "2023-05-20")
-    took = [e for e in _extract("Wagner fighters took control of Bakhmut on 20 May 2023.").events if e.label == "capture"]
+    took = [e for e in _extract("Wagner fighters took control of Bakhmut on 20 May 2023.").events
+            if e.label == "capture"]
     assert [e.place.name for e in took] == ["Bakhmut"]
+
+
+def test_an_event_in_a_where_clause_of_a_place_is_there():
+    wars = [e for e in _extract("Aid groups are working in Ukraine, where a war has been raging since 2022.").events
+            if e.label == "war"]
+    assert [(e.place.name if e.place else None, e.date) for e in wars] == [("Ukraine", "2022")]
+
+
+def test_the_country_owning_an_event_is_the_country_named_before():
+    text = "Voters in Armenia went to the polls. The country's six-week war had ended in November 2020."
+    (war,) = [e for e in _extract(text).events if e.label == "war"]
+    assert war.place is not None and war.place.name == "Armenia"
