@@ -28,7 +28,7 @@ from extract.event_triggers import is_concluded, is_factual, is_hearsay, nested_
 from extract.merge import merge_within_article, with_reasons
 from extract.model import Event
 from extract.reading import headline_end, place_ref, source_of
-from extract.verbs import CONCLUDED_ONLY
+from extract.verbs import CONCLUDED_ONLY, TAKES_GROUND
 from extract.vocabulary import DatePrecision
 from gazetteer import Kind
 from geo.model import Mention
@@ -70,6 +70,8 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             elif when[0] is not None:
                 last_date = when
             mention, near = place_of(token, kind, label, sentence_mentions, trigger_tokens - {token.i})
+            if mention is None and label in TAKES_GROUND:
+                continue  # "captured two soldiers", "took control of some neighbourhoods": no named ground taken
             place_reason = "place.none" if mention is None else "place.near" if near else "place.clause"
             if mention is None:
                 mention = area_of(token, kind, label, [m for m in mentions if m.start < sent.end_char],

@@ -157,6 +157,8 @@ CONCLUSION_WORDS = frozenset({"broker", "sign", "reach", "conclude", "strike", "
 # Generic labels that a more specific report of the same event refines ("the agreement" / "the ceasefire
 # agreement", "talks" / "the phone call").
 GENERIC_LABELS = frozenset({"agreement", "talks", "meeting"})
+# Labels of taking ground: an event only when the text names the ground taken (people "captured" are detained).
+TAKES_GROUND = frozenset({"capture"})
 # Labels of a state that lasts (a war, a campaign, a siege) rather than one act: harder to date and to place than
 # one attack, which the confidence weighs.
 LASTING_LABELS = frozenset({"war", "offensive", "siege", "invasion"})

@@ -213,3 +213,9 @@ def test_the_country_owning_an_event_is_the_country_named_before():
     text = "Voters in Armenia went to the polls. The country's six-week war had ended in November 2020."
     (war,) = [e for e in _extract(text).events if e.label == "war"]
     assert war.place is not None and war.place.name == "Armenia"
+
+
+def test_taking_without_named_ground_is_no_capture():
+    text = "Azerbaijani forces captured two Armenian soldiers in 2021 and took control of some hills."
+    events = _extract(text).events
+    assert not [e for e in events if e.label == "capture"]
