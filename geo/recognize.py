@@ -81,6 +81,9 @@ class Span:
     ner_place: bool = False  # the NER itself called it a place (GPE, LOC, FAC)
 
 
+NAMED_AFTER_AREAS = frozenset({Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA})
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer, min_population: int = 200_000, keep_unknown: bool = False) -> None:
         self.gaz = gazetteer
@@ -306,8 +309,12 @@ class Recognizer:
                 top = self.names.best(text)  # ("GTM Research", not Guatemala's ISO code)
                 return sum(c.isalpha() for c in text) <= 2 and top is not None and top.reason == "abbreviation"
             top = self.names.best(text)  # a building or street names its owner or trade ("Wall Street Journal")
-            return (self.names.jurisdiction(text) or self.names.prominent(text)) and \
-                top is not None and top.place.kind != Kind.LANDMARK
+            if top is None or top.place.kind == Kind.LANDMARK:
+                return False
+            # an older or other name of a province or region ("the Arakan Army", Arakan being Rakhine) is held like a
+            # small town: taken only when the text names that place as well
+            return self.names.jurisdiction(text) or self.names.prominent(text) or \
+                (top.reason == "alternate" and top.place.kind in NAMED_AFTER_AREAS)
 
         if doc[end - 1].lower_ in MEETING_HEADS:  # "the Minsk Group": named after a meeting, not an organisation
             return

@@ -177,3 +177,10 @@ def test_a_country_fused_with_its_suffix_and_places_joined_by_a_preposition(pars
     assert only(mentions, "Karabakh").kind == "disputed area"
     assert only(mentions, "Armenia").place_id == "ne0:ARM"
     assert not mentions_of(parser.parse("A well-known self-styled expert spoke."), "well")
+
+
+def test_an_organisation_named_after_a_provinces_older_name_counts_when_the_province_is_named(parser):
+    mentions = parser.parse("The Arakan Army attacked a police post in Rakhine on Friday.")
+    arakan = only(mentions, "Arakan")
+    assert (arakan.place_id, arakan.metonym) == ("ne1:MM-16", True)
+    assert not mentions_of(parser.parse("The Arakan Army attacked a police post on Friday."), "Arakan")
