@@ -96,18 +96,33 @@ def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],
         return None
     hooks = anchors(trigger)
     for token in trigger.sent:
-        kinds = BACK_POINTING_PLACES.get(token.lemma_.casefold())
-        if kinds is None or token.ent_type_ or \
-                not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
-                any(c.dep_ in ("compound", "amod") or _names_a_place(c) for c in token.children):
+        kinds = pointing_back(token)
+        if kinds is None:
             continue
         owner = token.dep_ == "poss" and token.head.i == trigger.i  # "the country's three-year civil war"
         if not owner and _tie(token, trigger, kind, label, hooks, other_triggers) is None:
             continue
-        before = [m for m in earlier if m.end <= token.idx and m.kind in kinds and not m.demonym]
-        if before:
-            return before[-1]
+        found = last_named(token, kinds, earlier)
+        if found is not None:
+            return found
     return None
+
+
+def pointing_back(token: Token) -> frozenset[str] | None:
+    """The kinds of place a definite place noun points back to ("the city", "this area"), or None: not for a noun
+    that names its place itself ("the city of Kherson", "the Kherson region")."""
+    kinds = BACK_POINTING_PLACES.get(token.lemma_.casefold())
+    if kinds is None or token.ent_type_ or \
+            not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
+            any(c.dep_ in ("compound", "amod") or _names_a_place(c) for c in token.children):
+        return None
+    return kinds
+
+
+def last_named(token: Token, kinds: frozenset[str], mentions: list[Mention]) -> Mention | None:
+    """The last place of those kinds named before the token (a demonym names a people, not a place)."""
+    before = [m for m in mentions if m.end <= token.idx and m.kind in kinds and not m.demonym]
+    return before[-1] if before else None
 
 
 def _names_a_place(child: Token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
-from extract.attach import BACK_POINTING_PLACES
+from extract.attach import last_named, pointing_back
 from extract.event_triggers import trigger_of
 from extract.model import Claim, PlaceRef
 from extract.reading import (
@@ -276,15 +276,12 @@ def _pointed_back_to(context: SpeakerContext, start: int, end: int) -> tuple[Pla
     of that kind the article named before it (extract.attach reads events' places the same way)."""
     found = []
     for token in context.doc.char_span(start, end, alignment_mode="expand") or ():
-        kinds = BACK_POINTING_PLACES.get(token.lemma_.casefold()) if token.lemma_.casefold() not in COUNTRY_NOUNS \
-            else None
-        if kinds is None or token.ent_type_ or token.tag_ == "NNS" or \
-                not any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in token.children) or \
-                any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
+        kinds = pointing_back(token)
+        if kinds is None or token.lemma_.casefold() in COUNTRY_NOUNS or token.tag_ == "NNS":
             continue
-        before = [m for m in context.mentions if m.end <= token.idx and m.kind in kinds and not m.demonym]
-        if before:
-            found.append(place_ref(before[-1]))
+        place = last_named(token, kinds, context.mentions)
+        if place is not None:
+            found.append(place_ref(place))
     return tuple(found)
 
 
