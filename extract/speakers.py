@@ -71,6 +71,7 @@ class SpeakerContext:
         self.last_claim_sentence = -2
         self.sentence = 0
         self.subjects: list[Actor] = []  # people seen as subjects, latest last
+        self.reporters: set[str] = set()  # outlets' correspondents: what "he said" after them is the outlet's report
         self.bodies: list[Actor] = []  # organisations and governments that spoke, latest last
         self.genders: dict[str, str] = {}
         # NER's organisations that are not a place the geoparser found ("the Kremlin" is a place standing for Moscow)
@@ -90,20 +91,22 @@ class SpeakerContext:
             if ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "appos" and
                                                             ent.root.head.dep_ in ("nsubj", "nsubjpass")):
                 self.remember(person)
+                if _reporter(ent.root):
+                    self.reporters.add(person.name)
 
     def remember(self, person: Actor) -> None:
         self.subjects = [p for p in self.subjects if p.name != person.name] + [person]
 
     def pronoun(self, word: str) -> Actor | None:
         """The speaker of the claim just before (this or the previous sentence: reported speech goes on), else the
-        latest person seen as a subject; a known gender must agree."""
+        latest person seen as a subject; a known gender must agree. An outlet's correspondent is no one's speaker."""
         speaker = self.last_speaker
         if speaker is not None and self.sentence - self.last_claim_sentence <= 1 and \
                 self.genders.get(speaker.name, word) == word:
             return speaker
         for person in reversed(self.subjects):
             if self.genders.get(person.name, word) == word:
-                return person
+                return None if person.name in self.reporters else person
         return None
 
 

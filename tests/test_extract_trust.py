@@ -221,3 +221,9 @@ def test_an_organisation_named_with_its_country_keeps_the_country_words_apart():
     text = "Armenia's Defence Ministry said Azerbaijani forces shelled Yerevan overnight."
     (claim,) = _extract(text).claims
     assert (claim.speaker.qualifier, claim.speaker.core_key) == ("Armenia's", "defence ministry")
+
+
+def test_what_he_said_after_an_outlets_correspondent_is_the_outlets_report():
+    text = ("Al Jazeera's Robin Doe, reporting from Yerevan, said the ceasefire appeared to hold. "
+            "\u201cThis was the worst fighting in a year,\u201d he said.")
+    assert _extract(text).claims == []
