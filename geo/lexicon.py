@@ -97,9 +97,9 @@ AREA_NOUNS = _words("""
 region province oblast governorate state district county township prefecture municipality krai raion territory
 """)
 
-# Unit nouns that end a unit's own name ("Sagaing Region", "Donetsk Oblast") and no team's or university's name, as
-# "City" and "State" do ("Manchester City", "Arizona State University").
-UNIT_WORDS = _words("region province oblast governorate district township prefecture krai raion")
+# Unit nouns that end a unit's own name ("Sagaing Region", "Donetsk Oblast"): the area nouns less those that also end
+# other names ("Arizona State University", "Cavan County Council", a "Municipality" or "Territory" of a team or a body).
+UNIT_WORDS = AREA_NOUNS - _words("state county municipality territory")
 
 # Nouns of towns: "the city of Kherson", "Bure town" say the name is the town, not the province named after it.
 TOWN_NOUNS = _words("city town village")
