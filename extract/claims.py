@@ -21,6 +21,7 @@ from extract.event_triggers import trigger_of
 from extract.model import Claim, PlaceRef
 from extract.reading import (
     CLOSING_QUOTES,
+    distinct,
     headline_end,
     lemma_of,
     mention_root,
@@ -112,7 +113,7 @@ def _one_per_speaker(claims: list[Claim], claim: Claim) -> list[Claim]:
         return [*claims, claim]
     kept = claims[same]
     sharper, other = (claim, kept) if kept.stance == Stance.ASSERT else (kept, claim)
-    places = tuple(dict.fromkeys(sharper.places + other.places))
+    places = distinct(sharper.places + other.places)
     return [*claims[:same], replace(sharper, places=places), *claims[same + 1:]]
 
 
@@ -261,9 +262,8 @@ def _content_places(context: SpeakerContext, start: int, end: int, speaker_start
     Rubio" is about a senator, not about Florida) and the peoples it names as actors."""
     describing = {m.start for m in context.mentions if start <= m.start < end and
                   (_names_a_people(context.doc, m) or _describes_person(context.doc, m))}
-    named = places_in(context.mentions, start, end, speaker_starts | describing)
-    pointed = tuple(p for p in _pointed_back_to(context, start, end) if p.place_id not in {n.place_id for n in named})
-    return named + pointed
+    return distinct((*places_in(context.mentions, start, end, speaker_starts | describing),
+                     *_pointed_back_to(context, start, end)))
 
 
 # "the country" in what someone says is mostly their own country in general ("welcomed the return to the country"), not

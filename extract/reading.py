@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,10 +40,16 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def places_in(mentions: list[Mention], start: int, end: int, exclude: set[int] | None = None) -> tuple[PlaceRef, ...]:
     """Places mentioned in text[start:end], each once, in order of first mention."""
+    return distinct(place_ref(m) for m in mentions
+                    if start <= m.start and m.end <= end and m.start not in (exclude or set()))
+
+
+def distinct(places: Iterable[PlaceRef]) -> tuple[PlaceRef, ...]:
+    """Each place once, at its first reference: one place written two ways ("Wad Madani", "the city") is one place
+    of a claim, and the store keeps a claim's places as a set."""
     seen: dict[str, PlaceRef] = {}
-    for m in mentions:
-        if start <= m.start and m.end <= end and m.start not in (exclude or set()) and m.place_id not in seen:
-            seen[m.place_id] = place_ref(m)
+    for place in places:
+        seen.setdefault(place.place_id, place)
     return tuple(seen.values())
 
 

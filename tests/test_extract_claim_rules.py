@@ -191,3 +191,10 @@ def test_what_will_happen_unless_someone_gives_way_is_a_warning():
 def test_a_town_taken_is_claimed_not_blamed():
     (claim,) = _extract("Russia said its forces had captured Bakhmut.").claims
     assert claim.stance == "assert"
+
+
+def test_a_place_named_twice_in_what_was_said_is_one_place_of_the_claim():
+    text = ("Fighting raged in Bakhmut for months. Russia said its forces had entered the city and that the city "
+            "had fallen.")
+    (claim,) = _extract(text).claims
+    assert [p.name for p in claim.places] == ["Bakhmut"]
