@@ -39,6 +39,8 @@ def clean_person(text: str) -> str:
     text = re.sub(r"['’]s?$", "", text.strip())
     words = [w.strip("()[]{}\"“”") for w in text.replace(",", " ").split()]
     words = [w for w in words if w.strip(".")]
+    if words and len(words[-1]) > 4 and words[-1].endswith("."):  # "Le Drian." at a sentence's end; not "Jr."
+        words[-1] = words[-1][:-1]
     while words and (words[0].casefold().strip(".") in TITLE_WORDS or words[0][0].islower()):
         words.pop(0)
     if len(words) > 1:

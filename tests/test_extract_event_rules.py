@@ -145,6 +145,11 @@ def test_editors_brackets_are_not_part_of_a_name():
     assert clean_person("] Nikol") == "Nikol"
 
 
+def test_the_full_stop_ending_a_sentence_is_no_part_of_a_name_but_an_abbreviations_is():
+    assert clean_person("Jean-Yves Le Drian.") == "Jean-Yves Le Drian"
+    assert clean_person("Martin Luther King Jr.") == "Martin Luther King Jr."
+
+
 def test_people_are_named_whole_and_nationalities_or_places_next_to_them_are_not_people():
     def people(text: str) -> set[str]:
         return {a.name for e in _extract(text).events for a in e.actors if a.kind == "person"}
