@@ -33,6 +33,7 @@ from extract.reading import (
 from extract.speakers import QUOTING_VERBS, Speaker, SpeakerContext, speaker_of, subject_of
 from extract.verbs import (
     ACCUSATION_WORDS,
+    ANSWERING_VERBS,
     CALL_PROPOSE_PARTICLES,
     DENIAL_WORDS,
     DENIED_OBJECTS,
@@ -40,6 +41,7 @@ from extract.verbs import (
     LIGHT_VERBS,
     PROPOSAL_MODALS,
     REPORTING_VERBS,
+    SPEECH_NOUNS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STATED_NOUNS,
@@ -138,6 +140,10 @@ def _verb_stance(token: Token) -> Stance | None:
                    for c in token.children):
                 return Stance.PROPOSE  # "called to restore the free passage": calls for it
             return Stance.ASSERT if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
+        if lemma in ANSWERING_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "with" and not any(lemma_of(g) in SPEECH_NOUNS for g in c.children)
+                for c in token.children):
+            return None  # "the army responded with airstrikes": an answer in deeds, not words
         if lemma in QUOTING_VERBS:  # "Focus magazine cited sources as saying ...": the magazine reports it, unless
             # the one it quotes is named ("cited Lavrov as saying", "Lavrov was quoted as saying": see subject_of)
             if any(c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")) for c in token.children):

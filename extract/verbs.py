@@ -12,6 +12,12 @@ import re
 
 from extract.vocabulary import EventType, Stance
 
+# Verbs of answering, which answer in deeds as often as in words ("responded with airstrikes"); with a "with" phrase
+# they are speech only when it names something said.
+ANSWERING_VERBS = frozenset({"respond", "reply", "react"})
+SPEECH_NOUNS = frozenset({"statement", "comment", "remark", "message", "letter", "note", "word", "denial", "warning",
+                          "tweet", "post", "question", "answer"})
+
 # Reporting and stance verbs (lemmas) -> the stance they express on their own.
 REPORTING_VERBS: dict[str, Stance] = {
     **dict.fromkeys(

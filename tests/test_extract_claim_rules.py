@@ -198,3 +198,9 @@ def test_a_place_named_twice_in_what_was_said_is_one_place_of_the_claim():
             "had fallen.")
     (claim,) = _extract(text).claims
     assert [p.name for p in claim.places] == ["Bakhmut"]
+
+
+def test_an_answer_in_deeds_is_no_claim_and_an_answer_in_words_is():
+    assert _extract("Russia responded with airstrikes on Bakhmut.").claims == []
+    (claim,) = _extract("Armenia responded with a statement that Azerbaijan had violated the ceasefire.").claims
+    assert claim.speaker.name == "Armenia"
