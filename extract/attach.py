@@ -29,7 +29,10 @@ DIRECTIONAL = frozenset({EventType.CONSULT, EventType.MOBILIZE})  # "visit to X"
 ORIGIN = frozenset({EventType.RETREAT})  # "withdrawal from X", "evacuation from X": X is where it happened
 # ("take" is a trigger only as "take control of X", whose place "control" frames)
 OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege", "capture",
-                             "seize", "overrun", "take"})
+                             "seize", "overrun", "take", "hit", "strike"})
+# "35 nautical miles south of al-Mukha", "20 km north of Kharkiv": a bearing from a place is near it.
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "north-east", "north-west", "south-east", "south-west"})
 # Common nouns that only frame the place named with them ("the town of Izmir", "Douma city").
 PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "district", "county", "area", "suburb",
                           "suburbs", "capital", "governorate", "state", "enclave", "outskirts", "municipality",
@@ -157,6 +160,9 @@ def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], ot
         return "object"
     if _where_clause_of(root, trigger):
         return "where"
+    if root.lower_ in COMPASS and root.dep_ == "advmod" and \
+            _hangs_on(root.head, trigger, hooks, others, through_people=False):
+        return "near"  # "35 miles south of al-Mukha" (the parser hangs the bearing on the distance)
     meeting = trigger.pos_ == "VERB" and kind == EventType.CONSULT  # "met with Lavrov in Moscow": Lavrov was met there
     if root.dep_ != "pobj" or not _hangs_on(root.head.head, trigger, hooks, others, through_people=meeting):
         return None

@@ -35,10 +35,14 @@ from extract.verbs import (
     ACCUSATION_WORDS,
     ANSWERING_VERBS,
     CALL_PROPOSE_PARTICLES,
+    COMMITMENT_VERBS,
+    COMMITTED_ADJECTIVES,
+    CONDEMNING_NAMES,
     DENIAL_WORDS,
     DENIED_OBJECTS,
     EVALUATIVE_WORDS,
     LIGHT_VERBS,
+    NAMING_VERBS,
     PROPOSAL_MODALS,
     REPORTING_VERBS,
     SPEECH_NOUNS,
@@ -133,7 +137,10 @@ def _verb_stance(token: Token) -> Stance | None:
             about = any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children)
             return Stance.ASSERT if about else None
         if lemma == "call":
-            particles = {c.lemma_.casefold() for c in token.children if c.dep_ in ("prep", "prt")}
+            # "called on Baku to", not "called the strike on the hospital a massacre": before any object
+            objects = [c.i for c in token.children if c.dep_ == "dobj"]
+            particles = {c.lemma_.casefold() for c in token.children
+                         if c.dep_ in ("prep", "prt") and not any(o < c.i for o in objects)}
             if particles & CALL_PROPOSE_PARTICLES:
                 return Stance.PROPOSE
             if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -386,6 +393,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
             if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children) \
                     and not _done_by_someone_else(token):
                 return reported
+    if _condemning_name(verb):
+        return Stance.CONDEMN
     if _threat(content):
         return Stance.WARN
     if _blames_someone(content):
@@ -396,10 +405,13 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
         return Stance.ACCUSE
     if lemmas & PROPOSAL_MODALS:
         return Stance.PROPOSE
+    if any(_commits(t) for t in content):
+        return Stance.SUPPORT
     return stance
 
 
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my"})
+FUTURE = frozenset({"will", "would", "'ll", "shall"})
 NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
@@ -407,11 +419,37 @@ def _threat(content: list[Token]) -> bool:
     """ "our attacks will not stop unless the aggression stops": what will happen unless someone else gives way is a
     warning, however plain the reporting verb."""
     def future(verb: Token) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+        return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
 
     # the parser hangs "unless" on the verb it conditions, or marks the clause it opens, which hangs on that verb
     return any(t.lower_ == "unless" and (future(t.head) or (t.dep_ == "mark" and future(t.head.head)))
                for t in content)
+
+
+def _condemning_name(verb: Token) -> bool:
+    """ "Hamas called the strike 'a horrific massacre'": the name a naming verb gives an act judges it."""
+    if lemma_of(verb) not in NAMING_VERBS:
+        return False
+    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+    names += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "appos"]
+    names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    return any({t.lower_ for t in name.subtree} & (CONDEMNING_NAMES | EVALUATIVE_WORDS) for name in names)
+
+
+def _commits(token: Token) -> bool:
+    """ "the government is ready to extend a hand", "his men would protect all citizens": what was said commits
+    someone to help, or thanks; negated ("is not ready", "will not protect") it does not."""
+    def negated(word: Token) -> bool:
+        return any(c.dep_ == "neg" for c in word.children)
+
+    if token.dep_ == "acomp" and token.lower_ in COMMITTED_ADJECTIVES and lemma_of(token.head) == "be":
+        return not negated(token.head)
+    if token.pos_ != "VERB" or lemma_of(token) not in COMMITMENT_VERBS or negated(token):
+        return False
+    # the future may sit on the verb itself or on the one it completes ("will continue to strengthen")
+    governing = [token, token.head] if token.dep_ == "xcomp" else [token]
+    return any(not negated(verb) and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
+               for verb in governing)
 
 
 def _done_by_someone_else(verb: Token) -> bool:
@@ -437,8 +475,11 @@ def _blames_someone(content: list[Token]) -> bool:
             doers = [c for c in token.children if c.dep_ == "nsubj"] + agents
         else:
             doers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
-        for doer in doers:
-            words = list(doer.subtree)
-            if not {t.lower_ for t in words} & FIRST_PERSON and any(t.ent_type_ in NAMING for t in words):
-                return True
+        if any(_names_someone_else(doer) for doer in doers):
+            return True
     return False
+
+
+def _names_someone_else(doer: Token) -> bool:
+    words = list(doer.subtree)
+    return not {t.lower_ for t in words} & FIRST_PERSON and any(t.ent_type_ in NAMING for t in words)

@@ -23,7 +23,9 @@ from extract.verbs import (
     NOUN_ONLY_TRIGGERS,
     QUALIFIED_TRIGGERS,
     REPORTING_VERBS,
+    STRIKING_VERBS,
     VERB_ONLY_TRIGGERS,
+    WEAPONS,
 )
 from extract.vocabulary import EventType, Stance
 
@@ -44,6 +46,8 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
         companions, found = COMPANION_TRIGGERS[lemma]
         return found if any(c.lower_ in companions for c in token.children if c.dep_ in ("prep", "dobj", "prt")) \
             else None
+    if token.pos_ == "VERB" and lemma in STRIKING_VERBS:
+        return (EventType.ASSAULT, "attack") if _done_with_a_weapon(token) else None
     found = EVENT_TRIGGERS.get(lemma)
     if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
@@ -60,6 +64,13 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
         if refined:
             return found[0], refined
     return found
+
+
+def _done_with_a_weapon(verb: Token) -> bool:
+    """ "a missile struck the hospital", "was hit by Russian drones": the doer of the hitting is a weapon."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(lemma_of(d) in WEAPONS for d in doers)
 
 
 def _cease_fire(token: Token) -> bool:

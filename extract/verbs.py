@@ -66,6 +66,15 @@ STANCE_ADJECTIVES: dict[str, Stance] = {
     **dict.fromkeys(("unwilling",), Stance.REJECT),
 }
 
+# Adjectives after "be" in what was said that thank or praise ("we are grateful", "pleased that"): support. Only in
+# the content of a reported statement. Not "ready" or "willing": a readiness to send troops is as often stated as
+# offered ("Lavrov said the Kremlin is ready to send a mission", annotated a plain assertion).
+COMMITTED_ADJECTIVES = frozenset({"committed", "grateful", "pleased", "glad", "thankful", "proud", "honoured",
+                                  "honored"})
+# Verbs of help and protection promised for the future ("his men would protect all citizens", "will continue to
+# strengthen coordination"): a commitment.
+COMMITMENT_VERBS = frozenset({"protect", "guarantee", "ensure", "safeguard", "help", "assist", "cooperate",
+                              "strengthen", "restore", "provide", "secure", "facilitate"})
 # Words in the content that turn a plain assertion into a sharper stance.
 PROPOSAL_MODALS = frozenset({"should", "must", "ought"})
 ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "provocation"})
@@ -76,6 +85,12 @@ EVALUATIVE_WORDS = frozenset({
     "barbaric", "barbarous", "barbarism", "atrocity", "atrocities", "heinous", "cowardly", "outrageous", "monstrous",
     "savage", "flagrant", "unacceptable", "despicable", "abhorrent", "inhumane",
 })
+# What an act is called when the one who calls it so condemns it ("called the strike a horrific massacre",
+# "branded it an act of terrorism"). Only as the name a naming verb gives: "terrorism" and "crime" elsewhere mostly
+# label who is meant ("terrorism charges").
+CONDEMNING_NAMES = frozenset({"massacre", "crime", "crimes", "terrorism", "genocide", "slaughter", "carnage",
+                              "horrific", "atrocity", "atrocities"})
+NAMING_VERBS = frozenset({"call", "brand", "describe", "label", "term", "dub"})
 # "falsely charged", "baseless allegations", "an absolute lie": the speaker denies what others say.
 DENIAL_WORDS = frozenset({"falsely", "baseless", "unfounded", "fabricated", "groundless", "lie", "untrue", "false",
                           "fake", "nonsense", "disinformation", "fabrication", "slander", "falsehood"})
@@ -170,6 +185,11 @@ TAKES_GROUND = frozenset({"capture"})
 LASTING_LABELS = frozenset({"war", "offensive", "siege", "invasion"})
 # What is sent or dispatched when sending is a deployment ("sent troops", not "sent a letter").
 TROOPS = frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"})
+# "A missile struck a hospital", "the building was hit by a drone": a verb of hitting is an attack when a weapon
+# does it (a storm or a recession that "hit" a town is none).
+STRIKING_VERBS = frozenset({"hit", "strike", "slam", "pound"})
+WEAPONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "airstrike", "projectile", "mortar", "munition",
+                     "strike", "warplane", "jet"})
 # "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these
 # words as a preposition, particle or object hanging on them.
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {

@@ -204,3 +204,21 @@ def test_an_answer_in_deeds_is_no_claim_and_an_answer_in_words_is():
     assert _extract("Russia responded with airstrikes on Bakhmut.").claims == []
     (claim,) = _extract("Armenia responded with a statement that Azerbaijan had violated the ceasefire.").claims
     assert claim.speaker.name == "Armenia"
+
+
+def test_thanks_and_help_promised_are_support_but_readiness_and_help_refused_are_not():
+    (grateful,) = _extract("Armenia said it was grateful for the messages of goodwill from Georgia.").claims
+    assert grateful.stance == "support"
+    (protect,) = _extract("Samvel Shahramanyan said his men would protect all civilians in Stepanakert.").claims
+    assert protect.stance == "support"
+    (refused,) = _extract("Azerbaijan said it would not help the residents of Stepanakert.").claims
+    assert refused.stance != "support"
+    (ready,) = _extract("Lavrov said the Kremlin is ready to send a mission to the border.").claims
+    assert ready.stance == "assert"
+
+
+def test_an_act_called_a_massacre_is_condemned():
+    (claim,) = _extract("Armenia called the strike on the hospital a horrific massacre.").claims
+    assert claim.stance == "condemn"
+    (plain,) = _extract("Armenia called the strike on the hospital an Azerbaijani operation.").claims
+    assert plain.stance == "assert"

@@ -224,3 +224,16 @@ def test_taking_without_named_ground_is_no_capture():
     text = "Azerbaijani forces captured two Armenian soldiers in 2021 and took control of some hills."
     events = _extract(text).events
     assert not [e for e in events if e.label == "capture"]
+
+
+def test_a_weapon_that_hits_is_an_attack_and_a_storm_that_hits_is_none():
+    (strike,) = _extract("A missile struck a hospital in Bakhmut on 8 July 2024.").events
+    assert (strike.type, strike.place.name, strike.date) == ("ASSAULT", "Bakhmut", "2024-07-08")
+    (hit,) = _extract("The school was hit by Russian drones in Bakhmut on 8 July 2024.").events
+    assert (hit.type, hit.place.name) == ("ASSAULT", "Bakhmut")
+    assert _extract("A storm hit Bakhmut on 8 July 2024.").events == []
+
+
+def test_a_bearing_from_a_place_is_near_it():
+    (attack,) = _extract("The attack on the vessel occurred 35 nautical miles south of Yerevan.").events
+    assert attack.place.name == "Yerevan" and "place.near" in attack.reasons
