@@ -29,13 +29,15 @@ from evaluation.calibration import (
     Counts,
     Item,
     bootstrap,
+    choose_penalty,
     choose_threshold,
     fit,
+    out_of_fold,
     precision,
     recall,
     reliability,
 )
-from extract.confidence import CALIBRATION, probability, threshold
+from extract.confidence import CALIBRATION, threshold
 from extract.model import Claim, Event
 from extract.pipeline import extract_article
 from gazetteer.normalize import normalize
@@ -275,10 +277,12 @@ def calibrate(layers: dict[str, tuple[Layer, Layer]]) -> None:
     for position, name in enumerate(("event", "claim")):
         items = [item for pair in layers.values() for item in pair[position].items]
         gold = sum(counts[2] for pair in layers.values() for counts in pair[position].everything)
-        weights = fit(items)
-        scored = [Item(i.reasons, probability(weights, i.reasons), i.correct) for i in items]
-        chosen = choose_threshold(scored, gold, TARGET_PRECISION[name], LEAST_RECALL[name])
-        fitted[name] = {"weights": weights, "threshold": chosen, "fitted_on": len(items)}
+        penalty = choose_penalty(items)
+        weights = fit(items, penalty)
+        # the threshold is chosen on confidences of items the fit did not see, as new articles' will be
+        chosen = choose_threshold(out_of_fold(items, penalty), gold, TARGET_PRECISION[name],
+                                  LEAST_RECALL[name])
+        fitted[name] = {"weights": weights, "threshold": chosen, "penalty": penalty, "fitted_on": len(items)}
     CALIBRATION.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {CALIBRATION}")
 

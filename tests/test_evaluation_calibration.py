@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import math
+import random
 
-from evaluation.calibration import Item, bootstrap, choose_threshold, fit, precision, reliability
+from evaluation.calibration import (
+    PENALTIES,
+    Item,
+    bootstrap,
+    choose_penalty,
+    choose_threshold,
+    fit,
+    out_of_fold,
+    precision,
+    reliability,
+)
 
 
 def _sigmoid(weights: dict[str, float], reasons: tuple[str, ...]) -> float:
@@ -19,6 +30,24 @@ def test_a_reason_that_predicts_correct_items_gets_a_positive_weight():
     # fitted probabilities follow the observed shares (shrunk a little by the penalty)
     assert 0.75 < _sigmoid(weights, ("speaker.named",)) < 0.92
     assert 0.12 < _sigmoid(weights, ("speaker.pronoun",)) < 0.3
+
+
+def test_the_penalty_is_weak_for_a_reason_that_predicts_and_strong_for_reasons_that_are_noise():
+    signal = [Item(("speaker.named",), 0.5, True)] * 40 + [Item(("speaker.pronoun",), 0.5, False)] * 40
+    assert choose_penalty(signal) == min(PENALTIES)
+    # each reason seen on a handful of items, right half the time: what the fit learns from them is an accident
+    coin = random.Random(3)
+    noise = [Item((f"r{n % 12}",), 0.5, coin.random() < 0.5) for n in range(60)]
+    assert choose_penalty(noise) == max(PENALTIES)
+
+
+def test_out_of_fold_confidences_come_from_fits_that_never_saw_the_item():
+    # one lone item of its reason: fitted with it, its reason pulls its confidence up; unseen, the reason weighs nothing
+    items = [Item(("rare",), 0.5, True)] + [Item(("common",), 0.5, n % 2 == 0) for n in range(40)]
+    seen = _sigmoid(fit(items), ("rare",))
+    unseen = out_of_fold(items, 1.0)[0].confidence
+    assert seen > 0.6 and abs(unseen - 0.5) < 0.1
+    assert [i.correct for i in out_of_fold(items, 1.0)] == [i.correct for i in items]
 
 
 def test_the_threshold_is_the_lowest_confidence_that_reaches_the_targets():
