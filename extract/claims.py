@@ -43,6 +43,7 @@ from extract.verbs import (
     EVALUATIVE_WORDS,
     LIGHT_VERBS,
     NAMING_VERBS,
+    PROPOSAL_ADJECTIVES,
     PROPOSAL_MODALS,
     REPORTING_VERBS,
     SPEECH_NOUNS,
@@ -403,7 +404,7 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
         return Stance.CONDEMN  # "a barbaric act, the ministry said": the words judge what the verb only reports
     if lemmas & ACCUSATION_WORDS:
         return Stance.ACCUSE
-    if lemmas & PROPOSAL_MODALS:
+    if lemmas & PROPOSAL_MODALS or any(_demands(t) for t in content):
         return Stance.PROPOSE
     if any(_commits(t) for t in content):
         return Stance.SUPPORT
@@ -424,6 +425,20 @@ def _threat(content: list[Token]) -> bool:
     # the parser hangs "unless" on the verb it conditions, or marks the clause it opens, which hangs on that verb
     return any(t.lower_ == "unless" and (future(t.head) or (t.dep_ == "mark" and future(t.head.head)))
                for t in content)
+
+
+def _demands(token: Token) -> bool:
+    """ "it is obligatory to address the concerns", "we need to end the war": what must be done, said without a
+    modal."""
+    if token.lemma_.casefold() == "need" and token.pos_ == "VERB" and \
+            any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in token.children):
+        return True
+    adjective = token
+    while adjective.dep_ == "conj" and adjective.head.pos_ == "ADJ":  # "reasonable and obligatory to address"
+        adjective = adjective.head
+    return token.lower_ in PROPOSAL_ADJECTIVES and adjective.dep_ == "acomp" and lemma_of(adjective.head) == "be" \
+        and any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in [*token.children, *adjective.head.children])  # what is to be done: "to address"
 
 
 def _condemning_name(verb: Token) -> bool:

@@ -77,6 +77,8 @@ COMMITMENT_VERBS = frozenset({"protect", "guarantee", "ensure", "safeguard", "he
                               "strengthen", "restore", "provide", "secure", "facilitate"})
 # Words in the content that turn a plain assertion into a sharper stance.
 PROPOSAL_MODALS = frozenset({"should", "must", "ought"})
+# "it is necessary to", "it is obligatory to address", "there is an urgent need to": a demand without a modal.
+PROPOSAL_ADJECTIVES = frozenset({"necessary", "obligatory", "imperative", "essential", "vital", "crucial", "urgent"})
 ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "provocation"})
 # Words that judge an act, whatever verb reports them ("called it a barbaric attack", "a flagrant breach"): the
 # speaker condemns it. Read as written (not lemmatised). Not "terrorist" or "criminal", which mostly label who is

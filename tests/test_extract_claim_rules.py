@@ -222,3 +222,12 @@ def test_an_act_called_a_massacre_is_condemned():
     assert claim.stance == "condemn"
     (plain,) = _extract("Armenia called the strike on the hospital an Azerbaijani operation.").claims
     assert plain.stance == "assert"
+
+
+def test_what_is_necessary_to_do_is_a_proposal_and_what_is_vital_because_is_not():
+    (obligatory,) = _extract("Armenia said it is reasonable and obligatory to address the concerns of Baku.").claims
+    assert obligatory.stance == "propose"
+    (necessary,) = _extract("Armenia said it was necessary for Russia to reopen the Lachin Corridor.").claims
+    assert necessary.stance == "propose"
+    (vital,) = _extract("Armenia said the Lachin Corridor was vital because it links Yerevan to Baku.").claims
+    assert vital.stance == "assert"
