@@ -134,9 +134,10 @@ def _verb_stance(token: Token) -> Stance | None:
             objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in STANCE_NOUNS]
             if objects:
                 return STANCE_NOUNS[objects[0].lemma_.casefold()]
-        if lemma == "speak":  # "spoke of a historic opportunity"; "spoke with Aliyev" is a consultation
-            about = any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children)
-            return Stance.ASSERT if about else None
+        if lemma == "speak":  # "spoke of a historic opportunity"; "spoke with Aliyev (about the border)" is a
+            # consultation, whatever it was about
+            preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+            return Stance.ASSERT if preps & {"of", "about"} and not preps & {"with", "to"} else None
         if lemma == "call":
             # "called on Baku to", not "called the strike on the hospital a massacre": before any object
             objects = [c.i for c in token.children if c.dep_ == "dobj"]
@@ -330,7 +331,11 @@ def _no_comment(verb: Token) -> bool:
 
 def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[int, int]]) -> tuple[int, int, bool]:
     """The quotation next to the verb, or the clause it governs. A short quotation inside that clause ("made
-    »significant progress»") is a phrase the reporter marks, not the statement: the clause is the content."""
+    »significant progress»") is a phrase the reporter marks, not the statement: the clause is the content. "This was
+    reported by the Border Service": what was reported is the sentence before."""
+    if sent.start > 0 and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that") for c in verb.children):
+        before = sent.doc[sent.start - 1].sent
+        return before.start_char, before.end_char, False
     governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "prep", "advcl")
                 and (subject is None or c.i != subject.i) and not _circumstance(c)]
     clause = None

@@ -231,3 +231,16 @@ def test_what_is_necessary_to_do_is_a_proposal_and_what_is_vital_because_is_not(
     assert necessary.stance == "propose"
     (vital,) = _extract("Armenia said the Lachin Corridor was vital because it links Yerevan to Baku.").claims
     assert vital.stance == "assert"
+
+
+def test_speaking_with_someone_about_something_is_a_conversation_not_a_claim():
+    assert _extract("Pashinyan spoke with Putin about the situation at the border with Azerbaijan.").claims == []
+    (claim,) = _extract("Pashinyan spoke about the situation at the border with Azerbaijan.").claims
+    assert claim.stance == "assert"
+
+
+def test_this_was_reported_by_someone_reports_the_sentence_before():
+    text = "Border guards detained a former minister in the Lachin Corridor. This was reported by the Azerbaijani " \
+        "Border Service."
+    (claim,) = _extract(text).claims
+    assert claim.text.startswith("Border guards detained") and [p.name for p in claim.places] == ["Lachin Corridor"]
