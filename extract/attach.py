@@ -170,7 +170,7 @@ def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], ot
     if word == "on" and kind in TOPIC_ON:
         return None
     if word in LOCATIVE or (word == "of" and kind in LOCATIVE_OF and root.head.head.i == trigger.i) or \
-            (word == "to" and kind in DIRECTIONAL) or (word == "from" and kind in ORIGIN) or \
+            (word in ("to", "into") and kind in DIRECTIONAL) or (word == "from" and kind in ORIGIN) or \
             (word == "over" and kind in CONTESTED_OVER):
         return word
     return None

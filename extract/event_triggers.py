@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from extract.merge import specific_label
 from extract.reading import lemma_of
 from extract.verbs import (
+    CAPTIVES,
     COMPANION_TRIGGERS,
     CONCLUSION_WORDS,
     EVENT_TRIGGERS,
@@ -63,7 +64,18 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
         refined = LABEL_MODIFIERS.get((lemma, child.lower_))
         if refined:
             return found[0], refined
+    if found[1] == "capture" and _takes_people(token):
+        return EventType.COERCE, "detention"
     return found
+
+
+def _takes_people(token: Token) -> bool:
+    """ "13 soldiers were captured", "seized two journalists", "the capture of the commander": people taken are
+    detained, not ground taken."""
+    taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    return any(lemma_of(t) in CAPTIVES or t.ent_type_ == "PERSON" for t in taken)
 
 
 def _done_with_a_weapon(verb: Token) -> bool:

@@ -182,6 +182,10 @@ CONCLUSION_WORDS = frozenset({"broker", "sign", "reach", "conclude", "strike", "
 GENERIC_LABELS = frozenset({"agreement", "talks", "meeting"})
 # Labels of taking ground: an event only when the text names the ground taken (people "captured" are detained).
 TAKES_GROUND = frozenset({"capture"})
+# Who can be captured, which makes the capture a detention ("13 soldiers were captured", "seized two journalists").
+CAPTIVES = frozenset({"soldier", "troop", "civilian", "fighter", "people", "person", "prisoner", "hostage",
+                      "serviceman", "servicemen", "militant", "journalist", "officer", "member", "worker", "resident",
+                      "man", "woman", "child", "commander", "crew", "sailor", "pilot", "mercenary", "rebel"})
 # Labels of a state that lasts (a war, a campaign, a siege) rather than one act: harder to date and to place than
 # one attack, which the confidence weighs.
 LASTING_LABELS = frozenset({"war", "offensive", "siege", "invasion"})
@@ -201,7 +205,10 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "blow": (frozenset({"up"}), (EventType.ASSAULT, "bombing")),
     "speak": (frozenset({"with"}), (EventType.CONSULT, "talks")),
     "talk": (frozenset({"with"}), (EventType.CONSULT, "talks")),
+    "exchange": (frozenset({"fire", "strikes", "gunfire", "shelling", "shots", "blows"}), (EventType.ASSAULT, "clash")),
     "send": (TROOPS, (EventType.MOBILIZE, "deployment")),
+    "fly": (TROOPS, (EventType.MOBILIZE, "deployment")),
+    "airlift": (TROOPS, (EventType.MOBILIZE, "deployment")),
     "dispatch": (TROOPS, (EventType.MOBILIZE, "deployment")),
     "pull": (frozenset({"out", "back"}), (EventType.RETREAT, "withdrawal")),
     "recall": (frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats"}),

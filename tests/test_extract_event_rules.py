@@ -237,3 +237,18 @@ def test_a_weapon_that_hits_is_an_attack_and_a_storm_that_hits_is_none():
 def test_a_bearing_from_a_place_is_near_it():
     (attack,) = _extract("The attack on the vessel occurred 35 nautical miles south of Yerevan.").events
     assert attack.place.name == "Yerevan" and "place.near" in attack.reasons
+
+
+def test_people_captured_are_detained_and_ground_captured_is_taken():
+    (detention,) = _extract("Azerbaijani forces captured 13 Armenian soldiers on 16 November 2021.").events
+    assert (detention.type, detention.label) == ("COERCE", "detention")
+    (capture,) = _extract("Russian forces captured the city of Bakhmut on 20 May 2023.").events
+    assert (capture.type, capture.label, capture.place.name) == ("ASSAULT", "capture", "Bakhmut")
+
+
+def test_fire_exchanged_is_a_clash_and_troops_flown_in_a_deployment():
+    (clash,) = _extract("Armenian and Azerbaijani forces exchanged fire near Kirants on 12 May 2023.").events
+    assert (clash.type, clash.label) == ("ASSAULT", "clash")
+    (deployment,) = _extract("Russia flew troops into Yerevan on 12 May 2023.").events
+    assert (deployment.type, deployment.place.name) == ("MOBILIZE", "Yerevan")
+    assert _extract("Armenia and Azerbaijan exchanged letters on 12 May 2023.").events == []
