@@ -10,6 +10,8 @@ the parse tree, so "the agreement of November 2020, which stopped the fighting" 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.reading import mention_root
@@ -30,6 +32,8 @@ ORIGIN = frozenset({EventType.RETREAT})  # "withdrawal from X", "evacuation from
 # ("take" is a trigger only as "take control of X", whose place "control" frames)
 OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege", "capture",
                              "seize", "overrun", "take", "hit", "strike"})
+# "Wad Madani has fallen to the RSF": the place taken is the subject.
+SUBJECT_IS_PLACE = frozenset({"fall"})
 # "35 nautical miles south of al-Mukha", "20 km north of Kharkiv": a bearing from a place is near it.
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "north-east", "north-west", "south-east", "south-west"})
@@ -42,10 +46,11 @@ PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "dist
 # "deployed in this area", "attacks in the south of the country", "stay in the city": a definite place noun that
 # points back to the last place of its kind named before it.
 _REGIONS = frozenset({Kind.REGION, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.ADMIN1, Kind.ADMIN2})
+SETTLEMENTS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL})
 BACK_POINTING_PLACES: dict[str, frozenset[str]] = {
     "area": _REGIONS, "region": _REGIONS, "zone": _REGIONS,
     "country": frozenset({Kind.COUNTRY}), "nation": frozenset({Kind.COUNTRY}),
-    "city": frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL}), "town": frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL}),
+    "city": SETTLEMENTS, "town": SETTLEMENTS,
 }
 # Where talks are held, not their subject.
 SETTLEMENT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.LANDMARK})
@@ -123,9 +128,17 @@ def pointing_back(token: Token) -> frozenset[str] | None:
 
 
 def last_named(token: Token, kinds: frozenset[str], mentions: list[Mention]) -> Mention | None:
-    """The last place of those kinds named before the token (a demonym names a people, not a place)."""
+    """The last place of those kinds named before the token (a demonym names a people, not a place). For "the city"
+    or "the town", the one the text has named most often so far, the last among equals: the story's town, not a
+    capital named in passing ("Wad Madani, about 180km south of the capital Khartoum ... the capture of the city");
+    "this area" points at what was just named."""
     before = [m for m in mentions if m.end <= token.idx and m.kind in kinds and not m.demonym]
-    return before[-1] if before else None
+    if not before:
+        return None
+    if not kinds <= SETTLEMENTS:
+        return before[-1]
+    times = Counter(m.place_id for m in before)
+    return max(reversed(before), key=lambda m: times[m.place_id])
 
 
 def _names_a_place(child: Token) -> bool:
@@ -158,6 +171,8 @@ def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], ot
     if root.dep_ in ("dobj", "advmod") and root.head.i == trigger.i and \
             trigger.lemma_.casefold() in OBJECT_IS_PLACE | {label}:
         return "object"
+    if root.dep_ == "nsubj" and root.head.i == trigger.i and trigger.lemma_.casefold() in SUBJECT_IS_PLACE:
+        return "subject"
     if _where_clause_of(root, trigger):
         return "where"
     if root.lower_ in COMPASS and root.dep_ == "advmod" and \

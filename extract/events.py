@@ -70,13 +70,13 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             elif when[0] is not None:
                 last_date = when
             mention, near = place_of(token, kind, label, sentence_mentions, trigger_tokens - {token.i})
-            if mention is None and label in TAKES_GROUND:
-                continue  # "captured two soldiers", "took control of some neighbourhoods": no named ground taken
             place_reason = "place.none" if mention is None else "place.near" if near else "place.clause"
             if mention is None:
                 mention = area_of(token, kind, label, [m for m in mentions if m.start < sent.end_char],
                                   trigger_tokens - {token.i})
                 place_reason = "place.none" if mention is None else "place.article"
+            if mention is None and label in TAKES_GROUND:
+                continue  # "took control of some neighbourhoods": no named ground taken ("the city" names one)
             place = None if mention is None else place_ref(mention)
             precision = None if place is None else min(WHERE_PRECISION.get(place.kind, 4) + near, 6)
             if any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in token.children):

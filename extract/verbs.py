@@ -205,6 +205,7 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "blow": (frozenset({"up"}), (EventType.ASSAULT, "bombing")),
     "speak": (frozenset({"with"}), (EventType.CONSULT, "talks")),
     "talk": (frozenset({"with"}), (EventType.CONSULT, "talks")),
+    "fall": (frozenset({"to"}), (EventType.ASSAULT, "capture")),  # "Wad Madani has fallen to the RSF"
     "exchange": (frozenset({"fire", "strikes", "gunfire", "shelling", "shots", "blows"}), (EventType.ASSAULT, "clash")),
     "send": (TROOPS, (EventType.MOBILIZE, "deployment")),
     "fly": (TROOPS, (EventType.MOBILIZE, "deployment")),
