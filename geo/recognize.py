@@ -200,8 +200,9 @@ class Recognizer:
             strong_context = locative_before(doc, start, against_person=True) or place_class_after(doc, end)
             if label == "NORP" and not self.names.prominent(text) and not strong_context:
                 return  # a nationality or group NER is sure of ("the English Premier League") is no town
-            # a person says things too: for NER's persons, only a state-sized place may be the speaker
-            speaker = stance_after(doc, end) and (label != "PERSON" or self.names.jurisdiction(text))
+            # a person or an organisation says things too: for NER's persons and organisations, only a place with
+            # public bodies may be the speaker ("Yerevan said"; "Hamas said" is no town called so in some language)
+            speaker = stance_after(doc, end) and (label not in ("PERSON", "ORG") or self.names.jurisdiction(text))
             if said_to_be_a_place(doc, start, end) or speaker or self.names.prominent(text) \
                     or self._qualifies_previous_name(doc, start, text):
                 found.append(self._span(doc, start, end, f"gazetteer name (NER said {label})"))

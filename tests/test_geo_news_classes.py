@@ -184,3 +184,9 @@ def test_an_organisation_named_after_a_provinces_older_name_counts_when_the_prov
     arakan = only(mentions, "Arakan")
     assert (arakan.place_id, arakan.metonym) == ("ne1:MM-16", True)
     assert not mentions_of(parser.parse("The Arakan Army attacked a police post on Friday."), "Arakan")
+
+
+def test_an_organisation_that_speaks_is_a_place_only_when_a_place_of_that_name_has_public_bodies(parser):
+    # "Hamas" is also a foreign-language name of the German town Hamm: an organisation's statement is not the town's
+    assert parser.parse("Hamas called the strike on the hospital a horrific massacre.") == []
+    assert [m.place_name for m in parser.parse("Yerevan said the talks in Moscow were useful.")][:1] == ["Yerevan"]
