@@ -30,6 +30,11 @@ ANONYMOUS = frozenset((
     "critics", "opposition", "some", "many", "others", "leader", "leaders", "who", "which", "that", "this",
     "these", "those", "report", "reports", "media", "one", "everyone", "nobody", "group",
 ))
+# Anonymous voices of a state: "Armenian officials said" is Armenia's government speaking. The other anonymous
+# voices of a country ("Syrian rebels", "Israeli media reports", "Ukrainian analysts") are not its government, which
+# may be the side they oppose: no one.
+STATE_VOICES = frozenset({"official", "officials", "authority", "authorities", "police", "prosecutor", "prosecutors",
+                          "leader", "leaders"})
 # Offices of a jurisdiction: without a person's name, "the governors of Texas and Arizona" speak for the states.
 OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
 # People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
@@ -210,10 +215,10 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
                      and t.pos_ not in ("DET", "PUNCT")] + words
     head_is_org = lemma in ORG_HEADS or organisation is not None
     if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
-                                       or lemma in ANONYMOUS or lemma in ("government", "capital")):
+                                       or lemma in STATE_VOICES or lemma in ("government", "capital")):
         return Speaker(_government(inside[-1]), starts, "speaker.government")
-    if lemma in ANONYMOUS:
-        return NO_ONE
+    if lemma in ANONYMOUS and not (subject.pos_ == "PROPN" and subject.text[:1].isupper()):
+        return NO_ONE  # but "Nagorno Karabakh Observer" is a name
     title = {t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()}
     # "the governor of Kherson": only a person the article titled with that place too, else the jurisdiction
     title |= {w.casefold() for m in inside for w in m.text.split()}
@@ -344,6 +349,8 @@ def _name_words(subject: Token) -> list[Token]:
     words = [subject.doc[i] for i in sorted(taken)]
     while len(words) > 1 and _dateline(words[0]):
         words.pop(0)
+    while len(words) > 1 and words[-1].tag_ == "POS":  # "according to the Observer's posts": the Observer
+        words.pop()
     return words
 
 

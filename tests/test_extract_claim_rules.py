@@ -244,3 +244,15 @@ def test_this_was_reported_by_someone_reports_the_sentence_before():
         "Border Service."
     (claim,) = _extract(text).claims
     assert claim.text.startswith("Border guards detained") and [p.name for p in claim.places] == ["Lachin Corridor"]
+
+
+def test_a_countrys_rebels_or_media_are_not_its_government_but_its_officials_are():
+    assert _extract("Armenian rebels said they had captured the Lachin Corridor.").claims == []
+    assert _extract("According to Azerbaijani media reports, the Lachin Corridor was closed.").claims == []
+    (officials,) = _extract("Armenian officials said the Lachin Corridor was closed.").claims
+    assert officials.speaker.name == "Armenia"
+
+
+def test_a_named_observer_is_a_speaker_without_the_possessive():
+    (claim,) = _extract("According to Lachin Corridor Observer's posts, the road was closed.").claims
+    assert claim.speaker.name == "Lachin Corridor Observer"
