@@ -199,6 +199,8 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
     """The claim of each speaker of the verb: "criticized by Yerevan and Moscow" is two governments' claims."""
     if any(c.dep_ == "neg" for c in verb.children) or _no_comment(verb):
         return []
+    if any(c.dep_ == "aux" and c.lower_ in SPEECH_NOT_MADE for c in verb.children):
+        return []  # "Russia can only respond by ...", "Lavrov will say": what may or will be said is not said yet
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return []  # "Assad, backed by Russia and Iran": a description of someone, not what anyone said
     subject = subject_of(verb)
@@ -418,6 +420,7 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
 
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my"})
 FUTURE = frozenset({"will", "would", "'ll", "shall"})
+SPEECH_NOT_MADE = frozenset({"can", "could", "may", "might", "will", "'ll", "shall", "should", "must"})
 NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 

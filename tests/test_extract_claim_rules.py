@@ -256,3 +256,10 @@ def test_a_countrys_rebels_or_media_are_not_its_government_but_its_officials_are
 def test_a_named_observer_is_a_speaker_without_the_possessive():
     (claim,) = _extract("According to Lachin Corridor Observer's posts, the road was closed.").claims
     assert claim.speaker.name == "Lachin Corridor Observer"
+
+
+def test_what_can_or_will_be_said_is_not_a_claim():
+    assert _extract("Russia can only respond to this by closing the Lachin Corridor.").claims == []
+    assert _extract("Armenia will announce its decision on the Lachin Corridor next week.").claims == []
+    (said,) = _extract("Armenia has announced its decision on the Lachin Corridor.").claims
+    assert said.speaker.name == "Armenia"
