@@ -214,8 +214,10 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
             words = [t for t in phrase if country.start <= t.idx < organisation.start_char
                      and t.pos_ not in ("DET", "PUNCT")] + words
     head_is_org = lemma in ORG_HEADS or organisation is not None
-    if inside and not head_is_org and ((subject.idx >= inside[0].start and subject.idx < inside[-1].end)
-                                       or lemma in STATE_VOICES or lemma in ("government", "capital")):
+    # the subject is itself a place's name ("Yerevan said"; not "the population between Tutsi and Congo"), or an
+    # anonymous voice of the state it names
+    named = any(m.start <= subject.idx < m.end for m in inside)
+    if inside and not head_is_org and (named or lemma in STATE_VOICES or lemma in ("government", "capital")):
         return Speaker(_government(inside[-1]), starts, "speaker.government")
     if lemma in ANONYMOUS and not (subject.pos_ == "PROPN" and subject.text[:1].isupper()):
         return NO_ONE  # but "Nagorno Karabakh Observer" is a name

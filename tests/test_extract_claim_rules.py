@@ -263,3 +263,10 @@ def test_what_can_or_will_be_said_is_not_a_claim():
     assert _extract("Armenia will announce its decision on the Lachin Corridor next week.").claims == []
     (said,) = _extract("Armenia has announced its decision on the Lachin Corridor.").claims
     assert said.speaker.name == "Armenia"
+
+
+def test_a_people_named_between_two_places_is_not_the_government_of_either():
+    # the subject lies between two mentions without being one: not "Azerbaijan said"
+    assert _extract("The Armenian population of Azerbaijan said it feared for its safety.").claims == []
+    (capital,) = _extract("Yerevan said the talks were useful.").claims
+    assert capital.speaker.name == "Yerevan"
