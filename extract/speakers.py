@@ -35,6 +35,8 @@ ANONYMOUS = frozenset((
 # may be the side they oppose: no one.
 STATE_VOICES = frozenset({"official", "officials", "authority", "authorities", "police", "prosecutor", "prosecutors",
                           "leader", "leaders"})
+# Collective heads that, with a people's or a proper name before them, name one armed or political group.
+NAMED_GROUPS = frozenset({"group", "rebels", "rebel", "militia", "movement", "insurgents", "fighters"})
 # Offices of a jurisdiction: without a person's name, "the governors of Texas and Arizona" speak for the states.
 OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
 # People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
@@ -219,7 +221,12 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
     named = any(m.start <= subject.idx < m.end for m in inside)
     if inside and not head_is_org and (named or lemma in STATE_VOICES or lemma in ("government", "capital")):
         return Speaker(_government(inside[-1]), starts, "speaker.government")
-    if lemma in ANONYMOUS and not (subject.pos_ == "PROPN" and subject.text[:1].isupper()):
+    if lemma in NAMED_GROUPS and any(c.dep_ in ("amod", "compound") and (c.ent_type_ or c.pos_ == "PROPN")
+                                     for c in subject.children):
+        # "the Houthi group said", "Syrian rebels said": a group its name or people tells apart, not the state
+        return Speaker(Actor(_written(words), ActorKind.ORGANISATION, None, ""), starts, "speaker.organisation")
+    capitalised_name = subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start
+    if lemma in ANONYMOUS and not capitalised_name:
         return NO_ONE  # but "Nagorno Karabakh Observer" is a name
     title = {t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()}
     # "the governor of Kherson": only a person the article titled with that place too, else the jurisdiction

@@ -247,7 +247,8 @@ def test_this_was_reported_by_someone_reports_the_sentence_before():
 
 
 def test_a_countrys_rebels_or_media_are_not_its_government_but_its_officials_are():
-    assert _extract("Armenian rebels said they had captured the Lachin Corridor.").claims == []
+    (rebels,) = _extract("Armenian rebels said they had captured the Lachin Corridor.").claims
+    assert rebels.speaker.name == "Armenian rebels" and rebels.speaker.kind != "government"
     assert _extract("According to Azerbaijani media reports, the Lachin Corridor was closed.").claims == []
     (officials,) = _extract("Armenian officials said the Lachin Corridor was closed.").claims
     assert officials.speaker.name == "Armenia"
@@ -270,3 +271,9 @@ def test_a_people_named_between_two_places_is_not_the_government_of_either():
     assert _extract("The Armenian population of Azerbaijan said it feared for its safety.").claims == []
     (capital,) = _extract("Yerevan said the talks were useful.").claims
     assert capital.speaker.name == "Yerevan"
+
+
+def test_a_group_named_by_a_people_or_a_name_speaks_for_itself_not_for_the_state():
+    (group,) = _extract("The Armenian rebels announced that they had captured the Lachin Corridor.").claims
+    assert (group.speaker.name, group.speaker.kind) == ("Armenian rebels", "organisation")
+    assert _extract("Rebels announced that they had captured the Lachin Corridor.").claims == []
