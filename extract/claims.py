@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
 from extract.attach import last_named, pointing_back
-from extract.event_triggers import trigger_of
+from extract.event_triggers import OWN_SIDE, doers, names_someone_else, trigger_of
 from extract.model import Claim, PlaceRef
 from extract.reading import (
     CLOSING_QUOTES,
@@ -418,10 +418,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
     return stance
 
 
-FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my"})
 FUTURE = frozenset({"will", "would", "'ll", "shall"})
 SPEECH_NOT_MADE = frozenset({"can", "could", "may", "might", "will", "'ll", "shall", "should", "must"})
-NAMING = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
 def _threat(content: list[Token]) -> bool:
@@ -479,7 +477,7 @@ def _done_by_someone_else(verb: Token) -> bool:
     """ "say M23 is backed by Rwanda": a passive verb whose doer the "by" phrase names is that doer's act, and its
     stance (backing) is not the speaker's."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(not {t.lower_ for t in agent.subtree} & FIRST_PERSON for agent in agents)
+    return any(not {t.lower_ for t in agent.subtree} & OWN_SIDE for agent in agents)
 
 
 def _blames_someone(content: list[Token]) -> bool:
@@ -493,16 +491,6 @@ def _blames_someone(content: list[Token]) -> bool:
                 any(c.dep_ == "neg" for c in token.children) or \
                 token.head.lower_ in CIRCUMSTANCES:  # "... following the invasion": when, not what was said
             continue
-        if token.pos_ == "VERB":
-            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            doers = [c for c in token.children if c.dep_ == "nsubj"] + agents
-        else:
-            doers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
-        if any(_names_someone_else(doer) for doer in doers):
+        if any(names_someone_else(doer) for doer in doers(token)):
             return True
     return False
-
-
-def _names_someone_else(doer: Token) -> bool:
-    words = list(doer.subtree)
-    return not {t.lower_ for t in words} & FIRST_PERSON and any(t.ent_type_ in NAMING for t in words)

@@ -163,6 +163,32 @@ def is_hearsay(token: Token) -> bool:
                any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) for a in token.ancestors)
 
 
+NAMING_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+OWN_SIDE = frozenset({"we", "our", "us", "ours", "i", "my"})
+
+
+def doers(token: Token) -> list[Token]:
+    """Who carried out an act, as its words name them: the subject or "by" phrase of a verb ("Armenian forces
+    shelled", "was shelled by the army"), the modifiers of a noun ("an Israeli airstrike", "Russia's attack")."""
+    if token.pos_ == "VERB":
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return [c for c in token.children if c.dep_ == "nsubj"] + agents
+    return [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+
+
+def names_someone_else(doer: Token) -> bool:
+    """A doer named (a people, a state, an organisation, a person) and not the speaker's own side ("our forces")."""
+    words = list(doer.subtree)
+    return not {t.lower_ for t in words} & OWN_SIDE and any(t.ent_type_ in NAMING_ENTITIES for t in words)
+
+
+def one_sides_charge(token: Token) -> bool:
+    """ "Azerbaijan said Armenian forces had shelled the city": an attack known only from what someone said, blamed on
+    a named other: that side's accusation, a claim, not an event the article reports (the gold's rule too)."""
+    # a verb's clause asserts the act; a noun ("Russia's invasion", "an Israeli airstrike") refers to one known
+    return token.pos_ == "VERB" and is_hearsay(token) and any(names_someone_else(d) for d in doers(token))
+
+
 def _circumstance_of(token: Token, verb: Token) -> bool:
     """ "in a meeting with Erdogan, asked that ...": the event is when and where the verb happened, not what it
     asks for, so the verb's intention does not make it unreal."""

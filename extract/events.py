@@ -24,12 +24,19 @@ from extract.attach import area_of, place_of
 from extract.dates import find_dates
 from extract.event_actors import event_actors
 from extract.event_dates import dates_by_trigger, event_date
-from extract.event_triggers import is_concluded, is_factual, is_hearsay, nested_into_outer, trigger_of
+from extract.event_triggers import (
+    is_concluded,
+    is_factual,
+    is_hearsay,
+    nested_into_outer,
+    one_sides_charge,
+    trigger_of,
+)
 from extract.merge import merge_within_article, with_reasons
 from extract.model import Event
 from extract.reading import headline_end, place_ref, source_of
 from extract.verbs import CONCLUDED_ONLY, TAKES_GROUND
-from extract.vocabulary import DatePrecision
+from extract.vocabulary import DatePrecision, EventType
 from gazetteer import Kind
 from geo.model import Mention
 
@@ -60,7 +67,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         trigger_tokens = frozenset(t.i for t, _ in triggers)
         numbers: dict[int, int] = {}  # trigger token -> event number
         for token, (kind, label) in triggers:
-            if not is_factual(token):
+            if not is_factual(token) or (kind == EventType.ASSAULT and one_sides_charge(token)):
                 continue
             if token.lemma_.casefold() in CONCLUDED_ONLY and not is_concluded(token, bool(owned.get(token.i))):
                 continue

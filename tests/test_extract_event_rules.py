@@ -252,3 +252,15 @@ def test_fire_exchanged_is_a_clash_and_troops_flown_in_a_deployment():
     (deployment,) = _extract("Russia flew troops into Yerevan on 12 May 2023.").events
     assert (deployment.type, deployment.place.name) == ("MOBILIZE", "Yerevan")
     assert _extract("Armenia and Azerbaijan exchanged letters on 12 May 2023.").events == []
+
+
+def test_an_attack_one_side_says_the_other_carried_out_is_its_claim_not_an_event():
+    text = "Azerbaijan said on 11 October 2020 that Armenian forces had shelled the city of Yerevan."
+    extraction = _extract(text)
+    assert extraction.events == [] and [c.stance for c in extraction.claims] == ["accuse"]
+    # a known act named as a noun is referred to, not claimed: "Russia's invasion"
+    (invasion,) = _extract("Armenia said that Russia's invasion of Ukraine had changed everything.").events
+    assert invasion.label == "invasion"
+    # reported without a doer, the attack is the outlet's report too
+    (shelling,) = _extract("Officials said Yerevan was shelled on 11 October 2020.").events
+    assert shelling.type == "ASSAULT"
