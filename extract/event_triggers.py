@@ -36,6 +36,7 @@ INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", 
                     "authorize", "authorise", "approve", "consider", "ask", "order", "request", "avert", "prevent",
                     "avoid"})  # an attempt ("tried to blow up") did happen; an averted war did not
 CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
+PLANNED = frozenset({"due", "set", "scheduled", "poised", "likely", "expected", "about"})  # "is due to convene"
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
 CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in (Stance.ACCUSE, Stance.DENY)) | \
     {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
@@ -203,4 +204,6 @@ def _intends(verb: Token) -> bool:
     lemma = lemma_of(verb)
     if lemma == "call":
         return any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in verb.children)
-    return lemma in INTENT
+    # "Putin is due to convene a meeting", "talks are set to resume": planned, not held ("set up a checkpoint" is done)
+    planned = lemma in PLANNED or any(c.dep_ == "acomp" and c.lower_ in PLANNED for c in verb.children)
+    return lemma in INTENT or (planned and any(c.dep_ == "xcomp" for c in [verb, *verb.children]))

@@ -264,3 +264,10 @@ def test_an_attack_one_side_says_the_other_carried_out_is_its_claim_not_an_event
     # reported without a doer, the attack is the outlet's report too
     (shelling,) = _extract("Officials said Yerevan was shelled on 11 October 2020.").events
     assert shelling.type == "ASSAULT"
+
+
+def test_what_is_due_or_set_to_happen_has_not_happened():
+    assert _extract("Putin is due to convene a meeting of the security council in Moscow on 12 May 2023.").events == []
+    assert _extract("Talks are set to resume in Yerevan on 12 May 2023.").events == []
+    (checkpoint,) = _extract("Azerbaijan set up a checkpoint on the Lachin Corridor on 23 April 2023.").events
+    assert checkpoint.type == "COERCE"
