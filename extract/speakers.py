@@ -204,9 +204,13 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
     bare = all(t.i == subject.i or t.pos_ in ("DET", "PRON", "PUNCT") for t in phrase)
     if subject.pos_ == "PRON" or (bare and not inside and subject.pos_ != "PROPN" and lemma in ANAPHORA | ORG_HEADS):
         return _referred_to(context, subject, lemma)
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
-        # "a Kurdish militia spokesman says": not a named speaker; "a State Department spokesman": the department
+    if lemma in SPOKESPEOPLE or \
+            any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "one") for c in subject.children):
+        # "a Kurdish militia spokesman says", "rebel spokesmen said": not a named speaker; "a State Department
+        # spokesman": the department
         return Speaker(_spokesperson_of(context, subject, inside), set(), "speaker.spokesperson")
+    if (lemma == "government" and not inside) or (subject.ent_type_ == "NORP" and subject.tag_ in ("NNS", "NNPS")):
+        return NO_ONE  # "the governments of Western countries", "Parisians": no one in particular
     words = _name_words(subject)
     organisation = next((e for e in context.organisations if e.start <= subject.i < e.end), None)
     if organisation is not None:
@@ -329,9 +333,15 @@ def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Menti
     if subject.lemma_.casefold() not in SPOKESPEOPLE:
         return None
     modifiers = {t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree}
-    organisation = next((e for e in context.organisations if modifiers >= set(range(e.start, e.end))), None)
+    organisation = next((e for e in context.organisations
+                         if modifiers >= {t.i for t in e if t.pos_ != "DET"}), None)  # "The State Department"
     if organisation is not None:
         return Actor(_written(_organisation_words(organisation)), ActorKind.ORGANISATION)
+    body = next((context.doc[i] for i in sorted(modifiers) if context.doc[i].lemma_.casefold() in ORG_HEADS), None)
+    if body is not None:  # "the Syrian army spokesman": the army, with the words that name whose
+        words = [t for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i
+                 for t in c.subtree if t.pos_ not in ("DET", "PUNCT")]
+        return Actor(_written(sorted(words, key=lambda t: t.i)), ActorKind.ORGANISATION)
     place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
     return _government(place) if place is not None else None
 

@@ -277,3 +277,10 @@ def test_a_group_named_by_a_people_or_a_name_speaks_for_itself_not_for_the_state
     (group,) = _extract("The Armenian rebels announced that they had captured the Lachin Corridor.").claims
     assert (group.speaker.name, group.speaker.kind) == ("Armenian rebels", "organisation")
     assert _extract("Rebels announced that they had captured the Lachin Corridor.").claims == []
+
+
+def test_unnamed_spokesmen_and_governments_of_no_country_are_no_one_but_a_bodys_spokesman_is_the_body():
+    assert _extract("Rebel spokesmen said the Lachin Corridor had been closed.").claims == []
+    assert _extract("The governments of Western countries announced sanctions on Russia.").claims == []
+    (army,) = _extract("The Armenian army spokesman said the Lachin Corridor had been closed.").claims
+    assert army.speaker.name == "Armenian army"
