@@ -32,8 +32,9 @@ ORIGIN = frozenset({EventType.RETREAT})  # "withdrawal from X", "evacuation from
 # ("take" is a trigger only as "take control of X", whose place "control" frames)
 OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege", "capture",
                              "seize", "overrun", "take", "hit", "strike"})
-# "Wad Madani has fallen to the RSF": the place taken is the subject.
-SUBJECT_IS_PLACE = frozenset({"fall"})
+# "Wad Madani has fallen to the RSF": the place taken is the subject; "Ukraine has expelled 13 diplomats": the
+# expulsion happens in the country that expels.
+SUBJECT_IS_PLACE = frozenset({"fall", "expel"})
 # "35 nautical miles south of al-Mukha", "20 km north of Kharkiv": a bearing from a place is near it.
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "north-east", "north-west", "south-east", "south-west"})
@@ -82,12 +83,14 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
     doc, hooks = trigger.doc, anchors(trigger)
     best: tuple[int, Mention, bool] | None = None
     for mention in mentions:
-        if mention.demonym or mention.metonym or "\n" in _between(text_of(doc), mention.start, trigger.idx):
+        if mention.demonym or "\n" in _between(text_of(doc), mention.start, trigger.idx):
             continue
         root = _root(doc, mention)
         word = _modifier_tie(trigger, kind, mention, mentions) if root is None else \
             _tie(root, trigger, kind, label, hooks, other_triggers)
-        if word is None:
+        # a place standing for its government ("Washington said") is no place of the event, except the country
+        # that expels, where the expulsion happens
+        if word is None or (mention.metonym and word != "subject"):
             continue
         distance = abs(mention.start - trigger.idx)
         if best is None or distance < best[0]:

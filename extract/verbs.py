@@ -117,7 +117,8 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("ceasefire", "cease-fire", "truce", "armistice"), (EventType.AGREE, "ceasefire agreement")),
     **dict.fromkeys(("agreement", "deal", "accord", "treaty", "sign"), (EventType.AGREE, "agreement")),
     **dict.fromkeys(("clash", "skirmish", "gunbattle", "firefight", "battle"), (EventType.ASSAULT, "clash")),
-    **dict.fromkeys(("siege", "besiege"), (EventType.ASSAULT, "siege")),
+    # a siege cuts a place off, as a blockade does (the gold's COERCE), whatever fighting goes with it
+    **dict.fromkeys(("siege", "besiege"), (EventType.COERCE, "siege")),
     "storm": (EventType.ASSAULT, "storming"),
     # taking ground by force (CAMEO 1952 "occupy territory", within PLOVER's ASSAULT)
     **dict.fromkeys(("capture", "seize", "seizure", "overrun"), (EventType.ASSAULT, "capture")),

@@ -271,3 +271,10 @@ def test_what_is_due_or_set_to_happen_has_not_happened():
     assert _extract("Talks are set to resume in Yerevan on 12 May 2023.").events == []
     (checkpoint,) = _extract("Azerbaijan set up a checkpoint on the Lachin Corridor on 23 April 2023.").events
     assert checkpoint.type == "COERCE"
+
+
+def test_an_expulsion_happens_in_the_country_that_expels_and_a_siege_coerces():
+    (expulsion,) = _extract("Russia expelled 60 Armenian diplomats on 12 May 2023.").events
+    assert (expulsion.type, expulsion.place.name) == ("SANCTION", "Russia")
+    (siege,) = _extract("Azerbaijani forces besieged Yerevan on 12 May 2023.").events
+    assert (siege.type, siege.place.name) == ("COERCE", "Yerevan")
