@@ -46,8 +46,9 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
     lemma = "ceasefire" if _cease_fire(token) else token.lemma_.casefold()
     if token.pos_ == "VERB" and lemma in COMPANION_TRIGGERS:
         companions, found = COMPANION_TRIGGERS[lemma]
-        return found if any(c.lower_ in companions for c in token.children if c.dep_ in ("prep", "dobj", "prt")) \
-            else None
+        near = [c for c in token.children if c.dep_ in ("prep", "dobj", "prt", "agent")]
+        near += [g for c in near if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        return found if any(c.lower_ in companions for c in near) else None  # "spoke by telephone"
     if token.pos_ == "VERB" and lemma in STRIKING_VERBS:
         return (EventType.ASSAULT, "attack") if _done_with_a_weapon(token) else None
     found = EVENT_TRIGGERS.get(lemma)

@@ -204,8 +204,8 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "open": (frozenset({"fire"}), (EventType.ASSAULT, "shooting")),
     "take": (frozenset({"control"}), (EventType.ASSAULT, "capture")),
     "blow": (frozenset({"up"}), (EventType.ASSAULT, "bombing")),
-    "speak": (frozenset({"with"}), (EventType.CONSULT, "talks")),
-    "talk": (frozenset({"with"}), (EventType.CONSULT, "talks")),
+    "speak": (frozenset({"with", "telephone", "phone"}), (EventType.CONSULT, "talks")),
+    "talk": (frozenset({"with", "telephone", "phone"}), (EventType.CONSULT, "talks")),
     "fall": (frozenset({"to"}), (EventType.ASSAULT, "capture")),  # "Wad Madani has fallen to the RSF"
     "exchange": (frozenset({"fire", "strikes", "gunfire", "shelling", "shots", "blows"}), (EventType.ASSAULT, "clash")),
     "send": (TROOPS, (EventType.MOBILIZE, "deployment")),

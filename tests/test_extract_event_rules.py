@@ -278,3 +278,8 @@ def test_an_expulsion_happens_in_the_country_that_expels_and_a_siege_coerces():
     assert (expulsion.type, expulsion.place.name) == ("SANCTION", "Russia")
     (siege,) = _extract("Azerbaijani forces besieged Yerevan on 12 May 2023.").events
     assert (siege.type, siege.place.name) == ("COERCE", "Yerevan")
+
+
+def test_speaking_by_telephone_is_a_phone_call_of_those_who_spoke():
+    (call,) = _extract("The foreign ministers of Armenia and Azerbaijan spoke by telephone.").events
+    assert (call.type, call.label) == ("CONSULT", "phone call") and call.actors
