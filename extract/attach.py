@@ -29,6 +29,7 @@ TOPIC_ON = frozenset({EventType.CONSULT})  # "talks on Ukraine": a topic, not wh
 PLACELESS = frozenset({"phone call"})  # a call joins two places and happens in neither
 DIRECTIONAL = frozenset({EventType.CONSULT, EventType.MOBILIZE})  # "visit to X", "troops sent to X"
 ORIGIN = frozenset({EventType.RETREAT})  # "withdrawal from X", "evacuation from X": X is where it happened
+COVERS = frozenset({EventType.AGREE})  # "the ceasefire for eastern Aleppo": the place it holds in
 # ("take" is a trigger only as "take control of X", whose place "control" frames)
 OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege", "capture",
                              "seize", "overrun", "take", "hit", "strike"})
@@ -189,6 +190,7 @@ def _tie(root: Token, trigger: Token, kind: str, label: str, hooks: set[int], ot
         return None
     if word in LOCATIVE or (word == "of" and kind in LOCATIVE_OF and root.head.head.i == trigger.i) or \
             (word in ("to", "into") and kind in DIRECTIONAL) or (word == "from" and kind in ORIGIN) or \
+            (word == "for" and kind in COVERS) or \
             (word == "over" and kind in CONTESTED_OVER):
         return word
     return None

@@ -141,6 +141,9 @@ def is_factual(token: Token) -> bool:
         return False
     if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
         return True  # "talks held in Tbilisi": a participle reports it as done
+    if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl") and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False  # "a cease-fire to evacuate rebel fighters", "the decision to withdraw": a purpose, not a deed
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     hops = 0
     while verb is not None and hops < 3:

@@ -283,3 +283,10 @@ def test_an_expulsion_happens_in_the_country_that_expels_and_a_siege_coerces():
 def test_speaking_by_telephone_is_a_phone_call_of_those_who_spoke():
     (call,) = _extract("The foreign ministers of Armenia and Azerbaijan spoke by telephone.").events
     assert (call.type, call.label) == ("CONSULT", "phone call") and call.actors
+
+
+def test_a_ceasefire_for_a_place_holds_there_and_what_it_was_for_did_not_happen():
+    events = _extract("On 14 December 2016 the ceasefire brokered by Russia for Yerevan collapsed.").events
+    assert [(e.type, e.place.name) for e in events] == [("AGREE", "Yerevan")]
+    events = _extract("A ceasefire to evacuate fighters from Yerevan unraveled on 14 December 2016.").events
+    assert [e.type for e in events] == ["AGREE"]
