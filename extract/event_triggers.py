@@ -54,6 +54,8 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
     found = EVENT_TRIGGERS.get(lemma)
     if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
+    if token.pos_ == "PROPN" and token.ent_type_ == "ORG":
+        return None  # "the Government of National Accord", "the Syrian Democratic Forces' Operations Room": a name
     if token.dep_ == "compound" and lemma != "ceasefire":
         return None  # "a talk show", "war crimes": the word only qualifies another noun
     if (token.pos_ == "VERB" and lemma in NOUN_ONLY_TRIGGERS) or (token.pos_ != "VERB" and lemma in VERB_ONLY_TRIGGERS):

@@ -290,3 +290,7 @@ def test_a_ceasefire_for_a_place_holds_there_and_what_it_was_for_did_not_happen(
     assert [(e.type, e.place.name) for e in events] == [("AGREE", "Yerevan")]
     events = _extract("A ceasefire to evacuate fighters from Yerevan unraveled on 14 December 2016.").events
     assert [e.type for e in events] == ["AGREE"]
+
+
+def test_an_event_word_in_an_organisations_name_is_no_event():
+    assert _extract("The Government of National Accord took office in Yerevan on 12 May 2023.").events == []
