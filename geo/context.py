@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from geo.lexicon import (
     AREA_DIRECTIONS,
     AREA_NOUNS,
+    ATTACK_NOUNS,
     AUXILIARIES,
     DIRECTIONS,
     LANGUAGE_CUES,
@@ -131,8 +132,14 @@ def locative_before(doc: Doc, start: int, *, against_person: bool = False) -> bo
 
 
 def said_to_be_a_place(doc: Doc, start: int, end: int) -> bool:
-    """The words around the name make it a place: a locative preposition before it or a kind of place after it."""
-    return locative_before(doc, start) or place_class_after(doc, end)
+    """The words around the name make it a place: a locative preposition before it, a kind of place after it, or an
+    act of war it names the site of ("the Ben Guerdane attack")."""
+    return locative_before(doc, start) or place_class_after(doc, end) or site_of_attack(doc, start, end)
+
+
+def site_of_attack(doc: Doc, start: int, end: int) -> bool:
+    """ "the Ben Guerdane attack in March 2016": "the", the name, then an attack noun."""
+    return start > 0 and doc[start - 1].lower_ == "the" and end < len(doc) and doc[end].lower_ in ATTACK_NOUNS
 
 
 def place_class_after(doc: Doc, end: int) -> bool:

@@ -117,6 +117,11 @@ al el ad ed an ar as ash at az ath adh
 """)
 
 # Kinds of place a name is said to be one of: "Qamishli and other towns", "Douma, a city near Damascus".
+# "the Ben Guerdane attack", "the Ganja shelling": a name between "the" and an act of war done there is a place
+# (NER often takes an unfamiliar town in that slot for a person).
+ATTACK_NOUNS = _words("""
+    attack attacks bombing bombings shelling massacre offensive siege battle blast explosion raid airstrike airstrikes
+""")
 PLACE_CLASS_NOUNS = _words("""
 town city village country province region district capital suburb neighbourhood neighborhood area settlement
 """)

@@ -190,3 +190,9 @@ def test_an_organisation_that_speaks_is_a_place_only_when_a_place_of_that_name_h
     # "Hamas" is also a foreign-language name of the German town Hamm: an organisation's statement is not the town's
     assert parser.parse("Hamas called the strike on the hospital a horrific massacre.") == []
     assert [m.place_name for m in parser.parse("Yerevan said the talks in Moscow were useful.")][:1] == ["Yerevan"]
+
+
+def test_a_name_between_the_and_an_attack_is_the_site_of_the_attack(parser):
+    # NER takes the unfamiliar town for a person
+    mentions = parser.parse("Since the Ben Guerdane attack in March 2016, security forces have gained the upper hand.")
+    assert [m.place_name for m in mentions] == ["Ben Guerdane"]
