@@ -180,8 +180,9 @@ def _title_words(doc: Doc, ent: Span) -> frozenset[str]:
     """Lower-cased words of the title run just before a name: "Turkish President" in "Turkish President X"."""
     words: list[str] = []
     token: Token | None = doc[ent.start - 1] if ent.start > 0 else None
-    while token is not None and (token.text[:1].isupper() or token.text.casefold() in TITLE_WORDS) and \
-            token.is_alpha and token.sent == ent.sent:
+    # a capitalised common noun opening the sentence is no title ("Opponents of President Bashar Assad")
+    while token is not None and token.is_alpha and token.sent == ent.sent and (
+            token.text.casefold() in TITLE_WORDS or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ"))):
         words.append(token.text.casefold())
         token = doc[token.i - 1] if token.i > 0 else None
     return frozenset(words)

@@ -194,7 +194,10 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     starts = {m.start for m in inside}
     lemma = subject.lemma_.casefold()
-    words_at = {t.idx for t in phrase}
+    # "Opponents of President Bashar Assad accused ...": a person inside a prepositional phrase of the subject is not
+    # who speaks
+    governed = {t.idx for c in subject.children if c.dep_ == "prep" for t in c.subtree}
+    words_at = {t.idx for t in phrase} - governed
     persons = [e for e in entities_in(doc, start, end) if e.label_ == "PERSON" and e.start_char in words_at
                and e.end_char <= end and not any(m.start <= e.start_char < m.end for m in mentions)]
     if persons:

@@ -284,3 +284,8 @@ def test_unnamed_spokesmen_and_governments_of_no_country_are_no_one_but_a_bodys_
     assert _extract("The governments of Western countries announced sanctions on Russia.").claims == []
     (army,) = _extract("The Armenian army spokesman said the Lachin Corridor had been closed.").claims
     assert army.speaker.name == "Armenian army"
+
+
+def test_a_person_the_speakers_are_opponents_of_is_not_the_speaker():
+    text = "President Ilham Aliyev spoke in Baku. Opponents of President Ilham Aliyev accused the government of fraud."
+    assert all(c.speaker.name != "Ilham Aliyev" or c.stance != "accuse" for c in _extract(text).claims)
