@@ -107,7 +107,7 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("call", "phone", "conversation", "phonecall"), (EventType.CONSULT, "phone call")),
     **dict.fromkeys(("talk", "negotiation", "discussion", "negotiate"), (EventType.CONSULT, "talks")),
     **dict.fromkeys(("meet", "meeting", "reception", "summit"), (EventType.CONSULT, "meeting")),
-    "visit": (EventType.CONSULT, "visit"),
+    **dict.fromkeys(("visit", "tour"), (EventType.CONSULT, "visit")),
     "conference": (EventType.CONSULT, "news conference"),
     "hearing": (EventType.CONSULT, "hearing"),
     **dict.fromkeys(("blockade", "blockage", "block"), (EventType.COERCE, "blockade")),
@@ -129,6 +129,8 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("bomb", "bombing", "blast", "explosion"), (EventType.ASSAULT, "bombing")),
     **dict.fromkeys(("offensive", "campaign", "incursion"), (EventType.ASSAULT, "offensive")),
     **dict.fromkeys(("invasion", "invade"), (EventType.ASSAULT, "invasion")),
+    "intervention": (EventType.ASSAULT, "intervention"),  # "NATO's 2011 intervention in Libya"
+    "insurgency": (EventType.ASSAULT, "insurgency"),
     "operation": (EventType.ASSAULT, "offensive"),  # only as a "military operation" (see QUALIFIED_TRIGGERS)
     "post": (EventType.COERCE, "checkpoint established"),  # only as a "border post"
     "cessation": (EventType.AGREE, "ceasefire agreement"),  # only as a "cessation of hostilities"
@@ -189,12 +191,12 @@ CAPTIVES = frozenset({"soldier", "troop", "civilian", "fighter", "people", "pers
                       "man", "woman", "child", "commander", "crew", "sailor", "pilot", "mercenary", "rebel"})
 # Labels of a state that lasts (a war, a campaign, a siege) rather than one act: harder to date and to place than
 # one attack, which the confidence weighs.
-LASTING_LABELS = frozenset({"war", "offensive", "siege", "invasion"})
+LASTING_LABELS = frozenset({"war", "offensive", "siege", "invasion", "intervention", "insurgency"})
 # What is sent or dispatched when sending is a deployment ("sent troops", not "sent a letter").
 TROOPS = frozenset({"troops", "soldiers", "forces", "warships", "reinforcements", "paratroopers"})
 # "A missile struck a hospital", "the building was hit by a drone": a verb of hitting is an attack when a weapon
 # does it (a storm or a recession that "hit" a town is none).
-STRIKING_VERBS = frozenset({"hit", "strike", "slam", "pound"})
+STRIKING_VERBS = frozenset({"hit", "strike", "slam", "pound", "kill", "wound", "injure"})
 WEAPONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "airstrike", "projectile", "mortar", "munition",
                      "strike", "warplane", "jet"})
 # "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these

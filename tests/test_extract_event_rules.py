@@ -294,3 +294,11 @@ def test_a_ceasefire_for_a_place_holds_there_and_what_it_was_for_did_not_happen(
 
 def test_an_event_word_in_an_organisations_name_is_no_event():
     assert _extract("The Government of National Accord took office in Yerevan on 12 May 2023.").events == []
+
+
+def test_an_intervention_or_insurgency_is_an_assault_and_a_weapon_that_kills_an_attack():
+    (intervention,) = _extract("Russia's military intervention in Ukraine began in 2014.").events
+    assert (intervention.type, intervention.place.name) == ("ASSAULT", "Ukraine")
+    (bomb,) = _extract("A soldier was killed by a buried bomb near Yerevan on 29 March 2018.").events
+    assert (bomb.type, bomb.place.name, bomb.date) == ("ASSAULT", "Yerevan", "2018-03-29")
+    assert _extract("A storm killed five people in Yerevan on 29 March 2018.").events == []
