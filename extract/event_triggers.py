@@ -36,6 +36,7 @@ INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", 
                     "authorize", "authorise", "approve", "consider", "ask", "order", "request", "avert", "prevent",
                     "avoid"})  # an attempt ("tried to blow up") did happen; an averted war did not
 CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
+CLAIM_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "rumour", "rumor"})
 PLANNED = frozenset({"due", "set", "scheduled", "poised", "likely", "expected", "about"})  # "is due to convene"
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
 CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in (Stance.ACCUSE, Stance.DENY)) | \
@@ -159,8 +160,14 @@ def is_factual(token: Token) -> bool:
             verb = verb.head
             hops += 1
             continue
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "called on Rwanda to cease ... and withdraw"
+            verb = verb.head
+            hops += 1
+            continue
         break
-    return not any(a.lemma_.casefold() in CLAIMED and a.pos_ == "VERB" for a in token.ancestors)
+    # "accused Azerbaijan of ...", "the charge of Armenian forces shelling Ganja is a lie": one side's version
+    return not any((a.pos_ == "VERB" and a.lemma_.casefold() in CLAIMED) or
+                   (a.pos_ == "NOUN" and a.lemma_.casefold() in CLAIM_NOUNS) for a in token.ancestors)
 
 
 def is_hearsay(token: Token) -> bool:

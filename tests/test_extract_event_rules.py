@@ -302,3 +302,12 @@ def test_an_intervention_or_insurgency_is_an_assault_and_a_weapon_that_kills_an_
     (bomb,) = _extract("A soldier was killed by a buried bomb near Yerevan on 29 March 2018.").events
     assert (bomb.type, bomb.place.name, bomb.date) == ("ASSAULT", "Yerevan", "2018-03-29")
     assert _extract("A storm killed five people in Yerevan on 29 March 2018.").events == []
+
+
+def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
+    assert _extract("He called on Russia to cease fire and withdraw from Yerevan on 12 May 2023.").events == []
+    text = "The ministry said the charge of Armenian forces shelling Baku on 12 May 2023 is an absolute lie."
+    assert _extract(text).events == []
+    (withdrawal,) = [e for e in _extract("Russian troops advanced and withdrew from Yerevan on 12 May 2023.").events
+                     if e.type == "RETREAT"]
+    assert withdrawal.place.name == "Yerevan"
