@@ -50,6 +50,7 @@ from extract.verbs import (
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STATED_NOUNS,
+    WARNING_WORDS,
 )
 from extract.vocabulary import ActorKind, EventType, Stance
 from geo.model import Mention
@@ -411,6 +412,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
         return Stance.CONDEMN  # "a barbaric act, the ministry said": the words judge what the verb only reports
     if lemmas & ACCUSATION_WORDS:
         return Stance.ACCUSE
+    if lemmas & WARNING_WORDS:
+        return Stance.WARN
     if lemmas & PROPOSAL_MODALS or any(_demands(t) for t in content):
         return Stance.PROPOSE
     if any(_commits(t) for t in content):

@@ -77,6 +77,9 @@ COMMITMENT_VERBS = frozenset({"protect", "guarantee", "ensure", "safeguard", "he
                               "strengthen", "restore", "provide", "secure", "facilitate"})
 # Words in the content that turn a plain assertion into a sharper stance.
 PROPOSAL_MODALS = frozenset({"should", "must", "ought"})
+# "drones which posed a threat to shipping", "the ship is at risk of sinking", "would be taken as an escalation": a
+# danger pointed out is a warning.
+WARNING_WORDS = frozenset({"threat", "risk", "danger", "escalation"})
 # "it is necessary to", "it is obligatory to address", "there is an urgent need to": a demand without a modal.
 PROPOSAL_ADJECTIVES = frozenset({"necessary", "obligatory", "imperative", "essential", "vital", "crucial", "urgent"})
 ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "provocation"})

@@ -289,3 +289,10 @@ def test_unnamed_spokesmen_and_governments_of_no_country_are_no_one_but_a_bodys_
 def test_a_person_the_speakers_are_opponents_of_is_not_the_speaker():
     text = "President Ilham Aliyev spoke in Baku. Opponents of President Ilham Aliyev accused the government of fraud."
     assert all(c.speaker.name != "Ilham Aliyev" or c.stance != "accuse" for c in _extract(text).claims)
+
+
+def test_a_danger_pointed_out_is_a_warning():
+    (claim,) = _extract("Armenia said the drones posed a threat to the Lachin Corridor.").claims
+    assert claim.stance == "warn"
+    (plain,) = _extract("Armenia said the drones flew over the Lachin Corridor.").claims
+    assert plain.stance == "assert"
