@@ -461,8 +461,8 @@ def _condemning_name(verb: Token) -> bool:
 
 
 def _commits(token: Token) -> bool:
-    """ "the government is ready to extend a hand", "his men would protect all citizens": what was said commits
-    someone to help, or thanks; negated ("is not ready", "will not protect") it does not."""
+    """ "we are grateful", "his men would protect all citizens": what was said thanks, or commits someone to help;
+    negated ("is not grateful", "will not protect") it does not."""
     def negated(word: Token) -> bool:
         return any(c.dep_ == "neg" for c in word.children)
 

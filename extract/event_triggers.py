@@ -85,9 +85,7 @@ def _takes_people(token: Token) -> bool:
 
 def _done_with_a_weapon(verb: Token) -> bool:
     """ "a missile struck the hospital", "was hit by Russian drones": the doer of the hitting is a weapon."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(lemma_of(d) in WEAPONS for d in doers)
+    return any(lemma_of(d) in WEAPONS for d in doers(verb))
 
 
 def _cease_fire(token: Token) -> bool:
