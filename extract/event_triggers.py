@@ -34,7 +34,8 @@ MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", 
 INTENT = frozenset({"plan", "want", "aim", "seek", "propose", "hope", "intend", "expect", "like", "prepare",
                     "restart", "resume", "urge", "call", "offer", "agree", "threaten", "ready", "discuss", "allow",
                     "authorize", "authorise", "approve", "consider", "ask", "order", "request", "avert", "prevent",
-                    "avoid"})  # an attempt ("tried to blow up") did happen; an averted war did not
+                    "avoid", "encourage", "incite", "plot", "instruct"})
+# an attempt ("tried to blow up") did happen; an averted war, or one someone was encouraged to wage, did not
 CONDITIONS = frozenset({"if", "unless", "whether"})  # "If Slutsky assaulted ...": supposed, not reported
 CLAIM_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "rumour", "rumor"})
 PLANNED = frozenset({"due", "set", "scheduled", "poised", "likely", "expected", "about"})  # "is due to convene"

@@ -311,3 +311,7 @@ def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
     (withdrawal,) = [e for e in _extract("Russian troops advanced and withdrew from Yerevan on 12 May 2023.").events
                      if e.type == "RETREAT"]
     assert withdrawal.place.name == "Yerevan"
+
+
+def test_an_attack_someone_was_encouraged_to_carry_out_did_not_happen():
+    assert _extract("A militant encouraged him to conduct an attack in Yerevan on 12 May 2023.").events == []
