@@ -315,3 +315,10 @@ def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
 
 def test_an_attack_someone_was_encouraged_to_carry_out_did_not_happen():
     assert _extract("A militant encouraged him to conduct an attack in Yerevan on 12 May 2023.").events == []
+
+
+def test_a_town_captured_stays_a_capture_and_what_a_future_waits_for_has_not_happened():
+    (capture,) = _extract("Azerbaijani forces captured Yerevan on 12 May 2023.").events
+    assert (capture.type, capture.label) == ("ASSAULT", "capture")
+    text = "Baku would decide on further action after its forces take full control of Yerevan."
+    assert _extract(text).events == []
