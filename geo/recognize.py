@@ -393,6 +393,10 @@ class Recognizer:
                 if len(parts) > 1:  # "the Kyiv-Odesa road": a compound of names is read name by name
                     runs[:0] = parts
                     continue
+                if end - start > 1 and locative_before(doc, start) and self.names.typo_of_prominent(text):
+                    # "through the Lachine Corridor": a misspelt corridor or region the NER did not see
+                    found.append(self._span(doc, start, end, "spelling variant in locative context"))
+                    continue
                 found.extend(self._public_body(doc, start, end))
                 continue
             if self.names.is_demonym(text):

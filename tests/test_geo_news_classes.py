@@ -196,3 +196,9 @@ def test_a_name_between_the_and_an_attack_is_the_site_of_the_attack(parser):
     # NER takes the unfamiliar town for a person
     mentions = parser.parse("Since the Ben Guerdane attack in March 2016, security forces have gained the upper hand.")
     assert [m.place_name for m in mentions] == ["Ben Guerdane"]
+
+
+def test_a_misspelt_corridor_the_ner_missed_is_found_after_a_locative_preposition(parser):
+    text = ("The US State Department has called to restore the free passage of people and goods through the Lachine "
+            "Corridor. The United States is deeply concerned.")
+    assert "Lachin Corridor" in [m.place_name for m in parser.parse(text)]
