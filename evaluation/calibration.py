@@ -68,7 +68,7 @@ def out_of_fold(items: Sequence[Item], penalty: float) -> list[Item]:
 
 
 def choose_penalty(items: Sequence[Item]) -> float:
-    """The ridge penalty whose out-of-fold confidences have the least log-loss: with under a hundred items a layer,
+    """The ridge penalty whose out-of-fold confidences have the least log-loss: with a hundred or two items a layer,
     a weak penalty fits the tune split's accidents, which the held-out half does not share."""
     def log_loss(scored: list[Item]) -> float:
         eps = 1e-3
