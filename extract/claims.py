@@ -30,7 +30,7 @@ from extract.reading import (
     quote_spans,
     source_of,
 )
-from extract.speakers import QUOTING_VERBS, Speaker, SpeakerContext, speaker_of, subject_of
+from extract.speakers import QUOTING_VERBS, Speaker, SpeakerContext, is_press, speaker_of, subject_of
 from extract.verbs import (
     ACCUSATION_WORDS,
     ANSWERING_VERBS,
@@ -68,6 +68,7 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
     for sent in doc.sents:
         quotes = quote_spans(text, sent.start_char, sent.end_char)
         in_sentence: list[Claim] = []
+        verbs: dict[str, Token] = {}  # speaker key -> the word that reported its claim in this sentence
         for token in sent:
             if token.lower_ == "according" and token.idx >= body and not _inside(token.idx, quotes):
                 found = _according_to(context, sent, token, quotes)
@@ -79,6 +80,7 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                     continue
                 found = _claims(context, sent, token, stance, quotes)
             for claim in found:
+                verbs.setdefault(claim.speaker.key, token)
                 in_sentence = _one_per_speaker(in_sentence, claim)
                 context.last_speaker = claim.speaker
                 context.last_claim_sentence = context.sentence
@@ -86,10 +88,21 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                     context.remember(claim.speaker)
                 else:
                     context.bodies.append(claim.speaker)
-        claims.extend(in_sentence)
+        claims.extend(_without_relays(in_sentence, verbs))
         context.remember_sentence(sent)
         context.sentence += 1
     return claims
+
+
+def _without_relays(claims: list[Claim], verbs: dict[str, Token]) -> list[Claim]:
+    """ "Peskov confirmed the withdrawal, according to Meduza": an outlet in a sentence where someone else speaks,
+    outside what the outlet reports, only relays what they said ("Interfax reported that Yulia had phoned, saying
+    ..." is the outlet's own report, with her words inside it)."""
+    def relays(claim: Claim) -> bool:
+        own = {t.i for t in verbs[claim.speaker.key].subtree}
+        return is_press(claim.speaker.name) and any(
+            key != claim.speaker.key and verb.i not in own for key, verb in verbs.items())
+    return [c for c in claims if not relays(c)]
 
 
 def _quoted_verb_of_outside_subject(verb: Token, quotes: list[tuple[int, int]]) -> bool:

@@ -255,7 +255,7 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
     return NO_ONE
 
 
-def _is_press(name: str) -> bool:
+def is_press(name: str) -> bool:
     """An outlet's name (a wire service's, or one with a media word), possessive or not."""
     words = name.casefold().replace("’", "'").removesuffix("'s").split()
     return " ".join(words) in OUTLETS or bool(set(words) & MEDIA_WORDS)
@@ -264,7 +264,7 @@ def _is_press(name: str) -> bool:
 def _reporter(subject: Token) -> bool:
     """ "Al Jazeera's Jane Doe, reporting from Tbilisi, said": the outlet's correspondent reports."""
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if owner is not None and _is_press(" ".join(t.text for t in owner.subtree)):
+    if owner is not None and is_press(" ".join(t.text for t in owner.subtree)):
         return True
     return any(c.dep_ in ("acl", "advcl") and c.lemma_.casefold() == "report" and c.tag_ == "VBG"
                for c in subject.children)

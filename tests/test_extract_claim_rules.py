@@ -296,3 +296,10 @@ def test_a_danger_pointed_out_is_a_warning():
     assert claim.stance == "warn"
     (plain,) = _extract("Armenia said the drones flew over the Lachin Corridor.").claims
     assert plain.stance == "assert"
+
+
+def test_an_outlet_that_relays_someone_elses_statement_is_not_a_second_speaker():
+    text = "Armenia has begun withdrawing troops from the Lachin Corridor, Pashinyan confirmed, according to Reuters."
+    assert [c.speaker.name for c in _extract(text).claims] == ["Pashinyan"]
+    text = "Reuters reported that Pashinyan had phoned Aliyev, saying the Lachin Corridor would reopen."
+    assert "Reuters" in [c.speaker.name for c in _extract(text).claims]
