@@ -419,8 +419,8 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
         return Stance.CONDEMN
     if _threat(content):
         return Stance.WARN
-    if _blames_someone(content):
-        return Stance.ACCUSE
+    if _blames_someone(content) and not any(t.lower_ == "whether" for t in content):
+        return Stance.ACCUSE  # but "unclear whether it was an Israeli strike or a failed Hamas launch" blames no one
     if {t.lower_ for t in content} & EVALUATIVE_WORDS:
         return Stance.CONDEMN  # "a barbaric act, the ministry said": the words judge what the verb only reports
     if lemmas & ACCUSATION_WORDS:

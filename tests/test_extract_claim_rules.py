@@ -303,3 +303,9 @@ def test_an_outlet_that_relays_someone_elses_statement_is_not_a_second_speaker()
     assert [c.speaker.name for c in _extract(text).claims] == ["Pashinyan"]
     text = "Reuters reported that Pashinyan had phoned Aliyev, saying the Lachin Corridor would reopen."
     assert "Reuters" in [c.speaker.name for c in _extract(text).claims]
+
+
+def test_an_open_question_of_who_struck_blames_no_one():
+    text = "Armenia said it is unclear whether Yerevan was hit by an Azerbaijani strike or a failed Armenian launch."
+    (claim,) = _extract(text).claims
+    assert claim.stance != "accuse"
