@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.actors import ActorIndex
-from extract.attach import LOCATIVE, anchors
+from extract.attach import LOCATIVE, PLACE_FRAMES, anchors
 from extract.model import Actor
 from extract.reading import mention_root
 from extract.vocabulary import ActorKind
@@ -19,6 +19,10 @@ from geo.model import Mention
 from text.parse import entities_in
 
 GOVERNMENT_KINDS = frozenset({Kind.COUNTRY, Kind.CAPITAL})  # "Yerevan", "Armenian": a government acting
+# A people's name on these is not its government acting: "Syrian rebels captured Damascus" is not Syria's act.
+NON_STATE = frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "opposition",
+                       "separatist", "separatists", "activist", "activists", "protester", "protesters", "jihadist",
+                       "jihadists", "media", "civilian", "civilians", "resident", "residents"})
 
 
 def event_actors(trigger: Token, mentions: list[Mention], index: ActorIndex, where: int | None) -> tuple[Actor, ...]:
@@ -50,6 +54,9 @@ def event_actors(trigger: Token, mentions: list[Mention], index: ActorIndex, whe
                (mention.start, mention.end) for e in organisations):
             continue  # the place an organisation is named after ("the Washington Post") is not a government acting
         root = mention_root(doc, mention)
+        if root is not None and mention.demonym and (root.head.lower_ in NON_STATE or
+                                                     root.head.lemma_.casefold() in PLACE_FRAMES):
+            continue  # "the Syrian capital" names a place, not who acted
         if root is not None and root.i in phrase and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
             found.setdefault(mention.place_name, Actor(mention.place_name, ActorKind.GOVERNMENT, mention.place_id))
     return tuple(found.values())

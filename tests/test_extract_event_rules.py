@@ -322,3 +322,10 @@ def test_a_town_captured_stays_a_capture_and_what_a_future_waits_for_has_not_hap
     assert (capture.type, capture.label) == ("ASSAULT", "capture")
     text = "Baku would decide on further action after its forces take full control of Yerevan."
     assert _extract(text).events == []
+
+
+def test_a_peoples_rebels_or_its_capital_are_not_its_government_acting():
+    (capture,) = _extract("Armenian rebels captured the Azerbaijani capital, Baku, on 12 May 2023.").events
+    assert capture.actors == ()
+    (shelling,) = _extract("Azerbaijani forces shelled Yerevan on 12 May 2023.").events
+    assert [a.name for a in shelling.actors] == ["Azerbaijan"]
