@@ -224,6 +224,9 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
     for who in (subject, *(c for c in subject.conjuncts if c.pos_ == "PROPN" and c.i > subject.i)):
         speaker = speaker_of(context, who)
         if speaker.actor is None:
+            if who.pos_ != "PRON":
+                # "The government claims ... It said:": whoever spoke last is no longer who "it" is
+                context.last_speaker = None
             continue
         content_start, content_end, quoted = _content(sent, verb, subject, quotes)
         content_tokens = [t for t in sent if content_start <= t.idx < content_end]

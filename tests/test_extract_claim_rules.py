@@ -309,3 +309,9 @@ def test_an_open_question_of_who_struck_blames_no_one():
     text = "Armenia said it is unclear whether Yerevan was hit by an Azerbaijani strike or a failed Armenian launch."
     (claim,) = _extract(text).claims
     assert claim.stance != "accuse"
+
+
+def test_it_after_a_subject_no_one_could_name_is_no_one_not_the_speaker_before():
+    text = ("Armenia calls for a ceasefire. The government claims it still controls the Lachin Corridor. It said the "
+            "army holds the airport.")
+    assert [c.speaker.name for c in _extract(text).claims] == ["Armenia"]
