@@ -19,6 +19,7 @@ from geo.model import Mention
 from text.parse import entities_in
 
 GOVERNMENT_KINDS = frozenset({Kind.COUNTRY, Kind.CAPITAL})  # "Yerevan", "Armenian": a government acting
+SIDES_OF_A_LINE = frozenset({"border", "frontier", "soil", "coast", "waters", "airspace", "side"})
 # A people's name on these is not its government acting: "Syrian rebels captured Damascus" is not Syria's act.
 NON_STATE = frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "opposition",
                        "separatist", "separatists", "activist", "activists", "protester", "protesters", "jihadist",
@@ -55,8 +56,8 @@ def event_actors(trigger: Token, mentions: list[Mention], index: ActorIndex, whe
             continue  # the place an organisation is named after ("the Washington Post") is not a government acting
         root = mention_root(doc, mention)
         if root is not None and mention.demonym and (root.head.lower_ in NON_STATE or
-                                                     root.head.lemma_.casefold() in PLACE_FRAMES):
-            continue  # "the Syrian capital" names a place, not who acted
+                                                     root.head.lemma_.casefold() in PLACE_FRAMES | SIDES_OF_A_LINE):
+            continue  # "the Syrian capital", "the Armenian border" name a place, not who acted
         if root is not None and root.i in phrase and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
             found.setdefault(mention.place_name, Actor(mention.place_name, ActorKind.GOVERNMENT, mention.place_id))
     return tuple(found.values())

@@ -329,3 +329,5 @@ def test_a_peoples_rebels_or_its_capital_are_not_its_government_acting():
     assert capture.actors == ()
     (shelling,) = _extract("Azerbaijani forces shelled Yerevan on 12 May 2023.").events
     assert [a.name for a in shelling.actors] == ["Azerbaijan"]
+    (deployment,) = _extract("Russian troops were deployed to the Armenian border on 12 May 2023.").events
+    assert [a.name for a in deployment.actors] == ["Russia"]
