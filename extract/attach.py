@@ -55,7 +55,7 @@ BACK_POINTING_PLACES: dict[str, frozenset[str]] = {
     "city": SETTLEMENTS, "town": SETTLEMENTS,
 }
 # Where talks are held, not their subject.
-SETTLEMENT_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.CAPITAL, Kind.LANDMARK})
+SETTLEMENT_KINDS = SETTLEMENTS | {Kind.LANDMARK}
 SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
 from extract.attach import last_named, pointing_back
-from extract.event_triggers import OWN_SIDE, doers, names_someone_else, trigger_of
+from extract.event_triggers import OWN_SIDE, agents_of, doers, names_someone_else, trigger_of
 from extract.model import Claim, PlaceRef
 from extract.reading import (
     CLOSING_QUOTES,
@@ -25,6 +25,7 @@ from extract.reading import (
     headline_end,
     lemma_of,
     mention_root,
+    negated,
     place_ref,
     places_in,
     quote_spans,
@@ -211,7 +212,7 @@ def _reported_by_another(token: Token) -> bool:
 def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
             quotes: list[tuple[int, int]]) -> list[Claim]:
     """The claim of each speaker of the verb: "criticized by Yerevan and Moscow" is two governments' claims."""
-    if any(c.dep_ == "neg" for c in verb.children) or _no_comment(verb):
+    if negated(verb) or _no_comment(verb):
         return []
     if any(c.dep_ == "aux" and c.lower_ in SPEECH_NOT_MADE for c in verb.children):
         return []  # "Russia can only respond by ...", "Lavrov will say": what may or will be said is not said yet
@@ -415,7 +416,7 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
             return Stance.PROPOSE  # "insists that the CSTO condemn": a demand in the mandative subjunctive
         if token.dep_ in ("ccomp", "ROOT") or not content[0].i <= token.head.i <= content[-1].i:
             reported = _verb_stance(token)
-            if reported not in (None, Stance.ASSERT) and not any(c.dep_ == "neg" for c in token.children) \
+            if reported not in (None, Stance.ASSERT) and not negated(token) \
                     and not _done_by_someone_else(token):
                 return reported
     if _condemning_name(verb):
@@ -479,9 +480,6 @@ def _condemning_name(verb: Token) -> bool:
 def _commits(token: Token) -> bool:
     """ "we are grateful", "his men would protect all citizens": what was said thanks, or commits someone to help;
     negated ("is not grateful", "will not protect") it does not."""
-    def negated(word: Token) -> bool:
-        return any(c.dep_ == "neg" for c in word.children)
-
     if token.dep_ == "acomp" and token.lower_ in COMMITTED_ADJECTIVES and lemma_of(token.head) == "be":
         return not negated(token.head)
     if token.pos_ != "VERB" or lemma_of(token) not in COMMITMENT_VERBS or negated(token):
@@ -495,8 +493,7 @@ def _commits(token: Token) -> bool:
 def _done_by_someone_else(verb: Token) -> bool:
     """ "say M23 is backed by Rwanda": a passive verb whose doer the "by" phrase names is that doer's act, and its
     stance (backing) is not the speaker's."""
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(not {t.lower_ for t in agent.subtree} & OWN_SIDE for agent in agents)
+    return any(not {t.lower_ for t in agent.subtree} & OWN_SIDE for agent in agents_of(verb))
 
 
 def _blames_someone(content: list[Token]) -> bool:
@@ -507,7 +504,7 @@ def _blames_someone(content: list[Token]) -> bool:
         found = trigger_of(token)
         # taking a town is as often claimed by who took it as blamed on them: not an accusation by itself
         if found is None or found[0] != EventType.ASSAULT or found[1] == "capture" or \
-                any(c.dep_ == "neg" for c in token.children) or \
+                negated(token) or \
                 token.head.lower_ in CIRCUMSTANCES:  # "... following the invasion": when, not what was said
             continue
         if any(names_someone_else(doer) for doer in doers(token)):

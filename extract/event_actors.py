@@ -35,7 +35,8 @@ def event_actors(trigger: Token, mentions: list[Mention], index: ActorIndex, whe
     doc = trigger.doc
     found: dict[str, Actor] = {}
     sent = trigger.sent
-    for ent in entities_in(doc, sent.start_char, sent.end_char):
+    entities = entities_in(doc, sent.start_char, sent.end_char)
+    for ent in entities:
         if ent.label_ == "PERSON" and ent.start_char in index.accepted and ent.root.i in phrase:
             person = index.person(ent.text, ent.start_char)
             if person is not None:
@@ -46,7 +47,7 @@ def event_actors(trigger: Token, mentions: list[Mention], index: ActorIndex, whe
             person = index.person(token.text, token.idx)
             if person is not None:
                 found.setdefault(person.name, person)
-    organisations = [e for e in entities_in(doc, sent.start_char, sent.end_char) if e.label_ == "ORG"]
+    organisations = [e for e in entities if e.label_ == "ORG"]
     for mention in mentions:
         if mention.kind not in GOVERNMENT_KINDS or mention.start == where or \
                 not (mention.kind == Kind.COUNTRY or mention.metonym or mention.demonym):

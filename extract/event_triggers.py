@@ -190,9 +190,13 @@ def doers(token: Token) -> list[Token]:
     """Who carried out an act, as its words name them: the subject or "by" phrase of a verb ("Armenian forces
     shelled", "was shelled by the army"), the modifiers of a noun ("an Israeli airstrike", "Russia's attack")."""
     if token.pos_ == "VERB":
-        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        return [c for c in token.children if c.dep_ == "nsubj"] + agents
+        return [c for c in token.children if c.dep_ == "nsubj"] + agents_of(token)
     return [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """Who a passive verb's "by" phrase names: "the army" in "was shelled by the army"."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def names_someone_else(doer: Token) -> bool:

@@ -38,6 +38,11 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
 
 
+def negated(token: Token) -> bool:
+    """A "not" or "never" hangs on the word ("did not shell", "will not protect")."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
 def places_in(mentions: list[Mention], start: int, end: int, exclude: set[int] | None = None) -> tuple[PlaceRef, ...]:
     """Places mentioned in text[start:end], each once, in order of first mention."""
     return distinct(place_ref(m) for m in mentions

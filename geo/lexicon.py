@@ -53,8 +53,6 @@ sheriff's coroner court council commission mayor governor authorities authority 
 command staff
 """)
 
-# Heads of the names of diplomatic formats and agreements named after the city that hosted a meeting ("the Minsk
-# Group", "the Oslo Accords", "the Astana format"): the city is no part of the story's geography.
 # Last words of the names of outlets and armed or political organisations: NER takes some such names for people
 # ("told Sudan Tribune", "Nagorno Karabakh Observer's posts"); ending in one of these words, the name is read as an
 # organisation's, which may be named after a place.
@@ -63,6 +61,8 @@ tribune post times news observer herald journal gazette telegraph daily monitor 
 agency army front movement party brigade brigades battalion militia
 """)
 
+# Heads of the names of diplomatic formats and agreements named after the city that hosted a meeting ("the Minsk
+# Group", "the Oslo Accords", "the Astana format"): the city is no part of the story's geography.
 MEETING_HEADS = _words("""
 group process format agreement agreements accord accords protocol protocols convention conventions declaration
 treaty talks memorandum communique
@@ -116,12 +116,13 @@ NAME_ARTICLES = _words("""
 al el ad ed an ar as ash at az ath adh
 """)
 
-# Kinds of place a name is said to be one of: "Qamishli and other towns", "Douma, a city near Damascus".
 # "the Ben Guerdane attack", "the Ganja shelling": a name between "the" and an act of war done there is a place
 # (NER often takes an unfamiliar town in that slot for a person).
 ATTACK_NOUNS = _words("""
-    attack attacks bombing bombings shelling massacre offensive siege battle blast explosion raid airstrike airstrikes
+attack attacks bombing bombings shelling massacre offensive siege battle blast explosion raid airstrike airstrikes
 """)
+
+# Kinds of place a name is said to be one of: "Qamishli and other towns", "Douma, a city near Damascus".
 PLACE_CLASS_NOUNS = _words("""
 town city village country province region district capital suburb neighbourhood neighborhood area settlement
 """)
