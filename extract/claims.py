@@ -216,7 +216,7 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
         return []
     if any(c.dep_ == "aux" and c.lower_ in SPEECH_NOT_MADE for c in verb.children):
         return []  # "Russia can only respond by ...", "Lavrov will say": what may or will be said is not said yet
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not _misread_as_participle(verb):
         return []  # "Assad, backed by Russia and Iran": a description of someone, not what anyone said
     subject = subject_of(verb)
     if subject is None:
@@ -247,6 +247,13 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
     if len({claim.speaker.key for claim in found}) < len(found):
         return found[:1]
     return found
+
+
+def _misread_as_participle(verb: Token) -> bool:
+    """ "Hamas, whose attack killed hundreds, called the strike a massacre": after a long subject set off by commas
+    the parser may take the main verb for a participle describing it, but a participle of the passive takes no
+    direct object."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes: list[tuple[int, int]]) -> list[Claim]:

@@ -33,11 +33,12 @@ from extract.event_triggers import (
     trigger_of,
 )
 from extract.merge import merge_within_article, with_reasons
-from extract.model import Event
+from extract.model import Event, PlaceRef
 from extract.reading import headline_end, place_ref, source_of
 from extract.verbs import CONCLUDED_ONLY, TAKES_GROUND
 from extract.vocabulary import DatePrecision, EventType
 from gazetteer import Kind
+from gazetteer.anchored import anchoring
 from geo.model import Mention
 
 # "At that point, ... troops were stationed": the time of the event reported just before.
@@ -47,6 +48,15 @@ BACK_REFERENCE = frozenset({"this", "that", "these", "those", "same"})  # "this 
 # or a wider named area, 6 country.
 WHERE_PRECISION = {Kind.POPULATED_PLACE: 1, Kind.CAPITAL: 1, Kind.LANDMARK: 1, Kind.CORRIDOR: 2, Kind.ADMIN2: 3,
                    Kind.ADMIN1: 4, Kind.REGION: 4, Kind.DISPUTED_AREA: 4, Kind.COUNTRY: 6}
+
+
+def where_precision(place: PlaceRef) -> int:
+    """UCDP's where_prec of a place: a place the gazetteer lacks, shown at a known place the text ties it to
+    (gazetteer.anchored), is near that place (2) or only known to lie in its unit."""
+    anchored = anchoring(place.place_id)
+    if anchored is None:
+        return WHERE_PRECISION.get(place.kind, 4)
+    return max(2, WHERE_PRECISION.get(anchored.anchor_kind, 4))
 
 
 def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex, published: date | None,
@@ -85,7 +95,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             if mention is None and label in TAKES_GROUND:
                 continue  # "took control of some neighbourhoods": no named ground taken ("the city" names one)
             place = None if mention is None else place_ref(mention)
-            precision = None if place is None else min(WHERE_PRECISION.get(place.kind, 4) + near, 6)
+            precision = None if place is None else min(where_precision(place) + near, 6)
             if any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in token.children):
                 back_references.add(len(events))
             during = _during(token)

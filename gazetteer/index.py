@@ -18,6 +18,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer import fuzzy as typos
+from gazetteer.anchored import anchored_place, anchoring
 from gazetteer.geojson import feature as geojson_feature
 from gazetteer.model import Candidate, Place
 from gazetteer.normalize import normalize
@@ -175,6 +176,11 @@ class Gazetteer:
         return row is not None
 
     def get(self, place_id: str) -> Place | None:
+        """The record of an id, also of a place anchored at a record (gazetteer.anchored)."""
+        parts = anchoring(place_id)
+        if parts is not None:
+            anchor = self.get(parts.anchor_id)
+            return anchored_place(place_id, anchor) if anchor is not None else None
         row = self._db.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
         return _place(row) if row else None
 
@@ -188,6 +194,9 @@ class Gazetteer:
         return [_place(row) for row in rows]
 
     def geometry(self, place_id: str) -> BaseGeometry | None:
+        if anchoring(place_id) is not None:
+            place = self.get(place_id)
+            return None if place is None else Point(place.map_point[1], place.map_point[0])
         row = self._db.execute(
             "SELECT p.lon, p.lat, g.wkb FROM places p LEFT JOIN geometries g ON g.pk = p.pk WHERE p.id = ?",
             (place_id,),

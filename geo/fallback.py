@@ -1,9 +1,10 @@
 """Optional online fallback for names the offline gazetteer lacks, through geopy's Nominatim client.
 
 Off by default: the geoparser never needs the network, and OpenStreetMap's Nominatim service allows one request per
-second with an identifying user agent. When a Geoparser is given a NominatimFallback, an NER place entity that the
-gazetteer does not know is looked up here once per process; the answer becomes an ordinary candidate, marked as
-coming from OpenStreetMap so that the map can show where it came from.
+second with an identifying user agent. When a Geoparser is given a NominatimFallback, a place name the gazetteer
+does not know (geo.unknown_places) is looked up here once per process, before the text's own ties are tried
+(geo.anchor); the answer becomes an ordinary candidate, marked as coming from OpenStreetMap so that the map can show
+where it came from.
 """
 
 from __future__ import annotations

@@ -152,3 +152,13 @@ teacher teachers lessons classes course courses proficiency literature dictionar
 """)
 
 AREA_MODIFIERS = DIRECTIONS | {"and", "or", "the", "of"}  # what may surround names inside a place entity
+
+# Nouns that say what kind of place a name the gazetteer lacks is ("Pa Zi Gyi village", "the Zamzam camp"):
+# settlements, and sites. "post", "station" and "school" only in lower case ("Koe Tan Kauk police post"): capitalised
+# they end the names of newspapers, broadcasters and colleges as often as those of places.
+SETTLEMENT_NOUNS = _words("village town township hamlet settlement neighbourhood neighborhood suburb district city")
+SITE_NOUNS = _words("""
+camp hospital bridge airport airfield airbase base prison jail checkpoint crossing port harbour harbor outpost
+mosque church cathedral monastery market dam plant mine refinery stadium palace compound barracks clinic oilfield
+""")
+LOWER_CASE_SITE_NOUNS = SITE_NOUNS | _words("post station school")

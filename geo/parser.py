@@ -30,7 +30,7 @@ class Geoparser:
         place names the gazetteer lacks (off by default)."""
         self.gaz = gazetteer if gazetteer is not None else Gazetteer()
         self.components = components
-        self.recognizer = Recognizer(self.gaz, keep_unknown=fallback is not None)
+        self.recognizer = Recognizer(self.gaz)
         self.resolver = Resolver(self.gaz, fallback=fallback)
 
     def parse(self, text: str, budget: Budget = UNLIMITED) -> list[Mention]:

@@ -61,6 +61,7 @@ from geo.lexicon import (
     UNIT_WORDS,
 )
 from geo.place_names import PlaceNames, case_fits, is_acronym
+from geo.unknown_places import unknown_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AREA, TOWN = "area", "town"  # what the words around a name may say it is (Span.level)
@@ -79,16 +80,20 @@ class Span:
     metonym: bool = False
     level: str | None = None  # AREA or TOWN when the text says which ("Luhansk region", "the city of Kherson")
     ner_place: bool = False  # the NER itself called it a place (GPE, LOC, FAC)
+    # a name the gazetteer lacks (geo.unknown_places): its kind, its name with the kind noun ("Zamzam camp"), and
+    # where the words that may say where it lies begin (geo.anchor)
+    unknown_kind: str | None = None
+    unknown_name: str = ""
+    anchor_from: int = 0
 
 
 NAMED_AFTER_AREAS = frozenset({Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA})
 
 
 class Recognizer:
-    def __init__(self, gazetteer: Gazetteer, min_population: int = 200_000, keep_unknown: bool = False) -> None:
+    def __init__(self, gazetteer: Gazetteer, min_population: int = 200_000) -> None:
         self.gaz = gazetteer
         self.names = PlaceNames(gazetteer, min_population)  # min_population: what a bare capitalised town name needs
-        self.keep_unknown = keep_unknown  # keep NER places the gazetteer lacks (for an online fallback to resolve)
 
     # -- main entry ---------------------------------------------------------------------------------------------
     def spans(self, doc: Doc, offset: int = 0) -> list[Span]:
@@ -121,7 +126,13 @@ class Recognizer:
         for span in found:
             if not kept or span.start >= kept[-1].end:
                 kept.append(span)
-        return [replace(span, start=span.start + offset, end=span.end + offset) for span in kept]
+        kept += [Span(start, end, doc.text[start:end], "a place the gazetteer lacks",
+                      unknown_kind=kind, unknown_name=full, anchor_from=anchor_from)
+                 for start, end, full, kind, anchor_from in unknown_names(
+                     doc, ((s.start, s.end) for s in kept), self.names.known)]
+        kept.sort(key=lambda s: s.start)
+        return [replace(span, start=span.start + offset, end=span.end + offset,
+                        anchor_from=span.anchor_from + offset if span.unknown_kind else 0) for span in kept]
 
     def _named_after_a_place_in_the_story(self, found: list[Span], held: list[Span]) -> list[Span]:
         """An organisation named after a place that the text names elsewhere under another name ("the Kyiv
@@ -180,11 +191,7 @@ class Recognizer:
             elif self.names.typo_of_prominent(text):
                 found.append(self._span(doc, start, end, f"NER {label}, spelling variant"))
             else:
-                inner = self._inner_places(doc, start, end, f"inside NER {label}")
-                if inner or not self.keep_unknown:
-                    found.extend(inner)
-                elif label != "FAC":
-                    found.append(self._span(doc, start, end, f"NER {label}, not in the gazetteer"))
+                found.extend(self._inner_places(doc, start, end, f"inside NER {label}"))
         elif self.names.is_demonym(text) and (label == "NORP" or before_common_noun(doc, end)):
             # NER calls some demonyms persons ("Azerbaijani soldiers"): an adjective before a noun is a demonym
             if not self.names.is_people_plural(text) and not used_as_language(doc, start, end):

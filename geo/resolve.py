@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer import Candidate, Gazetteer, Kind, Place
 from gazetteer.normalize import normalize
+from geo.anchor import anchored_mentions
 from geo.evidence import (
     AREA_KINDS,
     Bonus,
@@ -91,6 +92,7 @@ class Resolver:
     def resolve(self, text: str, spans: list[Span]) -> list[Mention]:
         keys = _group_keys(text, spans)
         groups = self._groups(spans, keys)
+        unknown = [s for s in spans if s.unknown_kind is not None and all(s not in g.spans for g in groups)]
         if not groups:
             return []
         patterns = self._pattern_bonuses(text, spans, keys, groups)
@@ -101,7 +103,8 @@ class Resolver:
             for group in groups:
                 self._rescore(group, groups, patterns)
         kept = [g for g in groups if not _stray(g, groups, patterns, self._near_country)]
-        return self._mentions(text, kept)
+        mentions = self._mentions(text, kept)
+        return sorted(mentions + anchored_mentions(text, unknown, mentions, self.gaz), key=lambda m: (m.start, m.end))
 
     def _groups(self, spans: list[Span], keys: list[str]) -> list[_Group]:
         by_key: dict[str, list[Span]] = defaultdict(list)

@@ -77,7 +77,7 @@ AREA = PlaceRecord(
 CORRIDOR = PlaceRecord(
     "test:corridor", "Test Corridor", "corridor", 39.6, 46.0,
     {"type": "LineString", "coordinates": [[45.5, 39.5], [46.0, 39.6], [46.5, 39.8]]},
-    approximate=True,
+    approximate=True, source="curated (approximate): a test line",
 )
 ISLAND = PlaceRecord("test:island", "Dateline Isle", "populated place", -17.0, 179.5,
                      {"type": "Point", "coordinates": [179.5, -17.0]})

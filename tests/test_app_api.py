@@ -18,11 +18,12 @@ def test_places_have_counts_and_drawing_geometry(client, sample):
     town = by_name["Testville"]
     assert town["properties"] == {
         "layer": "place", "name": "Testville", "gazetteer_id": "test:town", "kind": "populated place",
-        "mention_count": 4, "article_count": 3, "approximate": False, "lat": 40.0, "lon": 45.0,
+        "mention_count": 4, "article_count": 3, "approximate": False, "source": None, "lat": 40.0, "lon": 45.0,
     }
     assert town["geometry"] == {"type": "Point", "coordinates": [45.0, 40.0]}
     assert by_name["Test Corridor"]["geometry"]["type"] == "LineString"
-    assert by_name["Test Corridor"]["properties"]["approximate"] is True
+    corridor = by_name["Test Corridor"]["properties"]
+    assert corridor["approximate"] is True and corridor["source"] == "curated (approximate): a test line"
     counts = [f["properties"]["mention_count"] for f in body["features"]]
     assert counts == sorted(counts, reverse=True)
 

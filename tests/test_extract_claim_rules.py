@@ -224,6 +224,15 @@ def test_an_act_called_a_massacre_is_condemned():
     assert plain.stance == "assert"
 
 
+def test_a_verb_after_a_subject_set_off_by_commas_is_no_participle_when_it_has_an_object():
+    # the parser takes "called" for a participle describing Hezbollah; a passive participle takes no object
+    text = ("Hezbollah, whose raid last month killed dozens of villagers, called Monday's market bombing \"a horrific "
+            "massacre,\" adding in a statement that most of the dead were women.")
+    assert [(c.speaker.name, c.stance) for c in _extract(text).claims] == [("Hezbollah", "condemn")]
+    described = _extract("Armenia, backed by Russia, opened the talks. Baku said nothing new.").claims
+    assert [c.speaker.name for c in described] == ["Baku"]
+
+
 def test_what_is_necessary_to_do_is_a_proposal_and_what_is_vital_because_is_not():
     (obligatory,) = _extract("Armenia said it is reasonable and obligatory to address the concerns of Baku.").claims
     assert obligatory.stance == "propose"

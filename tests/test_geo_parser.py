@@ -175,4 +175,4 @@ def test_parse_many_matches_parse_in_order(parser):
 
 
 def test_no_online_fallback_by_default(parser):
-    assert parser.resolver.fallback is None and not parser.recognizer.keep_unknown
+    assert parser.resolver.fallback is None

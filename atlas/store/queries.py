@@ -124,6 +124,7 @@ def _properties(row: Any) -> dict[str, Any]:
         "mention_count": row.mention_count,
         "article_count": row.article_count,
         "approximate": bool(row.approximate),
+        "source": row.source,
         "lat": row.lat,
         "lon": row.lon,
     }

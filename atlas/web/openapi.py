@@ -105,7 +105,10 @@ SCHEMAS = {
             "kind": {"type": "string"},
             "mention_count": {"type": "integer"},
             "article_count": {"type": "integer"},
-            "approximate": {"type": "boolean", "description": "geometry drawn from a few cited facts"},
+            "approximate": {"type": "boolean", "description": "geometry drawn from a few cited facts, or a place "
+                            "the gazetteer lacks shown at the known place an article ties it to"},
+            "source": {"type": ["string", "null"],
+                       "description": "where the record comes from; for an approximate place, how it was placed"},
             "lat": {"type": "number"},
             "lon": {"type": "number"},
             "mentions": {"type": "array", "items": {"$ref": "#/components/schemas/Mention"},

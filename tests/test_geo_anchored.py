@@ -1,0 +1,92 @@
+"""Places the gazetteer lacks, placed at the known place the text ties them to (geo.anchor, gazetteer.anchored).
+
+Texts written for these tests; they run the real spaCy pipeline and the real gazetteer index.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from atlas.ingest.analysis import PlaceCatalog
+from extract.pipeline import extract_article
+from gazetteer import Kind
+from gazetteer.anchored import anchored_id, anchoring
+from geo.parser import Geoparser
+from tests.geo_helpers import mentions_of, only
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+def test_a_village_in_a_known_township_stands_at_it_marked_approximate(parser):
+    mentions = parser.parse("At least 20 villagers were killed when a jet bombed Ta Kon Gyi Village in Kanbalu "
+                            "Township of Sagaing Region on Monday.")
+    village, kanbalu = only(mentions, "Ta Kon Gyi"), only(mentions, "Kanbalu")
+    assert village.place_name == "Ta Kon Gyi Village" and village.kind == Kind.POPULATED_PLACE
+    assert (village.lat, village.lon) == (kanbalu.lat, kanbalu.lon)
+    assert village.score <= 0.5 and "not in the gazetteer" in village.reason
+    place = parser.gaz.get(village.place_id)
+    assert place.approximate and place.located_in == kanbalu.place_id and place.name == "Ta Kon Gyi Village"
+
+
+def test_a_camp_with_words_between_it_and_the_town_near_it(parser):
+    mentions = parser.parse("Shelling hit the Abu Shouk camp for displaced people near El Fasher on Sunday.")
+    camp = only(mentions, "Abu Shouk")
+    assert camp.place_name == "Abu Shouk camp" and camp.kind == Kind.LANDMARK
+    assert anchoring(camp.place_id).anchor_id == only(mentions, "El Fasher").place_id
+
+
+def test_a_site_owned_by_a_city_and_one_placed_by_bearing(parser):
+    hospital = only(parser.parse("A missile hit Kyiv's Okhmatdyt hospital on Monday."), "Okhmatdyt")
+    assert hospital.place_name == "Okhmatdyt hospital" and hospital.country_codes == ("UA",)
+    post = only(parser.parse("The rebels attacked the Koe Tan Kauk border guard police station at a large coastal "
+                             "village several miles north of Sittwe on Thursday."), "Koe Tan Kauk")
+    assert post.place_name == "Koe Tan Kauk border guard police station" and post.country_codes == ("MM",)
+
+
+def test_every_occurrence_of_an_anchored_name_shares_its_place(parser):
+    mentions = parser.parse("A jet bombed Ta Kon Gyi Village in Kanbalu Township on Monday. Survivors left Ta Kon "
+                            "Gyi Village on Tuesday.")
+    assert len({m.place_id for m in mentions_of(mentions, "Ta Kon Gyi")}) == 1
+    assert len(mentions_of(mentions, "Ta Kon Gyi")) == 2
+
+
+def test_a_name_the_text_ties_to_no_known_place_is_left_out(parser):
+    mentions = parser.parse("The Zamzam camp, home to thousands of displaced people, was shelled on Sunday.")
+    assert not mentions_of(mentions, "Zamzam")
+
+
+def test_what_only_looks_like_a_place_name_is_left_out(parser):
+    texts = ["In a separate incident, the RSF attacked the town of Abu Zureiga, south of El Fasher.",
+             "He was superintendent of Carbon School District in Price, Utah.",
+             "Hamas's base in Gaza was hit."]
+    found = {m.text for text in texts for m in parser.parse(text)}
+    assert not found & {"RSF", "Carbon School", "Hamas"}
+
+
+def test_the_store_and_the_export_get_the_anchored_record_back(parser):
+    camp = only(parser.parse("Shelling hit the Abu Shouk camp near El Fasher."), "Abu Shouk")
+    record = PlaceCatalog()[camp.place_id]
+    assert record.approximate and record.name == "Abu Shouk camp" and (record.lat, record.lon) == (camp.lat, camp.lon)
+    assert record.geometry == {"type": "Point", "coordinates": [camp.lon, camp.lat]}
+    assert "not in the gazetteer" in record.source
+
+
+def test_anchored_ids_round_trip_and_others_are_not_anchored(parser):
+    el_fasher = parser.gaz.lookup("El Fasher")[0].place
+    place_id = anchored_id("Abu Shouk: camp@", Kind.LANDMARK, el_fasher)
+    parts = anchoring(place_id)
+    assert (parts.name, parts.kind, parts.anchor_id) == ("Abu Shouk camp", Kind.LANDMARK, el_fasher.id)
+    assert anchoring(el_fasher.id) is None and anchoring("anchored:landmark") is None
+    assert parser.gaz.get(f"anchored:landmark:populated place:Nowhere@{el_fasher.id}x") is None
+
+
+def test_an_event_at_an_anchored_place_is_placed_there_near_its_anchor(parser):
+    text = "A regime jet fighter bombed Ta Kon Gyi Village in Kanbalu Township on Tuesday, killing 20 people."
+    events = extract_article(text, parser.parse(text), date(2023, 4, 12)).events
+    bombing = next(e for e in events if e.type == "ASSAULT")
+    assert bombing.place.name == "Ta Kon Gyi Village" and bombing.geo_precision == 2
