@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.actors import ActorIndex
 from extract.attach import last_named, pointing_back
 from extract.event_triggers import OWN_SIDE, agents_of, doers, names_someone_else, trigger_of
-from extract.model import Claim, PlaceRef
+from extract.model import Actor, Claim, PlaceRef
 from extract.reading import (
     CLOSING_QUOTES,
     distinct,
@@ -54,6 +54,7 @@ from extract.verbs import (
     WARNING_WORDS,
 )
 from extract.vocabulary import ActorKind, EventType, Stance
+from gazetteer import Kind
 from geo.model import Mention
 from text.parse import text_of
 
@@ -231,7 +232,7 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
             continue
         content_start, content_end, quoted = _content(sent, verb, subject, quotes)
         content_tokens = [t for t in sent if content_start <= t.idx < content_end]
-        sharpened = _sharpen(stance, content_tokens, verb)
+        sharpened = _sharpen(stance, content_tokens, verb, _own_side(context, speaker.actor))
         places = _content_places(context, content_start, content_end, speaker.place_starts)
         found.append(Claim(
             speaker=speaker.actor,
@@ -272,7 +273,7 @@ def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes:
     content_start, content_end = max((before, after), key=lambda span: len(context.text[span[0]:span[1]].strip(" ,.")))
     content = [t for t in sent if content_start <= t.idx < content_end]
     quoted = any(content_start <= q[0] and q[1] <= content_end for q in quotes)
-    stance = _sharpen(Stance.ASSERT, content, according)
+    stance = _sharpen(Stance.ASSERT, content, according, _own_side(context, speaker.actor))
     places = _content_places(context, content_start, content_end, speaker.place_starts)
     return [Claim(
         speaker=speaker.actor,
@@ -374,10 +375,21 @@ def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[
         quoted = sum(q[1] - q[0] for q in near)
         return clause[0], clause[1], quoted * 2 >= clause[1] - clause[0]
     if near:
-        return near[0][0], near[-1][1], True
+        added = _added_after(verb, near)
+        return near[0][0], added if added is not None else near[-1][1], True
     if clause is not None:
         return clause[0], clause[1], False
     return sent.start_char, sent.end_char, False
+
+
+def _added_after(verb: Token, quotes: list[tuple[int, int]]) -> int | None:
+    """ "“The ship is damaged,” said Sarea, adding the ship is at risk of sinking": what the speaker adds after a
+    quotation that comes before the verb is said too; where it ends, or None when nothing is added."""
+    if any(q[1] > verb.idx for q in quotes):
+        return None
+    added = [t for c in verb.children if c.dep_ in ("advcl", "conj", "xcomp") and c.i > verb.i
+             and lemma_of(c) in REPORTING_VERBS for t in c.subtree]
+    return max(t.idx + len(t) for t in added) if added else None
 
 
 def _ends_within(sent: Span, quote_end: int, clause_end: int) -> bool:
@@ -401,9 +413,10 @@ def _circumstance(child: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("after", "before", "while", "when", "as") for c in child.children))
 
 
-def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
+def _sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Mention]) -> Stance:
     """Content cues that make a plain statement sharper: the reported verb's own stance, a modal, a "violation"; a
-    rejection of "the claims" or "the allegations" is a denial of them."""
+    rejection of "the claims" or "the allegations" is a denial of them. `own_side`: the mentions of the speaker's
+    own country, whose acts it reports rather than blames."""
     lemmas = {t.lemma_.casefold() for t in content}
     if stance == Stance.REJECT and \
             any(c.dep_ == "dobj" and c.lemma_.casefold() in DENIED_OBJECTS for c in verb.children):
@@ -430,7 +443,7 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token) -> Stance:
         return Stance.CONDEMN
     if _threat(content):
         return Stance.WARN
-    if _blames_someone(content) and not any(t.lower_ == "whether" for t in content):
+    if _blames_someone(content, own_side) and not any(t.lower_ == "whether" for t in content):
         return Stance.ACCUSE  # but "unclear whether it was an Israeli strike or a failed Hamas launch" blames no one
     if {t.lower_ for t in content} & EVALUATIVE_WORDS:
         return Stance.CONDEMN  # "a barbaric act, the ministry said": the words judge what the verb only reports
@@ -503,7 +516,15 @@ def _done_by_someone_else(verb: Token) -> bool:
     return any(not {t.lower_ for t in agent.subtree} & OWN_SIDE for agent in agents_of(verb))
 
 
-def _blames_someone(content: list[Token]) -> bool:
+def _own_side(context: SpeakerContext, speaker: Actor) -> list[Mention]:
+    """The mentions of the speaker's country in the text ("Ukraine's", "Ukrainian" when Kyiv speaks)."""
+    if speaker.country is None:
+        return []
+    codes = {c for m in context.mentions if m.place_id == speaker.country for c in m.country_codes}
+    return [m for m in context.mentions if m.kind == Kind.COUNTRY and set(m.country_codes) & codes]
+
+
+def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
     """ "said Armenian forces had shelled the city", "said an Israeli airstrike hit the hospital": what was said is an
     attack and names who carried it out, and not the speaker's own side ("our forces"): an accusation, however
     neutral the reporting verb."""
@@ -514,6 +535,14 @@ def _blames_someone(content: list[Token]) -> bool:
                 negated(token) or \
                 token.head.lower_ in CIRCUMSTANCES:  # "... following the invasion": when, not what was said
             continue
-        if any(names_someone_else(doer) for doer in doers(token)):
+        if any(names_someone_else(doer) and not _names_own_side(doer, own_side) for doer in doers(token)):
             return True
     return False
+
+
+def _names_own_side(doer: Token, own_side: list[Mention]) -> bool:
+    """ "Kyiv said Ukrainian forces struck the depot": the speaker's own country named as the doer reports its own
+    act, it blames no one."""
+    words = list(doer.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return any(start <= m.start < end for m in own_side)

@@ -233,6 +233,22 @@ def test_a_verb_after_a_subject_set_off_by_commas_is_no_participle_when_it_has_a
     assert [c.speaker.name for c in described] == ["Baku"]
 
 
+def test_what_a_speaker_adds_after_a_quotation_is_said_too():
+    text = ("\u201cThe convoy was badly damaged and stopped,\u201d said Pashinyan, adding the convoy is now at risk "
+            "of attack near Bakhmut.")
+    (claim,) = _extract(text).claims
+    assert claim.stance == "warn" and [p.name for p in claim.places] == ["Bakhmut"]
+    (plain,) = _extract("\u201cThe convoy was badly damaged and stopped,\u201d said Pashinyan on Monday.").claims
+    assert plain.stance == "assert" and plain.places == ()
+
+
+def test_a_speaker_reporting_its_own_sides_attack_blames_no_one():
+    (own,) = _extract("Yerevan said Armenian forces shelled a depot near Bakhmut.").claims
+    assert own.stance == "assert"
+    (other,) = _extract("Yerevan said Azerbaijani forces shelled a depot near Bakhmut.").claims
+    assert other.stance == "accuse"
+
+
 def test_what_is_necessary_to_do_is_a_proposal_and_what_is_vital_because_is_not():
     (obligatory,) = _extract("Armenia said it is reasonable and obligatory to address the concerns of Baku.").claims
     assert obligatory.stance == "propose"
