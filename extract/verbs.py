@@ -108,8 +108,9 @@ CALL_PROPOSE_PARTICLES = frozenset({"for", "on", "upon"})
 # Event triggers: lemma -> (PLOVER category, label). Nouns and verbs share the table.
 EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("call", "phone", "conversation", "phonecall"), (EventType.CONSULT, "phone call")),
-    **dict.fromkeys(("talk", "negotiation", "discussion", "negotiate"), (EventType.CONSULT, "talks")),
-    **dict.fromkeys(("meet", "meeting", "reception", "summit"), (EventType.CONSULT, "meeting")),
+    **dict.fromkeys(("talk", "negotiation", "discussion", "negotiate", "consultation", "consult"),
+                    (EventType.CONSULT, "talks")),
+    **dict.fromkeys(("meet", "meeting", "reception", "summit", "session"), (EventType.CONSULT, "meeting")),
     **dict.fromkeys(("visit", "tour"), (EventType.CONSULT, "visit")),
     "conference": (EventType.CONSULT, "news conference"),
     "hearing": (EventType.CONSULT, "hearing"),
@@ -174,6 +175,8 @@ QUALIFIED_TRIGGERS: dict[str, frozenset[str]] = {
     "post": frozenset({"border"}),
     "cessation": frozenset({"hostilities", "fire", "fighting"}),
     "conference": frozenset({"news", "press"}),  # not "a conference on energy"
+    # a council's or an emergency session, not "a training session"
+    "session": frozenset({"emergency", "special", "extraordinary", "plenary", "closed-door", "council", "assembly"}),
     "campaign": frozenset({"military", "air", "bombing", "ground", "army", "offensive", "artillery", "shelling"}),
     # "signed a ceasefire", "the statement was signed": signing is an agreement only when an accord is what is signed
     "sign": frozenset({"agreement", "deal", "accord", "treaty", "statement", "declaration", "memorandum", "ceasefire",
@@ -202,6 +205,10 @@ TROOPS = frozenset({"troops", "soldiers", "forces", "warships", "reinforcements"
 STRIKING_VERBS = frozenset({"hit", "strike", "slam", "pound", "kill", "wound", "injure"})
 WEAPONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "airstrike", "projectile", "mortar", "munition",
                      "strike", "warplane", "jet"})
+# Whom a leader hosts or receives, and what is hosted or convened, when that is a meeting.
+VISITORS = frozenset({"counterpart", "counterparts", "delegation", "delegations", "envoy", "envoys", "president",
+                      "minister", "ministers", "leader", "leaders", "ambassador", "king", "chancellor", "premier"})
+MEETINGS = frozenset({"talks", "meeting", "summit", "session", "negotiations", "consultations", "conference"})
 # "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these
 # words as a preposition, particle or object hanging on them.
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
@@ -220,6 +227,10 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "pull": (frozenset({"out", "back"}), (EventType.RETREAT, "withdrawal")),
     "recall": (frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats"}),
                (EventType.SANCTION, "ambassador recalled")),
+    # hosting or receiving a counterpart, convening a meeting: a meeting (not "hosted refugees", "received aid")
+    "host": (VISITORS | MEETINGS, (EventType.CONSULT, "meeting")),
+    "receive": (VISITORS, (EventType.CONSULT, "meeting")),
+    "convene": (MEETINGS | {"parties", "council", "leaders", "ministers"}, (EventType.CONSULT, "meeting")),
 }
 # "border clash": a label refined by a modifier word.
 LABEL_MODIFIERS: dict[tuple[str, str], str] = {

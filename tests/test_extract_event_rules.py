@@ -304,6 +304,18 @@ def test_an_intervention_or_insurgency_is_an_assault_and_a_weapon_that_kills_an_
     assert _extract("A storm killed five people in Yerevan on 29 March 2018.").events == []
 
 
+def test_hosting_or_receiving_a_counterpart_and_a_council_session_are_meetings():
+    for text in ("Pashinyan hosted his Azerbaijani counterpart in Yerevan on Monday.",
+                 "Pashinyan received a Russian delegation in Yerevan on Monday.",
+                 "Mediators convened the parties in Yerevan on Monday."):
+        (meeting,) = _extract(text).events
+        assert (meeting.type, meeting.place.name) == ("CONSULT", "Yerevan"), text
+    (session,) = _extract("The Security Council held an emergency session on 3 May 2023 on Armenia.").events
+    assert (session.type, session.date) == ("CONSULT", "2023-05-03")
+    assert _extract("Yerevan hosted 5,000 refugees and received aid from Russia on 3 May 2023.").events == []
+    assert _extract("Pashinyan held a training session in Yerevan on 3 May 2023.").events == []
+
+
 def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
     assert _extract("He called on Russia to cease fire and withdraw from Yerevan on 12 May 2023.").events == []
     text = "The ministry said the charge of Armenian forces shelling Baku on 12 May 2023 is an absolute lie."
