@@ -45,6 +45,10 @@ PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "dist
                           "neighbourhood", "neighborhood", "island", "port", "territory", "bastion", "stronghold",
                           "control", "part", "centre", "center", "north", "south", "east", "west", "northeast",
                           "northwest", "southeast", "southwest"})
+# Sites named with the name before them ("shelled the Zamzam camp", "struck the Kyiv hospital"): where the site
+# is, the event is.
+SITE_FRAMES = frozenset({"camp", "hospital", "bridge", "airport", "airbase", "base", "prison", "checkpoint",
+                         "crossing", "refinery", "market", "school", "mosque", "church", "plant", "dam"})
 # "deployed in this area", "attacks in the south of the country", "stay in the city": a definite place noun that
 # points back to the last place of its kind named before it.
 _REGIONS = frozenset({Kind.REGION, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.ADMIN1, Kind.ADMIN2})
@@ -247,7 +251,7 @@ def _root(doc: Doc, mention: Mention) -> Token | None:
     if root is None:
         return None
     while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
-        if root.head.lemma_.casefold() not in PLACE_FRAMES:
+        if root.head.lemma_.casefold() not in PLACE_FRAMES | SITE_FRAMES:
             return None
         root = root.head
     return root

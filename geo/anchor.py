@@ -35,6 +35,10 @@ _TIE = re.compile(r"""^\s*
        |(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of)
     \s+(?:the\s+)?$""", re.VERBOSE | re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['\u2019]s\s+(?:the\s+)?$")
+# "Abu Zureiga, south of El Fasher and near Zamzam camp": nearness runs both ways, so a name near a place just named
+# before it lies near that place.
+_NEAR_AFTER = re.compile(r"^\s*,?\s*(?:and\s+)?(?:near|next\s+to|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 
 
 def anchored_mentions(text: str, unknown: list[Span], mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -44,7 +48,7 @@ def anchored_mentions(text: str, unknown: list[Span], mentions: list[Mention], g
     placed: dict[str, Mention] = {}  # normalized name -> its first anchored mention
     found: list[Mention] = []
     for span in sorted(unknown, key=lambda s: s.start, reverse=True):
-        anchor = _tied_after(text, span, anchors + found) or _tied_before(text, span, anchors)
+        anchor = _tied_after(text, span, anchors + found) or _tied_before(text, span, anchors + found)
         if anchor is None:
             continue
         mention = _mention(span, anchor, gaz)
@@ -67,8 +71,14 @@ def _tied_after(text: str, span: Span, anchors: list[Mention]) -> Mention | None
 
 
 def _tied_before(text: str, span: Span, anchors: list[Mention]) -> Mention | None:
-    """ "Kyiv's Okhmatdyt hospital": the place the name belongs to, written before it."""
-    return next((m for m in anchors if m.end <= span.start and _POSSESSIVE.match(text[m.end:span.start])), None)
+    """ "Kyiv's Okhmatdyt hospital", "El Fasher and near Zamzam camp": the place the name belongs to or lies near,
+    written just before it."""
+    before = [m for m in anchors if span.start - MAX_GAP <= m.end <= span.start]
+    last = max(before, key=lambda m: m.end, default=None)
+    if last is None:
+        return None
+    between = text[last.end:span.start]
+    return last if _POSSESSIVE.match(between) or _NEAR_AFTER.match(between) else None
 
 
 def _mention(span: Span, anchor: Mention, gaz: Gazetteer) -> Mention | None:

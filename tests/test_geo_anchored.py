@@ -48,6 +48,14 @@ def test_a_site_owned_by_a_city_and_one_placed_by_bearing(parser):
     assert post.place_name == "Koe Tan Kauk border guard police station" and post.country_codes == ("MM",)
 
 
+def test_a_name_said_to_be_near_a_place_just_named_lies_near_it(parser):
+    mentions = parser.parse("The RSF attacked the town of Abu Zureiga, south of El Fasher and near Zamzam camp, "
+                            "killing 20. The RSF shelled Zamzam camp again on Sunday.")
+    camps = mentions_of(mentions, "Zamzam")
+    assert len(camps) == 2 and {c.place_name for c in camps} == {"Zamzam camp"}
+    assert anchoring(camps[0].place_id).anchor_id == only(mentions, "El Fasher").place_id
+
+
 def test_every_occurrence_of_an_anchored_name_shares_its_place(parser):
     mentions = parser.parse("A jet bombed Ta Kon Gyi Village in Kanbalu Township on Monday. Survivors left Ta Kon "
                             "Gyi Village on Tuesday.")
@@ -83,6 +91,15 @@ def test_anchored_ids_round_trip_and_others_are_not_anchored(parser):
     assert (parts.name, parts.kind, parts.anchor_id) == ("Abu Shouk camp", Kind.LANDMARK, el_fasher.id)
     assert anchoring(el_fasher.id) is None and anchoring("anchored:landmark") is None
     assert parser.gaz.get(f"anchored:landmark:populated place:Nowhere@{el_fasher.id}x") is None
+
+
+def test_an_attack_on_a_named_site_is_placed_at_the_site(parser):
+    text = "The RSF shelled the Abu Shouk camp near El Fasher on 1 December 2024."
+    (shelling,) = extract_article(text, parser.parse(text), None).events
+    assert shelling.place.name == "Abu Shouk camp"
+    text = "A missile struck the Kyiv hospital on 8 July 2024."
+    (strike,) = extract_article(text, parser.parse(text), None).events
+    assert strike.place.name == "Kyiv"
 
 
 def test_an_event_at_an_anchored_place_is_placed_there_near_its_anchor(parser):
