@@ -139,14 +139,24 @@ def last_named(token: Token, kinds: frozenset[str], mentions: list[Mention]) -> 
     """The last place of those kinds named before the token (a demonym names a people, not a place). For "the city"
     or "the town", the one the text has named most often so far, the last among equals: the story's town, not a
     capital named in passing ("Wad Madani, about 180km south of the capital Khartoum ... the capture of the city");
-    "this area" points at what was just named."""
+    "this area" points at what was just named. But a place the text itself called so ("the town of Abu Zureiga ...
+    The RSF stormed the town") is the one meant."""
     before = [m for m in mentions if m.end <= token.idx and m.kind in kinds and not m.demonym]
     if not before:
         return None
     if not kinds <= SETTLEMENTS:
         return before[-1]
+    called = [m for m in before if _called(text_of(token.doc), m, token.lower_)]
+    if called:
+        return called[-1]
     times = Counter(m.place_id for m in before)
     return max(reversed(before), key=lambda m: times[m.place_id])
+
+
+def _called(text: str, mention: Mention, noun: str) -> bool:
+    """Whether the text names the place with this noun: "the town of Abu Zureiga", "Bure town"."""
+    return text[max(0, mention.start - len(noun) - 4):mention.start].lower().endswith(f"{noun} of ") or \
+        text[mention.end:mention.end + len(noun) + 1].lower() == f" {noun}"
 
 
 def _names_a_place(child: Token) -> bool:

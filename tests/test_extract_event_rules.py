@@ -316,6 +316,13 @@ def test_hosting_or_receiving_a_counterpart_and_a_council_session_are_meetings()
     assert _extract("Pashinyan held a training session in Yerevan on 3 May 2023.").events == []
 
 
+def test_the_town_is_the_one_the_text_called_a_town_before_the_one_named_most_often():
+    text = ("Drones hit Yerevan on 1 May 2023. Residents left Yerevan. Later the army shelled the town of Kirants, "
+            "north of Yerevan. Troops stormed the town on 4 May 2023.")
+    storming = next(e for e in _extract(text).events if e.label == "storming")
+    assert storming.place.name == "Kirants"
+
+
 def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
     assert _extract("He called on Russia to cease fire and withdraw from Yerevan on 12 May 2023.").events == []
     text = "The ministry said the charge of Armenian forces shelling Baku on 12 May 2023 is an absolute lie."
