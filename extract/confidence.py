@@ -26,6 +26,7 @@ EVENT_REASONS = {
     "date.yearless": "the day and month are written, the year is not",
     "date.relative": "the date is worked out from the publication date (a weekday, 'yesterday', 'last month')",
     "date.carried": "the date is that of the event reported just before ('at that time')",
+    "date.counted": "the date is counted from one the report gave before ('the following year', 'a day later')",
     "date.none": "the report gives no date",
     "place.clause": "the place is named in the clause that reports the event",
     "place.near": "the place is named as near where it happened",

@@ -43,6 +43,17 @@ _MONTH_ALONE_CUE = re.compile(r"\b(?:in|since|of|early|late|mid|until|by|last|fr
                               re.IGNORECASE)
 
 
+# "The following year", "a day later": a year or a day counted from the last one the text stated before.
+_COUNTED = re.compile(
+    r"\b(?:the\s+(?P<after>following|next|previous|preceding)\s+(?P<unit1>year|day)"
+    r"|an?\s+(?P<unit2>year|day)\s+(?P<when>later|earlier|before))\b",
+    re.IGNORECASE,
+)
+
+
+_BACKWARD = frozenset({"previous", "preceding", "earlier", "before"})
+
+
 @dataclass(frozen=True, slots=True)
 class DateExpression:
     start: int
@@ -52,6 +63,7 @@ class DateExpression:
     month: int | None
     day: int | None
     relative: bool  # needs the publication date to mean anything
+    counted: bool = False  # counted from a date stated before it ("the following year")
 
     @property
     def precision(self) -> DatePrecision:
@@ -63,6 +75,18 @@ class DateExpression:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
     """Date expressions in text[start:end], in order, with offsets into `text`."""
     end = len(text) if end is None else end
+    found = _stated(text, start, end)
+    absolute = sorted((d.start, d.end) for d in found if d.month)
+    found += _counted(text, start, end)
+    for match in _RELATIVE.finditer(text, start, end):
+        if match.group("weekday") and _beside_a_date(text, match.start(), match.end(), absolute):
+            continue  # "on Friday (3 March)", "Friday, March 3": the explicit date says the day
+        found.append(DateExpression(match.start(), match.end(), match.group(0), None, None, None, relative=True))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _stated(text: str, start: int, end: int) -> list[DateExpression]:
+    """The dates text[start:end] states outright: a day or month with or without a year, or a year alone."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
     for match in _ABSOLUTE.finditer(text, start, end):
@@ -85,12 +109,33 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         if not any(a <= match.start() < b for a, b in taken):
             found.append(DateExpression(match.start(), match.end(), match.group(0), int(match.group("year")), None,
                                         None, relative=False))
-    absolute = sorted(taken)
-    for match in _RELATIVE.finditer(text, start, end):
-        if match.group("weekday") and _beside_a_date(text, match.start(), match.end(), absolute):
-            continue  # "on Friday (3 March)", "Friday, March 3": the explicit date says the day
-        found.append(DateExpression(match.start(), match.end(), match.group(0), None, None, None, relative=True))
-    return sorted(found, key=lambda d: d.start)
+    return found
+
+
+def _counted(text: str, start: int, end: int) -> list[DateExpression]:
+    """ "In 2014 ... The following year", "on 3 March ... the next day": the year or day after (or before) the last
+    one stated earlier in the text. Nothing when none was stated."""
+    counted = []
+    for match in _COUNTED.finditer(text, start, end):
+        unit = (match.group("unit1") or match.group("unit2")).casefold()
+        step = -1 if (match.group("after") or match.group("when")).casefold() in _BACKWARD else 1
+        usable = [d for d in _stated(text, 0, match.start()) if (d.year if unit == "year" else d.month and d.day)]
+        if not usable:
+            continue
+        base = max(usable, key=lambda d: d.start)
+        if any(_RELATIVE.finditer(text, base.end, match.start())):
+            continue  # "on 3 March ... on Monday ... the next day": counted from a day this module cannot place
+        if unit == "year":
+            year, month, day = base.year + step, None, None
+        else:
+            try:
+                moved = date(base.year or 2000, base.month, base.day) + timedelta(days=step)  # 2000: a leap year
+            except ValueError:
+                continue
+            year, month, day = (moved.year if base.year else None), moved.month, moved.day
+        counted.append(DateExpression(match.start(), match.end(), match.group(0), year, month, day, relative=False,
+                                      counted=True))
+    return counted
 
 
 def _beside_a_date(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:

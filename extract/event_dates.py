@@ -37,5 +37,6 @@ def event_date(dates: list[DateExpression], published: date | None,
     if not resolved:
         return None, None, "date.none"
     (iso, precision), expression = max(resolved, key=lambda pair: (has_year(pair[0][0]), len(pair[0][0])))
-    reason = "date.relative" if expression.relative else "date.stated" if has_year(iso) else "date.yearless"
+    reason = "date.relative" if expression.relative else "date.counted" if expression.counted else \
+        "date.stated" if has_year(iso) else "date.yearless"
     return iso, precision, reason

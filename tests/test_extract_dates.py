@@ -72,3 +72,19 @@ def test_an_explicit_date_beside_a_weekday_wins():
         assert _resolved(text, tuesday) == [("2023-03-03", "day")], text
     assert _resolved("Talks on Friday ended; on March 1 they began.", tuesday) == [("2023-03-03", "day"),
                                                                                    ("2023-03-01", "day")]
+
+
+def test_a_year_or_day_counted_from_one_stated_before():
+    text = ("In 2014 the two states signed a deal. The following year the minister visited. On 3 March 2020 talks "
+            "began; a day later they failed. A year earlier nothing happened.")
+    counted = {d.text: (d.year, d.month, d.day) for d in find_dates(text) if d.counted}
+    assert counted == {"The following year": (2015, None, None), "a day later": (2020, 3, 4),
+                       "A year earlier": (2019, None, None)}
+
+
+def test_nothing_is_counted_without_a_stated_date_or_across_a_weekday():
+    assert not [d for d in find_dates("The following year the minister visited.") if d.counted]
+    text = "Talks began on 3 March 2020. On Monday they failed. The next day they resumed."
+    assert not [d for d in find_dates(text) if d.counted]
+    (visit,) = [d for d in find_dates("On 28 February the envoy came, and the next day he left.") if d.counted]
+    assert (visit.year, visit.month, visit.day) == (None, 2, 29)  # no year stated: a leap day stays possible
