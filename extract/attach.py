@@ -155,8 +155,9 @@ def last_named(token: Token, kinds: frozenset[str], mentions: list[Mention]) -> 
 
 def _called(text: str, mention: Mention, noun: str) -> bool:
     """Whether the text names the place with this noun: "the town of Abu Zureiga", "Bure town"."""
+    after = text[mention.end:mention.end + len(noun) + 2].lower()
     return text[max(0, mention.start - len(noun) - 4):mention.start].lower().endswith(f"{noun} of ") or \
-        text[mention.end:mention.end + len(noun) + 1].lower() == f" {noun}"
+        (after.startswith(f" {noun}") and not after[len(noun) + 1:].isalpha())  # not "Bure townspeople"
 
 
 def _names_a_place(child: Token) -> bool:

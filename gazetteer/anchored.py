@@ -28,8 +28,13 @@ class Anchoring:
     anchor_kind: str
 
 
+MAX_NAME = 100  # characters of the name kept in the id: the store's id columns hold 200
+
+
 def anchored_id(name: str, kind: str, anchor: Place) -> str:
     clean = " ".join(name.replace("@", " ").replace(":", " ").split())
+    if len(clean) > MAX_NAME:
+        clean = clean[:MAX_NAME].rsplit(" ", 1)[0]
     return f"{PREFIX}{kind}:{anchor.kind}:{clean}@{anchor.id}"
 
 
@@ -39,8 +44,8 @@ def anchoring(place_id: str) -> Anchoring | None:
         return None
     kind, _, rest = place_id[len(PREFIX):].partition(":")
     anchor_kind, _, rest = rest.partition(":")
-    name, at, anchor_id = rest.rpartition("@")
-    if not (kind and anchor_kind and name and at and anchor_id):
+    name, at, anchor_id = rest.partition("@")  # the name holds no "@" (anchored_id removes it)
+    if not (kind and anchor_kind and name and at and anchor_id) or anchor_id.startswith(PREFIX):
         return None
     return Anchoring(name, kind, anchor_id, anchor_kind)
 

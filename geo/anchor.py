@@ -5,8 +5,9 @@ post, a village north of Sittwe", "Kyiv's Okhmatdyt hospital": the words between
 that one lies in or near the other. Such a name becomes a mention of its own, at the known place's point, marked
 approximate, with a score no higher than ANCHORED_SCORE: a reader sees where the text puts it and that it is not a
 gazetteer fact. A name with no such tie is dropped, as before: a namesake in the gazetteer would be a worse guess
-than nothing. Names are anchored from the last to the first, so that a name tied to another unknown name that is
-itself anchored ("Pa Zi Gyi ... in Kanbalu Township of Sagaing Region") stands where that one does.
+than nothing, so such names are never looked up in it. Names are anchored from the last to the first, so that a name
+tied to a later unknown name that is itself anchored ("Ta Kon Gyi village near Moe Gyo village in Kanbalu Township")
+stands where that one does; other occurrences of an anchored name (same name, same kind) share its place.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ MAX_GAP = 70  # characters between a name (with its kind noun) and the place it 
 # ", a small village (located) some 10 km north-west of", " in", " near the", " on the outskirts of"
 _TIE = re.compile(r"""^\s*
     (?:for\s+(?:[a-z'\u2019-]+\s+){1,3}?)?  # "the Abu Shouk camp for displaced people near El Fasher"
-    ,?\s*
+    (?:,\s*)?
     (?:(?:at|in)\s+(?=(?:a|an)\s))?  # "the Koe Tan Kauk police station at a large coastal village north of Sittwe"
     (?:(?:a|an|the)\s+(?:[a-z'\u2019-]+\s+){1,3}?)?
     (?:(?:which|that)\s+(?:is|lies)\s+)?
@@ -37,7 +38,7 @@ _TIE = re.compile(r"""^\s*
 _POSSESSIVE = re.compile(r"^['\u2019]s\s+(?:the\s+)?$")
 # "Abu Zureiga, south of El Fasher and near Zamzam camp": nearness runs both ways, so a name near a place just named
 # before it lies near that place.
-_NEAR_AFTER = re.compile(r"^\s*,?\s*(?:and\s+)?(?:near|next\s+to|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
+_NEAR_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?(?:near|next\s+to|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 
 
@@ -45,7 +46,7 @@ def anchored_mentions(text: str, unknown: list[Span], mentions: list[Mention], g
     """Mentions for the unknown names that the text ties to a resolved mention (or to an unknown name already
     anchored); the rest are dropped. Every occurrence of an anchored name shares its reading."""
     anchors = sorted((m for m in mentions if _can_anchor(m)), key=lambda m: m.start)
-    placed: dict[str, Mention] = {}  # normalized name -> its first anchored mention
+    placed: dict[tuple[str, str | None], Mention] = {}  # (full name, kind) -> its anchored mention
     found: list[Mention] = []
     for span in sorted(unknown, key=lambda s: s.start, reverse=True):
         anchor = _tied_after(text, span, anchors + found) or _tied_before(text, span, anchors + found)
@@ -54,10 +55,15 @@ def anchored_mentions(text: str, unknown: list[Span], mentions: list[Mention], g
         mention = _mention(span, anchor, gaz)
         if mention is not None:
             found.append(mention)
-            placed[normalize(span.text)] = mention
+            placed[_key(span)] = mention
     found += [replace(placed[key], start=s.start, end=s.end, text=s.text)
-              for s in unknown if (key := normalize(s.text)) in placed and all(m.start != s.start for m in found)]
+              for s in unknown if (key := _key(s)) in placed and all(m.start != s.start for m in found)]
     return sorted(found, key=lambda m: m.start)
+
+
+def _key(span: Span) -> tuple[str, str | None]:
+    """What makes two occurrences one place: "the Abu Shouk camp" and "the Abu Shouk market" are two."""
+    return normalize(span.unknown_name), span.unknown_kind
 
 
 def _can_anchor(mention: Mention) -> bool:
@@ -86,10 +92,13 @@ def _mention(span: Span, anchor: Mention, gaz: Gazetteer) -> Mention | None:
     place = gaz.get(root.anchor_id if root is not None else anchor.place_id)
     if place is None:
         return None
-    place_id = anchored_id(span.unknown_name, span.unknown_kind or "", place)
+    kind = span.unknown_kind
+    if kind is None:
+        return None
+    place_id = anchored_id(span.unknown_name, kind, place)
     return Mention(
-        start=span.start, end=span.end, text=span.text, place_id=place_id, place_name=span.unknown_name,
-        kind=span.unknown_kind or "", lat=anchor.lat, lon=anchor.lon, score=min(anchor.score, ANCHORED_SCORE),
+        start=span.start, end=span.end, text=span.text, place_id=place_id, place_name=anchoring(place_id).name,
+        kind=kind, lat=anchor.lat, lon=anchor.lon, score=min(anchor.score, ANCHORED_SCORE),
         reason=f"not in the gazetteer ({span.evidence}); shown at {place.name}, where the text places it",
         country_codes=anchor.country_codes,
     )

@@ -126,7 +126,8 @@ class Recognizer:
         for span in found:
             if not kept or span.start >= kept[-1].end:
                 kept.append(span)
-        kept += [Span(start, end, doc.text[start:end], "a place the gazetteer lacks",
+        text = doc.text
+        kept += [Span(start, end, text[start:end], "a place the gazetteer lacks",
                       unknown_kind=kind, unknown_name=full, anchor_from=anchor_from)
                  for start, end, full, kind, anchor_from in unknown_names(
                      doc, ((s.start, s.end) for s in kept), self.names.known)]

@@ -90,12 +90,15 @@ class Resolver:
         self._outlines: dict[str, BaseGeometry | None] = {}  # prepared area outlines, reused across documents
 
     def resolve(self, text: str, spans: list[Span]) -> list[Mention]:
-        keys = _group_keys(text, spans)
-        groups = self._groups(spans, keys)
+        # a name the gazetteer lacks is not looked up in it (a namesake would be a worse guess than none): it is
+        # asked of the online fallback, if there is one, else placed where the text ties it (geo.anchor)
+        looked_up = [s for s in spans if s.unknown_kind is None or self.fallback is not None]
+        keys = _group_keys(text, looked_up)
+        groups = self._groups(looked_up, keys)
         unknown = [s for s in spans if s.unknown_kind is not None and all(s not in g.spans for g in groups)]
         if not groups:
             return []
-        patterns = self._pattern_bonuses(text, spans, keys, groups)
+        patterns = self._pattern_bonuses(text, looked_up, keys, groups)
         for group in groups:
             group.scores = [prior(c) for c in group.candidates]
             group.choice = max(range(len(group.scores)), key=lambda i: (group.scores[i], -i))

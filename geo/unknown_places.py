@@ -40,6 +40,7 @@ def unknown_names(doc: Doc, known: Iterable[tuple[int, int]],
     `anchor_from` is where the words that may say where it lies begin. `known`: character spans already taken by
     gazetteer names; `is_known`: whether the gazetteer knows a name."""
     taken = sorted(known)
+    text = doc.text  # spaCy builds it anew on every access
     ner_places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in NER_PLACES}
     for start, end in _name_runs(doc):
         start, end = trim(doc, start, end)
@@ -55,7 +56,7 @@ def unknown_names(doc: Doc, known: Iterable[tuple[int, int]],
         if name_end <= start or is_known(doc[start:name_end].text):
             continue
         name_last = doc[name_end - 1].idx + len(doc[name_end - 1])
-        full = doc.text[first:doc[full_end - 1].idx + len(doc[full_end - 1])]
+        full = text[first:doc[full_end - 1].idx + len(doc[full_end - 1])]
         yield first, name_last, full, kind, doc[full_end - 1].idx + len(doc[full_end - 1])
 
 

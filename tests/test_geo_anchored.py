@@ -15,6 +15,7 @@ from gazetteer import Kind
 from gazetteer.anchored import anchored_id, anchoring
 from geo.parser import Geoparser
 from tests.geo_helpers import mentions_of, only
+from text import nlp
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +65,29 @@ def test_every_occurrence_of_an_anchored_name_shares_its_place(parser):
 
 
 def test_a_name_the_text_ties_to_no_known_place_is_left_out(parser):
-    mentions = parser.parse("The Zamzam camp, home to thousands of displaced people, was shelled on Sunday.")
-    assert not mentions_of(mentions, "Zamzam")
+    text = "The Zamzam camp, home to thousands of displaced people, was shelled on Sunday."
+    spans = parser.recognizer.spans(nlp.pipeline(parser.components)(text))
+    assert [(s.text, s.unknown_name) for s in spans if s.unknown_kind] == [("Zamzam", "Zamzam camp")]
+    assert not mentions_of(parser.parse(text), "Zamzam")
+
+
+def test_a_name_tied_to_a_later_unknown_name_stands_where_that_one_does(parser):
+    mentions = parser.parse("A jet bombed Ta Kon Gyi village near Moe Gyo village in Kanbalu Township on Monday.")
+    first, second = only(mentions, "Ta Kon Gyi"), only(mentions, "Moe Gyo")
+    assert anchoring(first.place_id).anchor_id == anchoring(second.place_id).anchor_id == \
+        only(mentions, "Kanbalu").place_id
+
+
+def test_a_name_unknown_to_the_gazetteer_is_not_resolved_to_a_namesake(parser):
+    # without the tie, a near-spelling namesake ("fuzzy") would be a guess shown as a place
+    assert not mentions_of(parser.parse("Fighters seized Bakhmuta village on Monday."), "Bakhmuta")
+
+
+def test_two_sites_sharing_a_name_are_two_places(parser):
+    mentions = parser.parse("Shelling hit the Abu Shouk camp near El Fasher. Later looters raided the Abu Shouk "
+                            "market.")
+    (camp,) = mentions_of(mentions, "Abu Shouk")
+    assert camp.place_name == "Abu Shouk camp"
 
 
 def test_what_only_looks_like_a_place_name_is_left_out(parser):
@@ -88,8 +110,11 @@ def test_anchored_ids_round_trip_and_others_are_not_anchored(parser):
     el_fasher = parser.gaz.lookup("El Fasher")[0].place
     place_id = anchored_id("Abu Shouk: camp@", Kind.LANDMARK, el_fasher)
     parts = anchoring(place_id)
-    assert (parts.name, parts.kind, parts.anchor_id) == ("Abu Shouk camp", Kind.LANDMARK, el_fasher.id)
+    assert (parts.name, parts.kind, parts.anchor_id, parts.anchor_kind) == \
+        ("Abu Shouk camp", Kind.LANDMARK, el_fasher.id, Kind.POPULATED_PLACE)
     assert anchoring(el_fasher.id) is None and anchoring("anchored:landmark") is None
+    assert anchoring(f"anchored:landmark:landmark:camp@{place_id}") is None  # no anchor at an anchored place
+    assert len(anchored_id("Camp " * 100, Kind.LANDMARK, el_fasher)) <= 200  # the store's id columns
     assert parser.gaz.get(f"anchored:landmark:populated place:Nowhere@{el_fasher.id}x") is None
 
 

@@ -51,7 +51,7 @@ export function createPanel(map, state, urls, thresholds) {
     const props = feature.properties;
     const content = document.createDocumentFragment();
     content.append(element("h2", null, props.name));
-    const kind = `${props.kind}${props.approximate ? ` (approximate: ${props.source})` : ""} · ` +
+    const kind = `${props.kind}${props.approximate ? ` (${props.source || "approximate"})` : ""} · ` +
       `${props.mention_count} mention(s) in ${props.article_count} article(s)`;
     content.append(element("p", "kind", kind));
     for (const mention of props.mentions) {

@@ -60,7 +60,7 @@ def test_clicking_the_lachin_corridor_shows_every_seed_article_that_names_it(pag
     panel = page.locator("#panel-body")
     expect(panel.locator("h2")).to_have_text("Lachin Corridor")
     # a curated outline says it is approximate and where it comes from
-    expect(panel.locator("p.kind")).to_contain_text("corridor (approximate: curated (approximate):")
+    expect(panel.locator("p.kind")).to_contain_text("corridor (curated (approximate):")
     for title in titles:
         section = panel.locator("section.excerpt").filter(has=page.get_by_role("link", name=title, exact=True))
         expect(section.first).to_be_visible()
