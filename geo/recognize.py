@@ -66,6 +66,7 @@ from geo.unknown_places import unknown_names
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AREA, TOWN = "area", "town"  # what the words around a name may say it is (Span.level)
 MAX_EXTENSION = 4  # tokens a known name may run past the entity or run NER found
+SPELLED_AREA_HEADS = frozenset({"corridor"})  # a misspelt "X corridor" is read as a whole (see _extend_right)
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -236,6 +237,10 @@ class Recognizer:
             dotted = doc[start:end].text + "."
             if any(c.reason == "abbreviation" and c.matched_name == dotted for c in self.gaz.lookup(dotted, limit=5)):
                 return end + 1
+        if end < len(doc) and doc[end].lower_ in SPELLED_AREA_HEADS and "\n" not in doc[end - 1].whitespace_ \
+                and not self.names.known(doc[start:end + 1].text) \
+                and self.names.typo_of_prominent(doc[start:end + 1].text):
+            return end + 1  # "the Lachyn corridor": a spelling of the corridor, not the town it is named after
         longest = end
         key = normalize(doc[start:end].text)
         if key != "the" and not self.gaz.runs_on(key):

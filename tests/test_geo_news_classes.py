@@ -202,3 +202,10 @@ def test_a_misspelt_corridor_the_ner_missed_is_found_after_a_locative_prepositio
     text = ("The US State Department has called to restore the free passage of people and goods through the Lachine "
             "Corridor. The United States is deeply concerned.")
     assert "Lachin Corridor" in [m.place_name for m in parser.parse(text)]
+
+
+def test_a_misspelt_corridor_after_the_town_it_is_named_for_is_the_corridor(parser):
+    mentions = parser.parse("He was detained at the checkpoint in the Lachyn corridor on Monday. Refugees left "
+                            "Lachin town.")
+    assert only(mentions, "Lachyn corridor").place_name == "Lachin Corridor"
+    assert only(mentions, "Lachin").kind == "populated place"  # the town itself stays the town
