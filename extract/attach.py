@@ -48,7 +48,8 @@ PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "dist
 # Sites named with the name before them ("shelled the Zamzam camp", "struck the Kyiv hospital"): where the site
 # is, the event is.
 SITE_FRAMES = frozenset({"camp", "hospital", "bridge", "airport", "airbase", "base", "prison", "checkpoint",
-                         "crossing", "refinery", "market", "school", "mosque", "church", "plant", "dam"})
+                         "crossing", "refinery", "market", "school", "mosque", "church", "plant", "dam", "station",
+                         "post", "outpost"})
 # "deployed in this area", "attacks in the south of the country", "stay in the city": a definite place noun that
 # points back to the last place of its kind named before it.
 _REGIONS = frozenset({Kind.REGION, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.ADMIN1, Kind.ADMIN2})
@@ -262,10 +263,12 @@ def _root(doc: Doc, mention: Mention) -> Token | None:
     if root is None:
         return None
     while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
-        if root.head.lemma_.casefold() not in PLACE_FRAMES | SITE_FRAMES:
+        head = root.head
+        if head.lemma_.casefold() not in PLACE_FRAMES | SITE_FRAMES and head.dep_ != "compound":
             return None
-        root = root.head
-    return root
+        root = head  # through a compound's other nouns to its head: "the Koe Tan Kauk border guard police station"
+    return root if root.i == mention_root(doc, mention).i or root.lemma_.casefold() in PLACE_FRAMES | SITE_FRAMES \
+        else None
 
 
 def _between(text: str, a: int, b: int) -> str:

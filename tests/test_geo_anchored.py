@@ -127,6 +127,13 @@ def test_an_attack_on_a_named_site_is_placed_at_the_site(parser):
     assert strike.place.name == "Kyiv"
 
 
+def test_an_attack_on_a_site_named_with_several_nouns_is_placed_at_the_site(parser):
+    text = ("The rebels began an attack on the Koe Tan Kauk border guard police station at a large coastal village "
+            "several miles north of Sittwe on 8 February 2024.")
+    (attack,) = extract_article(text, parser.parse(text), None).events
+    assert attack.place.name == "Koe Tan Kauk border guard police station"
+
+
 def test_an_event_at_an_anchored_place_is_placed_there_near_its_anchor(parser):
     text = "A regime jet fighter bombed Ta Kon Gyi Village in Kanbalu Township on Tuesday, killing 20 people."
     events = extract_article(text, parser.parse(text), date(2023, 4, 12)).events
