@@ -264,11 +264,12 @@ def _root(doc: Doc, mention: Mention) -> Token | None:
         return None
     while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
         head = root.head
-        if head.lemma_.casefold() not in PLACE_FRAMES | SITE_FRAMES and head.dep_ != "compound":
+        owned = root.dep_ == "poss" and head.dep_ == "pobj"  # "intervened in Yemen's civil war": in Yemen
+        if head.lemma_.casefold() not in PLACE_FRAMES | SITE_FRAMES and head.dep_ != "compound" and not owned:
             return None
         root = head  # through a compound's other nouns to its head: "the Koe Tan Kauk border guard police station"
     return root if root.i == mention_root(doc, mention).i or root.lemma_.casefold() in PLACE_FRAMES | SITE_FRAMES \
-        else None
+        or root.dep_ == "pobj" else None
 
 
 def _between(text: str, a: int, b: int) -> str:

@@ -323,6 +323,13 @@ def test_the_town_is_the_one_the_text_called_a_town_before_the_one_named_most_of
     assert storming.place.name == "Kirants"
 
 
+def test_an_event_in_a_countrys_war_is_placed_in_that_country():
+    (intervention,) = _extract("Russia began a military intervention in Armenia's civil war in 2015.").events
+    assert intervention.place.name == "Armenia"
+    (talks,) = _extract("Pashinyan held talks on Armenia's future in Yerevan on 3 May 2023.").events
+    assert talks.place.name == "Yerevan"  # talks "on" something are about it, not held there
+
+
 def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
     assert _extract("He called on Russia to cease fire and withdraw from Yerevan on 12 May 2023.").events == []
     text = "The ministry said the charge of Armenian forces shelling Baku on 12 May 2023 is an absolute lie."
