@@ -92,7 +92,7 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
         if mention.demonym or "\n" in _between(text_of(doc), mention.start, trigger.idx):
             continue
         root = _root(doc, mention)
-        word = _modifier_tie(trigger, kind, mention, mentions) if root is None else \
+        word = _modifier_tie(trigger, kind, label, mention, mentions) if root is None else \
             _tie(root, trigger, kind, label, hooks, other_triggers)
         # a place standing for its government ("Washington said") is no place of the event, except the country
         # that expels, where the expulsion happens
@@ -167,11 +167,11 @@ def _names_a_place(child: Token) -> bool:
         any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in child.children)
 
 
-def _modifier_tie(trigger: Token, kind: str, mention: Mention, mentions: list[Mention]) -> str | None:
-    """ "a White House meeting", "the Moscow talks", "the Karabakh war": a place modifying the event word is where it
-    happened, unless it is one of a pair ("the Armenia-Azerbaijan talks": the parties) or, for talks, a country or
-    region, which is their subject ("the Syria talks" were held in Geneva)."""
-    if kind == EventType.CONSULT and mention.kind not in SETTLEMENT_KINDS:
+def _modifier_tie(trigger: Token, kind: str, label: str, mention: Mention, mentions: list[Mention]) -> str | None:
+    """ "a White House meeting", "the Moscow talks", "the Karabakh war", "a US tour": a place modifying the event word
+    is where it happened, unless it is one of a pair ("the Armenia-Azerbaijan talks": the parties) or, for talks, a
+    country or region, which is their subject ("the Syria talks" were held in Geneva; a visit is to where it goes)."""
+    if kind == EventType.CONSULT and label != "visit" and mention.kind not in SETTLEMENT_KINDS:
         return None
     if not _modifies(trigger, mention):
         return None

@@ -330,6 +330,13 @@ def test_an_event_in_a_countrys_war_is_placed_in_that_country():
     assert talks.place.name == "Yerevan"  # talks "on" something are about it, not held there
 
 
+def test_a_countrys_name_before_a_visit_is_where_it_goes_and_before_talks_what_they_are_about():
+    (tour,) = _extract("Pashinyan is ending a three-week Russia tour.").events
+    assert (tour.label, tour.place.name) == ("visit", "Russia")
+    (talks,) = _extract("The ministers held Armenia talks in Yerevan on 3 May 2023.").events
+    assert talks.place.name == "Yerevan"
+
+
 def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
     assert _extract("He called on Russia to cease fire and withdraw from Yerevan on 12 May 2023.").events == []
     text = "The ministry said the charge of Armenian forces shelling Baku on 12 May 2023 is an absolute lie."
