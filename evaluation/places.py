@@ -16,6 +16,7 @@ from pathlib import Path
 
 from evaluation.place_gold import join_gold, report
 from evaluation.place_scoring import format_metrics, score
+from gazetteer import Kind
 from geo.model import Mention
 from geo.parser import Geoparser
 
@@ -26,10 +27,12 @@ def read_corpus(path: Path) -> list[dict]:
 
 
 def prediction(doc_id: str, mentions: list[Mention]) -> dict:
+    """The toponyms found. A border ("the Armenia-Azerbaijan border": geo.borders) is a place made of two toponyms,
+    which are written out on their own; the word "border" is no toponym, and the corpora's gold has no borders."""
     return {"id": doc_id, "toponyms": [
         {"name": m.text, "start": m.start, "end": m.end, "lat": m.lat, "lon": m.lon, "place_id": m.place_id,
          "kind": m.kind}
-        for m in mentions
+        for m in mentions if m.kind != Kind.BORDER
     ]}
 
 

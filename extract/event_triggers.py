@@ -172,7 +172,14 @@ def is_factual(token: Token) -> bool:
         break
     # "accused Azerbaijan of ...", "the charge of Armenian forces shelling Ganja is a lie": one side's version
     return not any((a.pos_ == "VERB" and a.lemma_.casefold() in CLAIMED) or
-                   (a.pos_ == "NOUN" and a.lemma_.casefold() in CLAIM_NOUNS) for a in token.ancestors)
+                   (a.pos_ == "NOUN" and a.lemma_.casefold() in CLAIM_NOUNS) or _topic(a) for a in token.ancestors)
+
+
+def _topic(word: Token) -> bool:
+    """ "With respect to setting up the checkpoint, Aliyev said ...", "regarding the deployment": what a statement
+    is about, not an act the article reports."""
+    return (word.lower_ in ("respect", "regard") and word.head.lower_ in ("with", "in")) or \
+        (word.dep_ == "prep" and word.lower_ in ("regarding", "concerning"))
 
 
 def is_hearsay(token: Token) -> bool:

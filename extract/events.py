@@ -47,7 +47,7 @@ BACK_REFERENCE = frozenset({"this", "that", "these", "those", "same"})  # "this 
 # UCDP where_prec by gazetteer kind: 1 exact place, 2 near/within 25 km, 3 second-order region, 4 first-order region
 # or a wider named area, 6 country.
 WHERE_PRECISION = {Kind.POPULATED_PLACE: 1, Kind.CAPITAL: 1, Kind.LANDMARK: 1, Kind.CORRIDOR: 2, Kind.ADMIN2: 3,
-                   Kind.ADMIN1: 4, Kind.REGION: 4, Kind.DISPUTED_AREA: 4, Kind.COUNTRY: 6}
+                   Kind.ADMIN1: 4, Kind.REGION: 4, Kind.DISPUTED_AREA: 4, Kind.BORDER: 4, Kind.COUNTRY: 6}
 
 
 def where_precision(place: PlaceRef) -> int:

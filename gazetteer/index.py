@@ -19,8 +19,9 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer import fuzzy as typos
 from gazetteer.anchored import anchored_place, anchoring
+from gazetteer.borders import border_countries, border_id, border_line, border_place
 from gazetteer.geojson import feature as geojson_feature
-from gazetteer.model import Candidate, Place
+from gazetteer.model import Candidate, Kind, Place
 from gazetteer.normalize import normalize
 from gazetteer.schema import PLACE_COLUMNS
 from gazetteer.sources.paths import PROJECT_ROOT
@@ -80,6 +81,7 @@ class Gazetteer:
         self._cached_lookup = lru_cache(maxsize=100_000)(self._lookup)
         self._cached_is_known = lru_cache(maxsize=500_000)(self._is_known)
         self._cached_runs_on = lru_cache(maxsize=500_000)(self._runs_on)
+        self._cached_border = lru_cache(maxsize=1_000)(self._build_border)
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -181,8 +183,30 @@ class Gazetteer:
         if parts is not None:
             anchor = self.get(parts.anchor_id)
             return anchored_place(place_id, anchor) if anchor is not None else None
+        if border_countries(place_id) is not None:
+            found = self._border(place_id)
+            return found[0] if found is not None else None
         row = self._db.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
         return _place(row) if row else None
+
+    def border(self, one: Place, other: Place) -> Place | None:
+        """The border of two neighbouring countries (gazetteer.borders), or None when they share no edge."""
+        found = self._border(border_id(one, other))
+        return found[0] if found is not None else None
+
+    def _border(self, place_id: str) -> tuple[Place, BaseGeometry] | None:
+        return self._cached_border(place_id)
+
+    def _build_border(self, place_id: str) -> tuple[Place, BaseGeometry] | None:
+        countries = border_countries(place_id)
+        places = [self.get(country) for country in countries] if countries else []
+        if len(places) != 2 or any(p is None or p.kind != Kind.COUNTRY for p in places):
+            return None
+        outlines = [self.geometry(p.id) for p in places]
+        if any(outline is None for outline in outlines):
+            return None
+        line = border_line(*outlines)
+        return None if line is None else (border_place(place_id, *places, line), line)
 
     def places_of_kind(self, kinds: tuple[str, ...], min_population: int = 0) -> list[Place]:
         """Every record of these kinds with at least this population (0: also those of unknown population), most
@@ -197,6 +221,9 @@ class Gazetteer:
         if anchoring(place_id) is not None:
             place = self.get(place_id)
             return None if place is None else Point(place.map_point[1], place.map_point[0])
+        if border_countries(place_id) is not None:
+            found = self._border(place_id)
+            return found[1] if found is not None else None
         row = self._db.execute(
             "SELECT p.lon, p.lat, g.wkb FROM places p LEFT JOIN geometries g ON g.pk = p.pk WHERE p.id = ?",
             (place_id,),

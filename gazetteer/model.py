@@ -24,6 +24,7 @@ class Kind(StrEnum):
     LANDMARK = "landmark"
     DISPUTED_AREA = "disputed area"
     WATER_BODY = "water body"
+    BORDER = "border"  # the common edge of two countries, drawn from their outlines (gazetteer.borders)
 
 
 # How a name matched, strongest first. The geoparser reads these to tell a demonym or a typo from a real name.

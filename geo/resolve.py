@@ -29,6 +29,7 @@ from shapely.geometry.base import BaseGeometry
 from gazetteer import Candidate, Gazetteer, Kind, Place
 from gazetteer.normalize import normalize
 from geo.anchor import anchored_mentions
+from geo.borders import border_mentions
 from geo.evidence import (
     AREA_KINDS,
     Bonus,
@@ -107,7 +108,8 @@ class Resolver:
                 self._rescore(group, groups, patterns)
         kept = [g for g in groups if not _stray(g, groups, patterns, self._near_country)]
         mentions = self._mentions(text, kept)
-        return sorted(mentions + anchored_mentions(text, unknown, mentions, self.gaz), key=lambda m: (m.start, m.end))
+        mentions += anchored_mentions(text, unknown, mentions, self.gaz) + border_mentions(text, mentions, self.gaz)
+        return sorted(mentions, key=lambda m: (m.start, m.end))
 
     def _groups(self, spans: list[Span], keys: list[str]) -> list[_Group]:
         by_key: dict[str, list[Span]] = defaultdict(list)

@@ -19,7 +19,7 @@ from gazetteer import Kind
 
 def test_values_are_the_stored_strings() -> None:
     assert [k.value for k in Kind] == ["populated place", "capital", "country", "admin-1", "admin-2", "region",
-                                       "corridor", "landmark", "disputed area", "water body"]
+                                       "corridor", "landmark", "disputed area", "water body", "border"]
     assert [t.value for t in EventType] == ["AGREE", "CONSULT", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE",
                                             "COERCE", "ASSAULT"]
     assert [s.value for s in Stance] == ["assert", "accuse", "deny", "condemn", "warn", "express concern", "support",

@@ -28,7 +28,8 @@ AREA_LEVELS: tuple[AreaLevel, ...] = ("country", "admin1")
 COAST = 0.25  # degrees
 MAX_CLASSES = 5
 # Kinds of place too large to be counted in one area of a level (gazetteer.model.Kind values).
-TOO_LARGE = {"country": {"region", "water body"}, "admin1": {"region", "water body", "country"}}
+# A border belongs to two countries: counted in neither.
+TOO_LARGE = {"country": {"region", "water body", "border"}, "admin1": {"region", "water body", "country", "border"}}
 
 
 @dataclass(frozen=True, slots=True)
