@@ -209,6 +209,8 @@ WEAPONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "airstrike",
 VISITORS = frozenset({"counterpart", "counterparts", "delegation", "delegations", "envoy", "envoys", "president",
                       "minister", "ministers", "leader", "leaders", "ambassador", "king", "chancellor", "premier"})
 MEETINGS = frozenset({"talks", "meeting", "summit", "session", "negotiations", "consultations", "conference"})
+HEARING_BODIES = frozenset({"committee", "council", "parliament", "assembly", "senate", "congress", "lawmakers",
+                            "legislators", "commission"})
 # "fired on Qamishli", "opened fire", "blew up", "spoke with Pashinian": verbs that are events only with one of these
 # words as a preposition, particle or object hanging on them.
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
@@ -231,6 +233,11 @@ COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "host": (VISITORS | MEETINGS, (EventType.CONSULT, "meeting")),
     "receive": (VISITORS, (EventType.CONSULT, "meeting")),
     "convene": (MEETINGS | {"parties", "council", "leaders", "ministers"}, (EventType.CONSULT, "meeting")),
+    # appearing before, or speaking to, a body that hears officials: a hearing ("told a parliamentary committee")
+    "appear": (frozenset({"before"}), (EventType.CONSULT, "hearing")),
+    "testify": (frozenset({"before"}) | HEARING_BODIES, (EventType.CONSULT, "hearing")),
+    "tell": (HEARING_BODIES, (EventType.CONSULT, "hearing")),
+    "brief": (HEARING_BODIES, (EventType.CONSULT, "hearing")),
 }
 # "border clash": a label refined by a modifier word.
 LABEL_MODIFIERS: dict[tuple[str, str], str] = {

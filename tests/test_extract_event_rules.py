@@ -337,6 +337,12 @@ def test_a_countrys_name_before_a_visit_is_where_it_goes_and_before_talks_what_t
     assert talks.place.name == "Yerevan"
 
 
+def test_speaking_to_a_committee_or_council_is_a_hearing_and_to_reporters_is_not():
+    (hearing,) = _extract("On 12 May 2023 Pashinyan told a parliamentary committee that talks had stalled.").events
+    assert (hearing.type, hearing.label, hearing.date) == ("CONSULT", "hearing", "2023-05-12")
+    assert _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events == []
+
+
 def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
     assert _extract("He called on Russia to cease fire and withdraw from Yerevan on 12 May 2023.").events == []
     text = "The ministry said the charge of Armenian forces shelling Baku on 12 May 2023 is an absolute lie."
