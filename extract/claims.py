@@ -451,7 +451,9 @@ def _sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[M
         return Stance.ACCUSE
     if lemmas & WARNING_WORDS:
         return Stance.WARN
-    if lemmas & PROPOSAL_MODALS or any(_demands(t) for t in content):
+    # "should withdraw" demands; "must confirm", "should note" only say it (a modal on a verb of saying)
+    if any(t.lemma_.casefold() in PROPOSAL_MODALS and lemma_of(t.head) not in REPORTING_VERBS for t in content) or \
+            any(_demands(t) for t in content):
         return Stance.PROPOSE
     if any(_commits(t) for t in content):
         return Stance.SUPPORT

@@ -249,6 +249,13 @@ def test_a_speaker_reporting_its_own_sides_attack_blames_no_one():
     assert other.stance == "accuse"
 
 
+def test_a_modal_on_a_verb_of_saying_is_no_demand():
+    (sad,) = _extract('Armenia said: "It is with great sadness that we must confirm that a soldier died."').claims
+    assert sad.stance == "assert"
+    (demand,) = _extract("Armenia said Azerbaijan must withdraw its troops.").claims
+    assert demand.stance == "propose"
+
+
 def test_what_is_necessary_to_do_is_a_proposal_and_what_is_vital_because_is_not():
     (obligatory,) = _extract("Armenia said it is reasonable and obligatory to address the concerns of Baku.").claims
     assert obligatory.stance == "propose"
