@@ -88,7 +88,8 @@ ACCUSATION_WORDS = frozenset({"violate", "violation", "breach", "aggression", "p
 # meant ("terrorist targets", "criminal gangs") rather than judge an act.
 EVALUATIVE_WORDS = frozenset({
     "barbaric", "barbarous", "barbarism", "atrocity", "atrocities", "heinous", "cowardly", "outrageous", "monstrous",
-    "savage", "flagrant", "unacceptable", "despicable", "abhorrent", "inhumane",
+    "savage", "flagrant", "unacceptable", "despicable", "abhorrent", "inhumane", "indiscriminate", "brutal",
+    "horrific", "appalling", "shameful", "senseless", "vicious",
 })
 # What an act is called when the one who calls it so condemns it ("called the strike a horrific massacre",
 # "branded it an act of terrorism"). Only as the name a naming verb gives: "terrorism" and "crime" elsewhere mostly

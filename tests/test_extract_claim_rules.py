@@ -249,6 +249,13 @@ def test_a_speaker_reporting_its_own_sides_attack_blames_no_one():
     assert other.stance == "accuse"
 
 
+def test_indiscriminate_or_brutal_acts_described_are_condemned():
+    (claim,) = _extract("Pashinyan described widespread panic caused by indiscriminate shelling of Yerevan.").claims
+    assert claim.stance == "condemn"
+    (plain,) = _extract("Pashinyan described widespread panic caused by the shelling of Yerevan.").claims
+    assert plain.stance == "assert"
+
+
 def test_a_modal_on_a_verb_of_saying_is_no_demand():
     (sad,) = _extract('Armenia said: "It is with great sadness that we must confirm that a soldier died."').claims
     assert sad.stance == "assert"
