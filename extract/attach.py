@@ -15,7 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from extract.reading import mention_root
-from extract.verbs import REPORTING_VERBS
+from extract.verbs import LASTING_LABELS, REPORTING_VERBS
 from extract.vocabulary import EventType
 from gazetteer import Kind
 from geo.model import Mention
@@ -169,10 +169,13 @@ def _names_a_place(child: Token) -> bool:
 
 def _modifier_tie(trigger: Token, kind: str, label: str, mention: Mention, mentions: list[Mention]) -> str | None:
     """ "a White House meeting", "the Moscow talks", "the Karabakh war", "a US tour": a place modifying the event word
-    is where it happened, unless it is one of a pair ("the Armenia-Azerbaijan talks": the parties) or, for talks, a
-    country or region, which is their subject ("the Syria talks" were held in Geneva; a visit is to where it goes)."""
+    is where it happened, unless it is one of a pair ("the Armenia-Azerbaijan talks": the parties), for talks a
+    country or region, which is their subject ("the Syria talks" were held in Geneva; a visit is to where it goes), or
+    for an attack a country, which carried it out."""
     if kind == EventType.CONSULT and label != "visit" and mention.kind not in SETTLEMENT_KINDS:
         return None
+    if kind == EventType.ASSAULT and label not in LASTING_LABELS and mention.kind == Kind.COUNTRY:
+        return None  # "a U.S. drone strike" is who struck; "the Syria war" is where it is fought
     if not _modifies(trigger, mention):
         return None
     pair = [m for m in mentions if m is not mention and _modifies(trigger, m)]

@@ -343,6 +343,13 @@ def test_speaking_to_a_committee_or_council_is_a_hearing_and_to_reporters_is_not
     assert _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events == []
 
 
+def test_a_country_before_an_attack_is_who_struck_and_before_a_war_where_it_is():
+    (strike,) = _extract("Two fighters were killed in a May 2023 Russia drone strike.").events
+    assert strike.place is None
+    (war,) = _extract("The Armenia war began in 2020.").events
+    assert war.place.name == "Armenia"
+
+
 def test_what_someone_is_called_on_to_do_or_charged_with_has_not_happened():
     assert _extract("He called on Russia to cease fire and withdraw from Yerevan on 12 May 2023.").events == []
     text = "The ministry said the charge of Armenian forces shelling Baku on 12 May 2023 is an absolute lie."
