@@ -129,9 +129,10 @@ def _speaker_goes_on(context: SpeakerContext, sent: Span, verb: Token, stance: s
 
 def _one_per_speaker(claims: list[Claim], claim: Claim) -> list[Claim]:
     """A sentence gives one claim per speaker: "spoke ... to underscore the importance of peace and pledged support"
-    is a pledge of support about all the places, not an assertion beside it. The sharper stance wins."""
+    is a pledge of support about all the places, not an assertion beside it. The sharper stance wins; two of one
+    stance ("called it a horrific massacre, adding that ... brutal") are one claim."""
     same = next((n for n, kept in enumerate(claims) if kept.speaker.key == claim.speaker.key
-                 and Stance.ASSERT in (kept.stance, claim.stance)), None)
+                 and (Stance.ASSERT in (kept.stance, claim.stance) or kept.stance == claim.stance)), None)
     if same is None:
         return [*claims, claim]
     kept = claims[same]
