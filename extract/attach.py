@@ -262,7 +262,7 @@ def _framed(root: Token) -> Token:
 
 def _root(doc: Doc, mention: Mention) -> Token | None:
     """The syntactic head of the mention, or None when the mention only modifies another noun ("X-Y border")."""
-    root = mention_root(doc, mention)
+    root = head_word = mention_root(doc, mention)
     if root is None:
         return None
     while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
@@ -271,7 +271,7 @@ def _root(doc: Doc, mention: Mention) -> Token | None:
         if head.lemma_.casefold() not in PLACE_FRAMES | SITE_FRAMES and head.dep_ != "compound" and not owned:
             return None
         root = head  # through a compound's other nouns to its head: "the Koe Tan Kauk border guard police station"
-    return root if root.i == mention_root(doc, mention).i or root.lemma_.casefold() in PLACE_FRAMES | SITE_FRAMES \
+    return root if root.i == head_word.i or root.lemma_.casefold() in PLACE_FRAMES | SITE_FRAMES \
         or root.dep_ == "pobj" else None
 
 

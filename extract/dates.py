@@ -49,9 +49,7 @@ _COUNTED = re.compile(
     r"|an?\s+(?P<unit2>year|day)\s+(?P<when>later|earlier|before))\b",
     re.IGNORECASE,
 )
-
-
-_BACKWARD = frozenset({"previous", "preceding", "earlier", "before"})
+_BACKWARD = frozenset({"previous", "preceding", "earlier", "before"})  # words that count back
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,7 +96,8 @@ class Resolver:
         looked_up = [s for s in spans if s.unknown_kind is None or self.fallback is not None]
         keys = _group_keys(text, looked_up)
         groups = self._groups(looked_up, keys)
-        unknown = [s for s in spans if s.unknown_kind is not None and all(s not in g.spans for g in groups)]
+        grouped = {(s.start, s.end) for g in groups for s in g.spans}  # unknown names the fallback found
+        unknown = [s for s in spans if s.unknown_kind is not None and (s.start, s.end) not in grouped]
         if not groups:
             return []
         patterns = self._pattern_bonuses(text, looked_up, keys, groups)
