@@ -64,6 +64,9 @@ SETTLEMENT_KINDS = SETTLEMENTS | {Kind.LANDMARK}
 SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else
+REPORT_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})  # what a reporting verb says was done
+REPORT_TOPIC = frozenset({"on", "about", "of"})  # "reported on the withdrawal"
+INTERRUPTING_REACH = 3  # "The city has fallen, the group announced": steps from the report up to what it reports
 
 
 def anchors(trigger: Token) -> set[int]:
@@ -292,6 +295,33 @@ def date_owner(date_span: Span, triggers: list[Token]) -> Token | None:
         if best is None or key < best[:2]:
             best = (*key, trigger)
     return None if best is None else best[2]
+
+
+def report_date_owner(date_span: Span, triggers: list[Token]) -> Token | None:
+    """The event a report's date bounds, for a date that dates a reporting verb ("announced on Tuesday"): the event
+    the report is about, in what it says ("... that they had captured the city", "reported on the withdrawal") or in
+    the clause it interrupts ("The city has fallen, the group announced on Tuesday"). Not an event beside the report
+    ("the attack left them in a critical condition, but on March 29 the hospital said ...")."""
+    verb = next((t for t in date_span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.casefold() not in REPORTING_VERBS:
+        return None
+    reported = [t for t in triggers if _reports_on(verb, t)]
+    return min(reported, key=lambda t: abs(t.i - verb.i), default=None)
+
+
+def _reports_on(verb: Token, trigger: Token) -> bool:
+    for child in verb.children:
+        if (child.dep_ in REPORT_CONTENT or (child.dep_ == "prep" and child.lower_ in REPORT_TOPIC)) and \
+                child.left_edge.i <= trigger.i <= child.right_edge.i:
+            return True
+    token = verb
+    for _ in range(INTERRUPTING_REACH):
+        if token.dep_ == "conj" or token.head is token:
+            return False
+        token = token.head
+        if token == trigger:
+            return True
+    return False
 
 
 def _tree_steps(a: Token, b: Token) -> int | None:

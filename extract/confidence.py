@@ -25,6 +25,7 @@ EVENT_REASONS = {
     "date.stated": "the date is written in the report",
     "date.yearless": "the day and month are written, the year is not",
     "date.relative": "the date is worked out from the publication date (a weekday, 'yesterday', 'last month')",
+    "date.reported": "the date is that of the statement reporting it: it happened by then",
     "date.carried": "the date is that of the event reported just before ('at that time')",
     "date.counted": "the date is counted from one the report gave before ('the following year', 'a day later')",
     "date.none": "the report gives no date",

@@ -72,7 +72,8 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         triggers = nested_into_outer(found_here)
         if not triggers:
             continue
-        owned = dates_by_trigger(doc, [t for t, _ in triggers], find_dates(text, sent.start_char, sent.end_char))
+        owned, reported = dates_by_trigger(doc, [t for t, _ in triggers],
+                                           find_dates(text, sent.start_char, sent.end_char))
         sentence_mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         trigger_tokens = frozenset(t.i for t, _ in triggers)
         numbers: dict[int, int] = {}  # trigger token -> event number
@@ -82,6 +83,8 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             if token.lemma_.casefold() in CONCLUDED_ONLY and not is_concluded(token, bool(owned.get(token.i))):
                 continue
             when = event_date(owned.get(token.i, []), published, anchored)
+            if when[0] is None and token.i in reported:
+                when = event_date(reported[token.i], published, anchored, reported=True)
             if when[0] is None and THEN.search(sent.text) and last_date[0] is not None:
                 when = (*last_date[:2], "date.carried")
             elif when[0] is not None:
@@ -111,8 +114,9 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
 
 def _specific(event: Event) -> bool:
     """An event the article gives no date, place or actor for ("to avert a war", "the bombing forced them out") can be
-    told apart from no other and placed nowhere: it is a topic of the article more than a report."""
-    return bool(event.date or event.place or event.actors)
+    told apart from no other and placed nowhere: it is a topic of the article more than a report. The date of the
+    statement that mentions it ("told reporters on Monday that talks had stalled") is not one of its own."""
+    return bool((event.date and "date.reported" not in event.reasons) or event.place or event.actors)
 
 
 def _during(token: Token) -> Token | None:

@@ -377,3 +377,21 @@ def test_a_peoples_rebels_or_its_capital_are_not_its_government_acting():
     assert [a.name for a in shelling.actors] == ["Azerbaijan"]
     (deployment,) = _extract("Russian troops were deployed to the Armenian border on 12 May 2023.").events
     assert [a.name for a in deployment.actors] == ["Russia"]
+
+
+def test_an_event_with_no_date_of_its_own_takes_that_of_its_report_and_says_so():
+    (interrupted,) = _extract("Armenia and Azerbaijan have signed a ceasefire agreement in Yerevan, the ministry "
+                              "announced on 8 May 2023.").events
+    assert interrupted.date == "2023-05-08" and "date.reported" in interrupted.reasons
+    (content,) = _extract("The Red Cross said on 8 May 2023 that Armenia and Azerbaijan had signed a ceasefire "
+                          "agreement in Yerevan.").events
+    assert content.date == "2023-05-08" and "date.reported" in content.reasons
+    (own,) = _extract("The Red Cross said on 8 May 2023 that Armenia and Azerbaijan signed a ceasefire agreement in "
+                      "Yerevan on 6 May 2023.").events
+    assert own.date == "2023-05-06" and "date.stated" in own.reasons
+
+
+def test_a_report_beside_an_event_does_not_date_it_and_its_date_alone_makes_no_event():
+    text = "Azerbaijani forces shelled Yerevan, and on 9 May 2023 the Red Cross said that power was back."
+    assert [e.date for e in _extract(text).events if e.type == "ASSAULT"] == [None]
+    assert _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events == []
