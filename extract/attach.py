@@ -305,8 +305,11 @@ def report_date_owner(date_span: Span, triggers: list[Token]) -> Token | None:
     verb = next((t for t in date_span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.lemma_.casefold() not in REPORTING_VERBS:
         return None
+    # the event the report is about is the one nearest to it in the tree ("said they signed a ceasefire": the
+    # signing, not the ceasefire signed, which the caller leaves undated if the signing has a date of its own)
     reported = [t for t in triggers if _reports_on(verb, t)]
-    return min(reported, key=lambda t: abs(t.i - verb.i), default=None)
+    depth = len(list(verb.ancestors))
+    return min(reported, key=lambda t: (abs(len(list(t.ancestors)) - depth), abs(t.i - verb.i)), default=None)
 
 
 def _reports_on(verb: Token, trigger: Token) -> bool:

@@ -37,6 +37,7 @@ EVENT_REASONS = {
     "actors.named": "the report names who took part",
     "actors.none": "the report names no one who took part",
     "reports.several": "reported in more than one sentence",
+    "report.topic": "the report gives it no date, place or actor: perhaps a topic of the article, not an event",
     "report.hearsay": "known only from what someone said, perhaps one side's account",
     "label.generic": "the word that reports it is generic (talks, meeting, agreement)",
     "label.lasting": "it is a lasting state (a war, an offensive, a siege) more than one act",

@@ -40,8 +40,8 @@ def dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpression
             unowned.append((expression, span, same_line))
     reported: Dated = {}
     for expression, span, same_line in unowned:
-        owner = report_date_owner(span, [t for t in same_line if t.i not in owned])
-        if owner is not None:
+        owner = report_date_owner(span, same_line)
+        if owner is not None and owner.i not in owned:
             reported.setdefault(owner.i, []).append(expression)
     return owned, reported
 

@@ -109,14 +109,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             events.append(Event(kind, label, who, when[0], when[1], place, precision, (source_of(sent, text),),
                                 trigger=token.text,
                                 reasons=(when[2], place_reason, *(("report.hearsay",) if is_hearsay(token) else ()))))
-    return [with_reasons(e) for e in merge_within_article(events, back_references, simultaneous) if _specific(e)]
-
-
-def _specific(event: Event) -> bool:
-    """An event the article gives no date, place or actor for ("to avert a war", "the bombing forced them out") can be
-    told apart from no other and placed nowhere: it is a topic of the article more than a report. The date of the
-    statement that mentions it ("told reporters on Monday that talks had stalled") is not one of its own."""
-    return bool((event.date and "date.reported" not in event.reasons) or event.place or event.actors)
+    return [with_reasons(e) for e in merge_within_article(events, back_references, simultaneous)]
 
 
 def _during(token: Token) -> Token | None:

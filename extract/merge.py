@@ -157,6 +157,9 @@ def with_reasons(event: Event) -> Event:
         reasons.append("label.generic")
     if event.label in LASTING_LABELS:
         reasons.append("label.lasting")
+    # the date of the statement that mentions it ("told reporters on Monday that talks had stalled") is not its own
+    if not ((event.date and "date.reported" not in event.reasons) or event.place or event.actors):
+        reasons.append("report.topic")
     return replace(event, reasons=tuple(reasons))
 
 

@@ -338,9 +338,11 @@ def test_a_countrys_name_before_a_visit_is_where_it_goes_and_before_talks_what_t
 
 
 def test_speaking_to_a_committee_or_council_is_a_hearing_and_to_reporters_is_not():
-    (hearing,) = _extract("On 12 May 2023 Pashinyan told a parliamentary committee that talks had stalled.").events
+    events = _extract("On 12 May 2023 Pashinyan told a parliamentary committee that talks had stalled.").events
+    (hearing,) = [e for e in events if "report.topic" not in e.reasons]
     assert (hearing.type, hearing.label, hearing.date) == ("CONSULT", "hearing", "2023-05-12")
-    assert _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events == []
+    (talks,) = _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events
+    assert talks.label == "talks" and "report.topic" in talks.reasons
 
 
 def test_a_country_before_an_attack_is_who_struck_and_before_a_war_where_it_is():
@@ -391,7 +393,16 @@ def test_an_event_with_no_date_of_its_own_takes_that_of_its_report_and_says_so()
     assert own.date == "2023-05-06" and "date.stated" in own.reasons
 
 
-def test_a_report_beside_an_event_does_not_date_it_and_its_date_alone_makes_no_event():
+def test_a_report_beside_an_event_does_not_date_it_and_its_date_alone_leaves_a_topic_marked_so():
     text = "Azerbaijani forces shelled Yerevan, and on 9 May 2023 the Red Cross said that power was back."
     assert [e.date for e in _extract(text).events if e.type == "ASSAULT"] == [None]
-    assert _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events == []
+    (talks,) = _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events
+    assert talks.date == "2023-05-12" and {"date.reported", "report.topic"} <= set(talks.reasons)
+    (dated,) = _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled in Yerevan.").events
+    assert "report.topic" not in dated.reasons
+
+
+def test_an_event_the_report_tells_nothing_of_is_kept_as_a_topic_below_what_the_map_shows():
+    from extract.confidence import threshold
+    (war,) = _extract("The talks aimed to avert a war.").events
+    assert "report.topic" in war.reasons and war.confidence < threshold("event")
