@@ -72,6 +72,8 @@ INTERRUPTING_REACH = 3  # "The city has fallen, the group announced": steps from
 def anchors(trigger: Token) -> set[int]:
     """The tokens a place or date phrase of the event may hang on."""
     found = {trigger.i}
+    if trigger.dep_ == "compound":
+        found.add(trigger.head.i)  # "the coup attempt in Turkey"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
         found.add(trigger.head.head.i)  # "the establishment of a checkpoint on the corridor"
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in SUBJECT_OR_OBJECT:

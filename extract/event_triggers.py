@@ -45,13 +45,18 @@ CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance
     {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
 
 
+ATTEMPTS = frozenset({"attempt", "bid"})  # "a coup attempt", "an assassination bid": the act, tried
+
+
 def trigger_of(token: Token) -> tuple[EventType, str] | None:
     lemma = "ceasefire" if _cease_fire(token) else token.lemma_.casefold()
     if token.pos_ == "VERB" and lemma in COMPANION_TRIGGERS:
         companions, found = COMPANION_TRIGGERS[lemma]
         near = [c for c in token.children if c.dep_ in ("prep", "dobj", "prt", "agent")]
         near += [g for c in near if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-        return found if any(c.lower_ in companions for c in near) else None  # "spoke by telephone"
+        if not any(c.lower_ in companions for c in near):
+            return None  # "spoke" alone, but "spoke by telephone"
+        return EVENT_TRIGGERS["coup"] if _seizes_power(token) else found
     if token.pos_ == "VERB" and lemma in STRIKING_VERBS:
         return (EventType.ASSAULT, "attack") if _done_with_a_weapon(token) else None
     found = EVENT_TRIGGERS.get(lemma)
@@ -59,8 +64,8 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
         return None
     if token.pos_ == "PROPN" and token.ent_type_ == "ORG":
         return None  # "the Government of National Accord", "the Syrian Democratic Forces' Operations Room": a name
-    if token.dep_ == "compound" and lemma != "ceasefire":
-        return None  # "a talk show", "war crimes": the word only qualifies another noun
+    if token.dep_ == "compound" and lemma != "ceasefire" and token.head.lemma_.casefold() not in ATTEMPTS:
+        return None  # "a talk show", "war crimes": the word only qualifies another noun ("a coup attempt" is one)
     if (token.pos_ == "VERB" and lemma in NOUN_ONLY_TRIGGERS) or (token.pos_ != "VERB" and lemma in VERB_ONLY_TRIGGERS):
         return None
     if lemma in QUALIFIED_TRIGGERS and not _qualified(token, QUALIFIED_TRIGGERS[lemma]):
@@ -73,7 +78,14 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
             return found[0], refined
     if found[1] == "capture" and _takes_people(token):
         return EventType.COERCE, "detention"
+    if found[1] == "capture" and _seizes_power(token):
+        return EVENT_TRIGGERS["coup"]
     return found
+
+
+def _seizes_power(token: Token) -> bool:
+    """ "the military seized power", "took power": a coup, not ground taken."""
+    return any(c.dep_ == "dobj" and c.lower_ == "power" for c in token.children)
 
 
 def _takes_people(token: Token) -> bool:

@@ -148,6 +148,8 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("kidnap", "kidnapping", "abduct", "abduction", "hijack", "hijacking"),
                     (EventType.ASSAULT, "abduction")),
     **dict.fromkeys(("crackdown", "purge"), (EventType.COERCE, "crackdown")),
+    # a seizure of power is coercion of a state's institutions (the news gold's rule), not fighting
+    **dict.fromkeys(("coup", "putsch"), (EventType.COERCE, "coup")),
     **dict.fromkeys(("imprison", "imprisonment", "jail"), (EventType.COERCE, "imprisonment")),
     "curfew": (EventType.COERCE, "curfew"),
     **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation"), (EventType.MOBILIZE, "mobilisation")),
@@ -217,7 +219,7 @@ HEARING_BODIES = frozenset({"committee", "council", "parliament", "assembly", "s
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "fire": (frozenset({"on", "at", "into"}), (EventType.ASSAULT, "shelling")),
     "open": (frozenset({"fire"}), (EventType.ASSAULT, "shooting")),
-    "take": (frozenset({"control"}), (EventType.ASSAULT, "capture")),
+    "take": (frozenset({"control", "power"}), (EventType.ASSAULT, "capture")),
     "blow": (frozenset({"up"}), (EventType.ASSAULT, "bombing")),
     "speak": (frozenset({"with", "telephone", "phone"}), (EventType.CONSULT, "talks")),
     "talk": (frozenset({"with", "telephone", "phone"}), (EventType.CONSULT, "talks")),

@@ -406,3 +406,14 @@ def test_an_event_the_report_tells_nothing_of_is_kept_as_a_topic_below_what_the_
     from extract.confidence import threshold
     (war,) = _extract("The talks aimed to avert a war.").events
     assert "report.topic" in war.reasons and war.confidence < threshold("event")
+
+
+def test_a_coup_or_a_seizure_of_power_is_coercion_where_it_happened_and_taking_a_town_is_not():
+    (coup,) = _extract("The failed coup attempt in Armenia in July 2016 was crushed.").events
+    assert (coup.type, coup.label, coup.date, coup.place.name) == ("COERCE", "coup", "2016-07", "Armenia")
+    (seizure,) = _extract("The army seized power in Armenia on 18 August 2020.").events
+    assert (seizure.type, seizure.label) == ("COERCE", "coup")
+    (took,) = _extract("The army took power in Armenia on 18 August 2020.").events
+    assert (took.type, took.label) == ("COERCE", "coup")
+    (capture,) = _extract("Azerbaijani forces took control of Kirants on 18 August 2020.").events
+    assert (capture.type, capture.label) == ("ASSAULT", "capture")
