@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from extract.dates import has_year
 from extract.model import Claim, Event, PlaceRef, same_speaker
@@ -27,6 +28,7 @@ SIMILAR_CONTENT = 0.5  # Jaccard overlap of content words for two wordings of on
 # Two outlets' paraphrases of one statement about the same places ("accused Baku of supporting the protesters" /
 # "of backing protesters") share fewer words; distinct statements of one speaker about those places share fewer still.
 PARAPHRASED_CONTENT = 0.3
+REPORT_LAG_DAYS = 7  # how long before a report the event it dates may have happened, for merging
 SHORT_ANSWER = 3  # content words of a reply too short to compare by wording
 
 
@@ -58,7 +60,8 @@ def specific_label(a: str, b: str) -> str:
 def same_event(a: Event, b: Event, within_article: bool = False, nested: bool = False) -> bool:
     """`nested`: the caller found that one event's place lies inside the other's (Stepanakert in Nagorno-Karabakh),
     which makes two places compatible as equal ones are."""
-    if a.type != b.type or not labels_compatible(a.label, b.label) or not dates_compatible(a.date, b.date):
+    if a.type != b.type or not labels_compatible(a.label, b.label) or \
+            not (dates_compatible(a.date, b.date) or (within_article and _reported_after(a, b))):
         return False
     place_a, place_b = (a.place.place_id if a.place else None), (b.place.place_id if b.place else None)
     if place_a != place_b and place_a is not None and place_b is not None and not nested and \
@@ -74,6 +77,18 @@ def same_event(a: Event, b: Event, within_article: bool = False, nested: bool = 
     # nothing known in common but someone: a person is evidence ("Blinken's call" in two outlets), a government is
     # not (an undated meeting with Armenia's minister is not the dated call with Armenia another outlet reported)
     return bool(person_keys(a) & person_keys(b))
+
+
+def _reported_after(a: Event, b: Event) -> bool:
+    """ "The Houthis said on Monday they had fired at a ship" and "the attack occurred on Sunday": the date of a
+    report bounds the event from above, so an earlier date the article gives it fits (within a week)."""
+    for reported, other in ((a, b), (b, a)):
+        if "date.reported" in reported.reasons and "date.reported" not in other.reasons and \
+                reported.date and other.date and len(reported.date) == len(other.date) == 10 and \
+                not reported.date.startswith("-") and not other.date.startswith("-"):
+            gap = (date.fromisoformat(reported.date) - date.fromisoformat(other.date)).days
+            return 0 <= gap <= REPORT_LAG_DAYS
+    return False
 
 
 def country_and_place_in_it(a: PlaceRef, b: PlaceRef) -> bool:
@@ -132,7 +147,8 @@ def combine(kept: Event, other: Event) -> Event:
     and sources add up."""
     actors = dict.fromkeys(kept.actors) | dict.fromkeys(other.actors)
     sources = tuple(dict.fromkeys(kept.sources + other.sources))
-    date_from = min((kept, other), key=lambda e: (not has_year(e.date), _rank(e.date_precision)))
+    date_from = min((kept, other), key=lambda e: (not has_year(e.date), _rank(e.date_precision),
+                                                  "date.reported" in e.reasons))
     place_from = kept if (kept.geo_precision or 9) <= (other.geo_precision or 9) else other
     reasons = _field_reasons(date_from, "date.") + _field_reasons(place_from, "place.")
     if "report.hearsay" in kept.reasons and "report.hearsay" in other.reasons:  # one plain report is enough

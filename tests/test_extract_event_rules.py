@@ -417,3 +417,12 @@ def test_a_coup_or_a_seizure_of_power_is_coercion_where_it_happened_and_taking_a
     assert (took.type, took.label) == ("COERCE", "coup")
     (capture,) = _extract("Azerbaijani forces took control of Kirants on 18 August 2020.").events
     assert (capture.type, capture.label) == ("ASSAULT", "capture")
+
+
+def test_the_date_of_a_report_bounds_the_event_so_an_earlier_stated_date_is_the_same_event():
+    text = ("The Red Cross said on 8 May 2023 that Armenia and Azerbaijan had signed a ceasefire agreement in Yerevan. "
+            "The ceasefire agreement was signed on 6 May 2023 in Yerevan.")
+    (ceasefire,) = _extract(text).events
+    assert ceasefire.date == "2023-05-06" and "date.stated" in ceasefire.reasons
+    later = text.replace("6 May 2023", "28 April 2023")  # more than a week before the report: another signing
+    assert sorted(e.date for e in _extract(later).events) == ["2023-04-28", "2023-05-08"]
