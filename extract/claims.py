@@ -81,6 +81,8 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                          and not _speaker_goes_on(context, sent, token, stance, quotes)):
                     continue
                 found = _claims(context, sent, token, stance, quotes)
+                if not found and subject_of(token) is not None:
+                    verbs[f"unnamed:{token.i}"] = token  # "A Turkish official said ..., Slate reported"
             for claim in found:
                 verbs.setdefault(claim.speaker.key, token)
                 in_sentence = _one_per_speaker(in_sentence, claim)
@@ -98,13 +100,22 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
 
 def _without_relays(claims: list[Claim], verbs: dict[str, Token]) -> list[Claim]:
     """ "Peskov confirmed the withdrawal, according to Meduza": an outlet in a sentence where someone else speaks,
-    outside what the outlet reports, only relays what they said ("Interfax reported that Yulia had phoned, saying
-    ..." is the outlet's own report, with her words inside it)."""
+    named or not, outside what the outlet reports, only relays what they said ("Interfax reported that Yulia had
+    phoned, saying ..." is the outlet's own report, with her words inside it). `verbs`: the speaking words of the
+    sentence by speaker key, those of unnamed speakers too."""
     def relays(claim: Claim) -> bool:
-        own = {t.i for t in verbs[claim.speaker.key].subtree}
-        return is_press(claim.speaker.name) and any(
-            key != claim.speaker.key and verb.i not in own for key, verb in verbs.items())
+        verb = verbs[claim.speaker.key]
+        own = {t.i for t in verb.subtree}
+        others = [v for key, v in verbs.items() if key != claim.speaker.key]
+        if any(v.i in own and _told_before(v, verb) for v in others):
+            return True  # "A Turkish official said ..., Slate reported"
+        return is_press(claim.speaker.name) and any(v.i not in own for v in others)
     return [c for c in claims if not relays(c)]
+
+
+# Verbs that tell a statement; told before the verb that governs it, they keep their own speaker (`_told_before`).
+TELLING_VERBS = frozenset({"say", "tell", "state", "announce", "report", "declare", "write", "tweet", "claim",
+                           "confirm"})
 
 
 def _quoted_verb_of_outside_subject(verb: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -170,12 +181,8 @@ def _verb_stance(token: Token) -> Stance | None:
                 c.dep_ == "prep" and c.lower_ == "with" and not any(lemma_of(g) in SPEECH_NOUNS for g in c.children)
                 for c in token.children):
             return None  # "the army responded with airstrikes": an answer in deeds, not words
-        if lemma in QUOTING_VERBS:  # "Focus magazine cited sources as saying ...": the magazine reports it, unless
-            # the one it quotes is named ("cited Lavrov as saying", "Lavrov was quoted as saying": see subject_of)
-            if any(c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")) for c in token.children):
-                return None
-            return Stance.ASSERT if any(c.dep_ == "prep" and c.lower_ == "as" and any(
-                lemma_of(g) in REPORTING_VERBS for g in c.children) for c in token.children) else None
+        if lemma in QUOTING_VERBS:
+            return None  # "cited Lavrov as saying", "cited sources as saying": who is quoted speaks (subject_of)
         return REPORTING_VERBS.get(lemma)
     return None
 
@@ -205,10 +212,17 @@ def _reported_by_another(token: Token) -> bool:
     while node.head.i != node.i:
         node = node.head
         if _verb_stance(node) is not None:
-            return True
+            return not _told_before(token, node)
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
     return False
+
+
+def _told_before(token: Token, governing: Token) -> bool:
+    """ "Armenia said Baku shelled Yerevan, Interfax reported": a statement told, with its speaker, before the verb
+    that governs it is that speaker's; the later verb only says where it was read (`_without_relays`). A fronted
+    quote ("Azerbaijan welcomes the talks, Aliyev said") is not told by "welcomes": it stays content."""
+    return governing.i > token.i and lemma_of(token) in TELLING_VERBS and subject_of(token) is not None
 
 
 def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
