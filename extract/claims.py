@@ -113,6 +113,10 @@ def _without_relays(claims: list[Claim], verbs: dict[str, Token]) -> list[Claim]
     return [c for c in claims if not relays(c)]
 
 
+# Backing a side is aid, not a statement ("backs the rebels"); backing a plan or a move is a stance.
+BACKING_VERBS = frozenset({"back", "support"})
+SIDES = frozenset({"government", "regime", "rebel", "group", "force", "militia", "army", "faction", "fighter",
+                   "insurgent", "side", "separatist", "movement", "party"})
 # Verbs that tell a statement; told before the verb that governs it, they keep their own speaker (`_told_before`).
 TELLING_VERBS = frozenset({"say", "tell", "state", "announce", "report", "declare", "write", "tweet", "claim",
                            "confirm"})
@@ -183,8 +187,15 @@ def _verb_stance(token: Token) -> Stance | None:
             return None  # "the army responded with airstrikes": an answer in deeds, not words
         if lemma in QUOTING_VERBS:
             return None  # "cited Lavrov as saying", "cited sources as saying": who is quoted speaks (subject_of)
+        if lemma in BACKING_VERBS and any(c.dep_ == "dobj" and _armed_or_ruling(c) for c in token.children):
+            return None  # "Iran backs Assad's government", "Rwanda admits backing M23": aid to a side, not words
         return REPORTING_VERBS.get(lemma)
     return None
+
+
+def _armed_or_ruling(noun: Token) -> bool:
+    """A side in a conflict: an armed group, a government, an organisation or a people named as one."""
+    return lemma_of(noun) in SIDES or noun.ent_type_ in ("ORG", "NORP")
 
 
 def _noun_stance(token: Token) -> Stance | None:

@@ -363,3 +363,10 @@ def test_it_after_a_subject_no_one_could_name_is_no_one_not_the_speaker_before()
     text = ("Armenia calls for a ceasefire. The government claims it still controls the Lachin Corridor. It said the "
             "army holds the airport.")
     assert [c.speaker.name for c in _extract(text).claims] == ["Armenia"]
+
+
+def test_backing_a_side_is_aid_not_a_statement_but_backing_a_plan_is_support():
+    assert _extract("Along with Russia, Armenia backs the rebel groups fighting in Azerbaijan.").claims == []
+    assert _extract("Azerbaijan supports the government in Yerevan.").claims == []
+    (plan,) = _extract("Armenia backs the peace plan for the Lachin Corridor.").claims
+    assert plan.stance == "support"
