@@ -113,6 +113,11 @@ def _without_relays(claims: list[Claim], verbs: dict[str, Token]) -> list[Claim]
     return [c for c in claims if not relays(c)]
 
 
+# What declaring makes so rather than says ("declared a state of emergency").
+DECLARED_ACTS = frozenset({"state", "emergency", "war", "independence", "law", "curfew", "mourning", "holiday"})
+# What an answer in words answers ("responded to the accusations").
+ANSWERED_WORDS = SPEECH_NOUNS | {"accusation", "allegation", "claim", "criticism", "question", "charge", "report",
+                                 "remark", "comment", "demand", "call", "request", "proposal", "offer", "invitation"}
 # Backing a side is aid, not a statement ("backs the rebels"); backing a plan or a move is a stance.
 BACKING_VERBS = frozenset({"back", "support"})
 SIDES = frozenset({"government", "regime", "rebel", "group", "force", "militia", "army", "faction", "fighter",
@@ -187,6 +192,12 @@ def _verb_stance(token: Token) -> Stance | None:
             return None  # "the army responded with airstrikes": an answer in deeds, not words
         if lemma in QUOTING_VERBS:
             return None  # "cited Lavrov as saying", "cited sources as saying": who is quoted speaks (subject_of)
+        if lemma == "declare" and any(c.dep_ == "dobj" and lemma_of(c) in DECLARED_ACTS for c in token.children):
+            return None  # "declared a state of emergency", "declared war": an act of state, not a statement
+        if lemma in ANSWERING_VERBS and not any(c.dep_ in ("ccomp", "advcl", "xcomp") for c in token.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "to" and not any(lemma_of(g) in ANSWERED_WORDS
+                                                                       for g in c.children) for c in token.children):
+            return None  # "responding to the terrorist threat" by deeds; "responded to the accusations" is words
         if lemma in BACKING_VERBS and any(c.dep_ == "dobj" and _armed_or_ruling(c) for c in token.children):
             return None  # "Iran backs Assad's government", "Rwanda admits backing M23": aid to a side, not words
         return REPORTING_VERBS.get(lemma)

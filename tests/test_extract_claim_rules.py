@@ -370,3 +370,11 @@ def test_backing_a_side_is_aid_not_a_statement_but_backing_a_plan_is_support():
     assert _extract("Azerbaijan supports the government in Yerevan.").claims == []
     (plan,) = _extract("Armenia backs the peace plan for the Lachin Corridor.").claims
     assert plan.stance == "support"
+
+
+def test_declaring_a_state_of_emergency_or_responding_to_a_threat_is_an_act_not_words():
+    assert _extract("The attacks forced Armenia to declare a state of emergency in Yerevan.").claims == []
+    assert _extract("Armenia has strengthened its ties with Georgia, responding to the threat in Yerevan.").claims == []
+    assert [c.stance for c in _extract("Armenia declared that Azerbaijan had shelled Yerevan.").claims] == ["accuse"]
+    assert [c.speaker.name for c in _extract("Armenia responded to the accusations about Yerevan.").claims] == [
+        "Armenia"]
