@@ -40,6 +40,10 @@ NAMED_GROUPS = frozenset({"group", "rebels", "rebel", "militia", "movement", "in
 # Offices of a jurisdiction: without a person's name, "the governors of Texas and Arizona" speak for the states.
 OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
 # People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
+# People named only by what they do (capitalised or not, the NER may call them an organisation).
+ROLES = frozenset({"officer", "assistant", "commander", "prosecutor", "analyst", "researcher", "expert", "adviser",
+                   "advisor", "correspondent", "reporter", "editor", "professor", "doctor", "witness", "resident",
+                   "source", "aide", "investigator", "lawyer", "attorney"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Documents that speak for whoever issued them: "a statement from the ministry said".
 DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "release", "declaration", "letter",
@@ -243,6 +247,8 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
         return Speaker(titled, starts, "speaker.title")
     if inside and lemma in OFFICE_HEADS:  # no one known by that title: the jurisdiction speaks
         return Speaker(_government(inside[-1]), starts, "speaker.government")
+    if lemma in ROLES and (organisation is None or organisation.root.i == subject.i):
+        return NO_ONE  # "the dead soldier's Commanding Officer said": someone known only by a role
     if subject.pos_ == "PROPN" or head_is_org:
         name = _written(words)
         known = context.actors.person(name, subject.idx) if subject.pos_ == "PROPN" and len(words) <= 3 else None

@@ -378,3 +378,11 @@ def test_declaring_a_state_of_emergency_or_responding_to_a_threat_is_an_act_not_
     assert [c.stance for c in _extract("Armenia declared that Azerbaijan had shelled Yerevan.").claims] == ["accuse"]
     assert [c.speaker.name for c in _extract("Armenia responded to the accusations about Yerevan.").claims] == [
         "Armenia"]
+
+
+def test_someone_known_only_by_a_role_is_no_speaker_even_when_capitalised():
+    for text in ("The dead soldier's Commanding Officer said the attack on Yerevan was cowardly.",
+                 "The Chief Prosecutor said the boy was detained in Yerevan."):
+        assert _extract(text).claims == [], text
+    assert [c.speaker.name for c in _extract("The Border Service reported that a man was detained in Yerevan."
+                                             ).claims] == ["Border Service"]
