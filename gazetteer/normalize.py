@@ -16,15 +16,17 @@ _PRE_TRANSLITERATION = str.maketrans({"ə": "a", "Ə": "A"})
 _APOSTROPHES_AND_DOTS = re.compile(r"[.'’`ʼʻ]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _LEADING_ARTICLE = re.compile(r"^the ")
+_ARTICLE_AFTER_OF = re.compile(r" of the ")  # "Democratic Republic of (the) Congo", "Republic of (the) Gambia"
 
 
 def normalize(name: str) -> str:
-    """Fold case, diacritics and punctuation; drop a leading "the". Returns "" for names with nothing to match."""
+    """Fold case, diacritics and punctuation; drop a leading "the" and one after "of". Returns "" for names with
+    nothing to match."""
     name = name.encode("utf-8", "ignore").decode("utf-8")  # lone surrogates from undecodable input carry nothing
     text = unidecode(name.translate(_PRE_TRANSLITERATION)).casefold()
     text = _APOSTROPHES_AND_DOTS.sub("", text)
     text = _NOT_ALNUM.sub(" ", text).strip()
-    return _LEADING_ARTICLE.sub("", text)
+    return _ARTICLE_AFTER_OF.sub(" of ", _LEADING_ARTICLE.sub("", text))
 
 
 def is_latin_script(name: str) -> bool:
