@@ -102,6 +102,17 @@ def test_georgia_by_context(parser):
     assert georgia.kind == "admin-1" and "US" in parser.gaz.get(georgia.place_id).country_codes
 
 
+def test_congo_by_context_and_unsure_without_it(parser):
+    east = parser.parse("M23 rebels advanced on Goma in eastern Congo on Sunday.")
+    assert only(east, "Congo").country_codes == ("CD",)
+    west = parser.parse("Protests erupted in Brazzaville, the capital of Congo.")
+    assert only(west, "Congo").country_codes == ("CG",)
+    alone = parser.parse("Fighting in Congo displaced thousands.")
+    assert only(alone, "Congo").score < 0.6  # two countries go by the name: a guess, and marked as one
+    full = parser.parse("Beni lies in the Democratic Republic of Congo.")
+    assert only(full, "Democratic Republic of Congo").country_codes == ("CD",)
+
+
 def test_washington_by_context(parser):
     capital = parser.parse("The Azerbaijani foreign minister held talks in Washington with US officials.")
     assert only(capital, "Washington").kind == "capital"
