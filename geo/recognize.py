@@ -22,6 +22,7 @@ What the gazetteer says about each candidate name (known, a demonym, prominent, 
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -198,6 +199,10 @@ class Recognizer:
             # NER calls some demonyms persons ("Azerbaijani soldiers"): an adjective before a noun is a demonym
             if not self.names.is_people_plural(text) and not used_as_language(doc, start, end):
                 found.append(self._span(doc, start, end, f"demonym (NER {label})"))
+        elif label in ("DATE", "TIME") and _not_calendar_words(text) and self.names.known(text) and \
+                all(t.is_title and not t.is_stop for t in doc[start:end]) and start > 0 and \
+                doc[start - 1].lower_ in ("in", "near", "across", "throughout") and not before_common_noun(doc, end):
+            found.append(self._span(doc, start, end, f"gazetteer name in locative context (NER said {label})"))
         elif label in NUMERIC_LABELS:
             if label == "MONEY":
                 found.extend(self._currency_country(doc, start, end))
@@ -439,6 +444,17 @@ class Recognizer:
         if level is not None:
             evidence += f"; the text calls it a{'n' if level == AREA else ''} {level}"
         return Span(span.start_char, span.end_char, span.text, evidence, verb is not None, level)
+
+
+_CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,
+                                                    *calendar.day_abbr) if w)
+
+
+def _not_calendar_words(text: str) -> bool:
+    """ "in Amhara on Sunday": the NER may take a name right after "in" next to a date for a date; no digit and no
+    month or day name means it is none (the caller asks for capitalised words after "in" too)."""
+    words = text.casefold().replace(",", " ").split()
+    return not any(ch.isdigit() for ch in text) and not any(w.rstrip(".") in _CALENDAR_WORDS for w in words)
 
 
 def _listed(text: str, span: Span, start: int, end: int) -> bool:

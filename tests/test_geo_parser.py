@@ -187,3 +187,17 @@ def test_parse_many_matches_parse_in_order(parser):
 
 def test_no_online_fallback_by_default(parser):
     assert parser.resolver.fallback is None
+
+
+def test_conflict_regions_news_names_are_places_of_their_countries(parser):
+    for name, codes in (("Donbas", ("UA",)), ("Donbass", ("UA",)), ("Darfur", ("SD",)), ("Sinai", ("EG",))):
+        found = only(parser.parse(f"Fighting was reported in {name} on Sunday, officials said."), name)
+        assert (found.kind, found.country_codes) == ("region", codes), name
+    strait = only(parser.parse("The Houthis fired at a ship near Bab el-Mandeb."), "Bab el-Mandeb")
+    assert strait.kind == "water body"
+
+
+def test_a_name_after_in_that_the_ner_took_for_a_date_is_a_place_but_a_month_is_not(parser):
+    amhara = only(parser.parse("Fighting was reported in Amhara on Sunday, officials said."), "Amhara")
+    assert amhara.country_codes == ("ET",)
+    assert parser.parse("The delegation arrived in March and left in May.") == []
