@@ -1,7 +1,7 @@
 """Each look-up rule of the gazetteer, the RFC 7946 shape of its output, and what it does with junk."""
 
 import pytest
-from shapely.geometry import LinearRing, shape
+from shapely.geometry import LinearRing, Point, shape
 
 from gazetteer import Gazetteer
 from gazetteer.freshness import is_stale
@@ -178,3 +178,10 @@ def test_normalize(raw, key):
 ])
 def test_a_district_also_answers_to_its_name_without_the_unit_word(name, bare):
     assert bare_name(name) == bare
+
+
+def test_an_admin1_unit_is_in_the_country_whose_outline_holds_it(gaz):
+    """Natural Earth's admin-1 file and its country outlines disagree on Crimea; the gazetteer keeps one answer."""
+    crimea = best(gaz, "Crimea").place
+    assert crimea.country_codes == ("UA",)
+    assert gaz.geometry("ne0:UKR").contains(Point(crimea.lon, crimea.lat))
