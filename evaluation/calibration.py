@@ -23,6 +23,7 @@ TARGET_PRECISION = {"event": 0.75, "claim": 0.80}
 LEAST_RECALL = {"event": 0.35, "claim": 0.40}
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)  # ridge penalties tried by cross-validation: a few hundred items, reasons rare
 FOLDS = 5
+F0_5_TOLERANCE = 0.01  # F0.5 differences smaller than this between thresholds are noise on a few hundred items
 
 
 @dataclass(frozen=True)
@@ -67,22 +68,27 @@ def out_of_fold(items: Sequence[Item], penalty: float) -> list[Item]:
     return [item for item in scored if item is not None]
 
 
-def choose_penalty(items: Sequence[Item]) -> float:
-    """The ridge penalty whose out-of-fold confidences have the least log-loss: with a hundred or two items a layer,
-    a weak penalty fits the tune split's accidents, which the held-out half does not share."""
+def choose_penalty(items: Sequence[Item]) -> tuple[float, list[Item]]:
+    """The ridge penalty whose out-of-fold confidences have the least log-loss, and those confidences (what the
+    threshold is chosen on): with a hundred or two items a layer, a weak penalty fits the tune split's accidents,
+    which the held-out half does not share."""
     def log_loss(scored: list[Item]) -> float:
         eps = 1e-3
         return -sum(np.log(max(eps, i.confidence if i.correct else 1.0 - i.confidence)) for i in scored) / len(scored)
 
-    return min(PENALTIES, key=lambda penalty: log_loss(out_of_fold(items, penalty)))
+    scored = {penalty: out_of_fold(items, penalty) for penalty in PENALTIES}
+    best = min(PENALTIES, key=lambda penalty: log_loss(scored[penalty]))
+    return best, scored[best]
 
 
 def choose_threshold(items: Sequence[Item], gold: int, target: float, least_recall: float) -> float:
     """The default display threshold. The lowest confidence from which the items shown are right at least `target` of
     the time while still finding `least_recall` of the gold; when no confidence does both (the extractor is not that
     good yet), the one that maximises F0.5, which weighs precision twice as much as recall: the map shows fewer,
-    surer items, never nothing. Ten items at least, so that one lucky item sets no threshold."""
-    best, best_f = 1.0, -1.0
+    surer items, never nothing. Ten items at least, so that one lucky item sets no threshold. The F0.5 curve of a
+    few hundred items is flat and bumpy: any threshold within F0_5_TOLERANCE of the best is as good, and the highest
+    of them is taken (precision first), so that a small change in the items does not swing the threshold."""
+    scored: list[tuple[float, float]] = []  # (threshold, F0.5)
     for threshold in sorted({item.confidence for item in items}):
         shown = [item for item in items if item.confidence >= threshold]
         if len(shown) < 10:
@@ -91,10 +97,11 @@ def choose_threshold(items: Sequence[Item], gold: int, target: float, least_reca
         p, r = right / len(shown), right / gold if gold else 0.0
         if p >= target and r >= least_recall:
             return threshold
-        f = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-        if f > best_f:
-            best, best_f = threshold, f
-    return best
+        scored.append((threshold, 1.25 * p * r / (0.25 * p + r) if p + r else 0.0))
+    if not scored:
+        return 1.0
+    best_f = max(f for _, f in scored)
+    return max(threshold for threshold, f in scored if f >= best_f - F0_5_TOLERANCE)
 
 
 def reliability(items: Sequence[Item], edges: Sequence[float] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)) -> list[str]:

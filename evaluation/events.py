@@ -32,7 +32,6 @@ from evaluation.calibration import (
     choose_penalty,
     choose_threshold,
     fit,
-    out_of_fold,
     precision,
     recall,
     reliability,
@@ -277,11 +276,10 @@ def calibrate(layers: dict[str, tuple[Layer, Layer]]) -> None:
     for position, name in enumerate(("event", "claim")):
         items = [item for pair in layers.values() for item in pair[position].items]
         gold = sum(counts[2] for pair in layers.values() for counts in pair[position].everything)
-        penalty = choose_penalty(items)
+        penalty, unseen = choose_penalty(items)
         weights = fit(items, penalty)
         # the threshold is chosen on confidences of items the fit did not see, as new articles' will be
-        chosen = choose_threshold(out_of_fold(items, penalty), gold, TARGET_PRECISION[name],
-                                  LEAST_RECALL[name])
+        chosen = choose_threshold(unseen, gold, TARGET_PRECISION[name], LEAST_RECALL[name])
         fitted[name] = {"weights": weights, "threshold": chosen, "penalty": penalty, "fitted_on": len(items)}
     CALIBRATION.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {CALIBRATION}")
