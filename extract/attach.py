@@ -18,6 +18,7 @@ from extract.reading import mention_root
 from extract.verbs import LASTING_LABELS, REPORTING_VERBS
 from extract.vocabulary import EventType
 from gazetteer import Kind
+from geo.lexicon import LOWER_CASE_SITE_NOUNS
 from geo.model import Mention
 from text.parse import text_of
 
@@ -45,11 +46,9 @@ PLACE_FRAMES = frozenset({"city", "town", "village", "province", "region", "dist
                           "neighbourhood", "neighborhood", "island", "port", "territory", "bastion", "stronghold",
                           "control", "part", "centre", "center", "north", "south", "east", "west", "northeast",
                           "northwest", "southeast", "southwest"})
-# Sites named with the name before them ("shelled the Zamzam camp", "struck the Kyiv hospital"): where the site
-# is, the event is.
-SITE_FRAMES = frozenset({"camp", "hospital", "bridge", "airport", "airbase", "base", "prison", "checkpoint",
-                         "crossing", "refinery", "market", "school", "mosque", "church", "plant", "dam", "station",
-                         "post", "outpost"})
+# Place nouns, and sites named with the name before them ("shelled the Zamzam camp", "struck the Kyiv hospital":
+# where the site is, the event is; the geoparser's nouns that make an unknown name a place).
+FRAMES = PLACE_FRAMES | LOWER_CASE_SITE_NOUNS
 # "deployed in this area", "attacks in the south of the country", "stay in the city": a definite place noun that
 # points back to the last place of its kind named before it.
 _REGIONS = frozenset({Kind.REGION, Kind.DISPUTED_AREA, Kind.CORRIDOR, Kind.ADMIN1, Kind.ADMIN2})
@@ -273,11 +272,10 @@ def _root(doc: Doc, mention: Mention) -> Token | None:
     while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
         head = root.head
         owned = root.dep_ == "poss" and head.dep_ == "pobj"  # "intervened in Yemen's civil war": in Yemen
-        if head.lemma_.casefold() not in PLACE_FRAMES | SITE_FRAMES and head.dep_ != "compound" and not owned:
+        if head.lemma_.casefold() not in FRAMES and head.dep_ != "compound" and not owned:
             return None
         root = head  # through a compound's other nouns to its head: "the Koe Tan Kauk border guard police station"
-    return root if root.i == head_word.i or root.lemma_.casefold() in PLACE_FRAMES | SITE_FRAMES \
-        or root.dep_ == "pobj" else None
+    return root if root.i == head_word.i or root.lemma_.casefold() in FRAMES or root.dep_ == "pobj" else None
 
 
 def _between(text: str, a: int, b: int) -> str:
