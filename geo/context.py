@@ -32,6 +32,7 @@ from geo.lexicon import (
 )
 
 MAX_NAME_TOKENS = 6
+RUN_CONNECTORS = NAME_CONNECTORS | {"-", "&"}  # what may join the words of one name ("Bosnia and Herzegovina")
 _POSSESSIVE = re.compile(r"^['\u2019]s?$", re.IGNORECASE)
 
 
@@ -60,23 +61,23 @@ def article_before(doc: Doc, start: int) -> int:
     return start
 
 
-def capitalised_runs(doc: Doc, claimed: list[bool]) -> Iterator[tuple[int, int]]:
-    """Maximal runs of unclaimed capitalised tokens, allowing connectors ('of', '-', '&') inside, each with the
-    lower-case article joined to its start ("al-Mukha")."""
+def capitalised_runs(doc: Doc, claimed: list[bool], *, connectors: frozenset[str] = RUN_CONNECTORS,
+                     with_article: bool = True) -> Iterator[tuple[int, int]]:
+    """Maximal runs of unclaimed capitalised tokens, allowing `connectors` inside ('of', '-', '&'), each with the
+    lower-case article joined to its start ("al-Mukha") if `with_article`."""
     i, n = 0, len(doc)
     while i < n:
         if claimed[i] or not is_name_token(doc[i]):
             i += 1
             continue
-        first = article_before(doc, i)
+        first = article_before(doc, i) if with_article else i
         if any(claimed[first:i]):
             first = i
         j = i + 1
         while j < n and not claimed[j]:
             if is_name_token(doc[j]):
                 j += 1
-            elif (doc[j].lower_ in NAME_CONNECTORS or doc[j].text in ("-", "&")) and j + 1 < n and not claimed[j + 1] \
-                    and is_name_token(doc[j + 1]):
+            elif doc[j].lower_ in connectors and j + 1 < n and not claimed[j + 1] and is_name_token(doc[j + 1]):
                 j += 2
             else:
                 break

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from gazetteer import Kind
-from geo.context import is_name_token, trim
+from geo.context import capitalised_runs, trim
 from geo.lexicon import LOWER_CASE_SITE_NOUNS, SETTLEMENT_NOUNS, SITE_NOUNS
 
 MODIFIER_TOKENS = 3  # lower-case words between a name and its kind noun ("children's hospital", "border guard post")
@@ -27,6 +27,7 @@ NOT_PLACE_HEADS = frozenset({"operation"})  # "the headquarters of Operation Laf
 # Street", "Carbon School District").
 NOT_PLACE_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "school", "college"})
 MAX_TOKENS = 5
+HYPHEN = frozenset({"-"})
 
 
 def kind_of(noun: str) -> str:
@@ -42,7 +43,8 @@ def unknown_names(doc: Doc, known: Iterable[tuple[int, int]],
     taken = sorted(known)
     text = doc.text  # spaCy builds it anew on every access
     ner_places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in NER_PLACES}
-    for start, end in _name_runs(doc):
+    # joined only by hyphens (not "of": "Kanbalu Township of Sagaing Region" is two), the article read apart
+    for start, end in capitalised_runs(doc, [False] * len(doc), connectors=HYPHEN, with_article=False):
         start, end = trim(doc, start, end)
         if end <= start or end - start > MAX_TOKENS:
             continue
@@ -58,20 +60,6 @@ def unknown_names(doc: Doc, known: Iterable[tuple[int, int]],
         name_last = doc[name_end - 1].idx + len(doc[name_end - 1])
         full = text[first:doc[full_end - 1].idx + len(doc[full_end - 1])]
         yield first, name_last, full, kind, doc[full_end - 1].idx + len(doc[full_end - 1])
-
-
-def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Runs of capitalised words, joined only by hyphens (not "of": "Kanbalu Township of Sagaing Region" is two)."""
-    i, n = 0, len(doc)
-    while i < n:
-        if not is_name_token(doc[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and (is_name_token(doc[j]) or (doc[j].text == "-" and j + 1 < n and is_name_token(doc[j + 1]))):
-            j += 1
-        yield i, j
-        i = j
 
 
 def _kind_phrase(doc: Doc, start: int, end: int, ner_place: bool) -> tuple[int, int, str] | None:
