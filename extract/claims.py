@@ -198,6 +198,9 @@ def _verb_stance(token: Token) -> Stance | None:
                 any(c.dep_ == "prep" and c.lower_ == "to" and not any(lemma_of(g) in ANSWERED_WORDS
                                                                        for g in c.children) for c in token.children):
             return None  # "responding to the terrorist threat" by deeds; "responded to the accusations" is words
+        if lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) and \
+                not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
+            return None  # "Soguel reported from Istanbul.": a byline, where the reporter was
         if lemma in BACKING_VERBS and any(c.dep_ == "dobj" and _armed_or_ruling(c) for c in token.children):
             return None  # "Iran backs Assad's government", "Rwanda admits backing M23": aid to a side, not words
         return REPORTING_VERBS.get(lemma)
@@ -205,8 +208,11 @@ def _verb_stance(token: Token) -> Stance | None:
 
 
 def _armed_or_ruling(noun: Token) -> bool:
-    """A side in a conflict: an armed group, a government, an organisation or a people named as one."""
-    return lemma_of(noun) in SIDES or noun.ent_type_ in ("ORG", "NORP")
+    """A side in a conflict: an armed group, a government, an organisation or a people named as one ("some of the
+    rebel groups" too)."""
+    part_of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"]
+    return any(lemma_of(n) in SIDES or n.ent_type_ in ("ORG", "NORP") for n in (noun, *part_of))
 
 
 def _noun_stance(token: Token) -> Stance | None:

@@ -386,3 +386,9 @@ def test_someone_known_only_by_a_role_is_no_speaker_even_when_capitalised():
         assert _extract(text).claims == [], text
     assert [c.speaker.name for c in _extract("The Border Service reported that a man was detained in Yerevan."
                                              ).claims] == ["Border Service"]
+
+
+def test_a_byline_is_no_claim_and_backing_some_of_a_side_is_aid():
+    text = "Armenia accused Baku of shelling Yerevan. Jane Soguel reported from Tbilisi."
+    assert [c.speaker.name for c in _extract(text).claims] == ["Armenia"]
+    assert _extract("Russia backs some of the rebel groups fighting in Azerbaijan.").claims == []
