@@ -15,8 +15,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from extract.reading import mention_root
-from extract.verbs import LASTING_LABELS, REPORTING_VERBS
-from extract.vocabulary import EventType
+from extract.verbs import ATTEMPTS, LASTING_LABELS, REPORTING_VERBS
+from extract.vocabulary import EventType, Stance
 from gazetteer import Kind
 from geo.lexicon import LOWER_CASE_SITE_NOUNS
 from geo.model import Mention
@@ -64,14 +64,14 @@ SUBJECT_OR_OBJECT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
 CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"})
 DATE_REACH = 6  # parse-tree steps between a date and its event; further away it dates something else
 REPORT_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})  # what a reporting verb says was done
-REPORT_TOPIC = frozenset({"on", "about", "of"})  # "reported on the withdrawal"
+REPORT_TOPIC = frozenset({"on", "about"})  # "reported on the withdrawal" (not "warned of an offensive")
 INTERRUPTING_REACH = 3  # "The city has fallen, the group announced": steps from the report up to what it reports
 
 
 def anchors(trigger: Token) -> set[int]:
     """The tokens a place or date phrase of the event may hang on."""
     found = {trigger.i}
-    if trigger.dep_ == "compound":
+    if trigger.dep_ == "compound" and trigger.head.lemma_.casefold() in ATTEMPTS:
         found.add(trigger.head.i)  # "the coup attempt in Turkey"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
         found.add(trigger.head.head.i)  # "the establishment of a checkpoint on the corridor"
@@ -303,7 +303,8 @@ def report_date_owner(date_span: Span, triggers: list[Token]) -> Token | None:
     the clause it interrupts ("The city has fallen, the group announced on Tuesday"). Not an event beside the report
     ("the attack left them in a critical condition, but on March 29 the hospital said ...")."""
     verb = next((t for t in date_span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lemma_.casefold() not in REPORTING_VERBS:
+    # a statement of fact ("said", "announced"), not a warning or a demand, whose content is yet to happen
+    if verb is None or REPORTING_VERBS.get(verb.lemma_.casefold()) != Stance.ASSERT:
         return None
     # the event the report is about is the one nearest to it in the tree ("said they signed a ceasefire": the
     # signing, not the ceasefire signed, which the caller leaves undated if the signing has a date of its own)
@@ -313,17 +314,30 @@ def report_date_owner(date_span: Span, triggers: list[Token]) -> Token | None:
 
 
 def _reports_on(verb: Token, trigger: Token) -> bool:
+    """What it says was done, not what will be ("said talks will be held"); or the clause it interrupts, not one it
+    is the time of ("shelled Yerevan after the Red Cross said on 9 May ...") or is joined to."""
     for child in verb.children:
         if (child.dep_ in REPORT_CONTENT or (child.dep_ == "prep" and child.lower_ in REPORT_TOPIC)) and \
                 child.left_edge.i <= trigger.i <= child.right_edge.i:
-            return True
+            return not _future(trigger)
     token = verb
     for _ in range(INTERRUPTING_REACH):
-        if token.dep_ == "conj" or token.head is token:
+        if token.dep_ in ("conj", "advcl") or any(c.dep_ == "mark" for c in token.children) or \
+                token.head.i == token.i:
             return False
         token = token.head
         if token == trigger:
             return True
+    return False
+
+
+def _future(trigger: Token) -> bool:
+    """Whether the clause the trigger is in is yet to happen ("that talks will be held")."""
+    for token in [trigger, *trigger.ancestors]:
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in token.children):
+            return True
+        if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "xcomp"):
+            return False
     return False
 
 

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
 from extract.attach import last_named, pointing_back
-from extract.event_triggers import OWN_SIDE, agents_of, doers, names_someone_else, trigger_of
 from extract.model import Actor, Claim, PlaceRef
 from extract.reading import (
     CLOSING_QUOTES,
@@ -31,36 +30,16 @@ from extract.reading import (
     quote_spans,
     source_of,
 )
-from extract.speakers import QUOTING_VERBS, Speaker, SpeakerContext, is_press, speaker_of, subject_of
-from extract.verbs import (
-    ACCUSATION_WORDS,
-    ANSWERING_VERBS,
-    CALL_PROPOSE_PARTICLES,
-    COMMITMENT_VERBS,
-    COMMITTED_ADJECTIVES,
-    CONDEMNING_NAMES,
-    DENIAL_WORDS,
-    DENIED_OBJECTS,
-    EVALUATIVE_WORDS,
-    LIGHT_VERBS,
-    NAMING_VERBS,
-    PROPOSAL_ADJECTIVES,
-    PROPOSAL_MODALS,
-    REPORTING_VERBS,
-    SPEECH_NOUNS,
-    STANCE_ADJECTIVES,
-    STANCE_NOUNS,
-    STATED_NOUNS,
-    WARNING_WORDS,
-)
-from extract.vocabulary import ActorKind, EventType, Stance
+from extract.speakers import Speaker, SpeakerContext, is_press, speaker_of, subject_of
+from extract.stance import noun_stance, sharpen, verb_stance
+from extract.verbs import CIRCUMSTANCES, EVALUATIVE_WORDS, REPORTING_VERBS, TELLING_VERBS
+from extract.vocabulary import ActorKind, Stance
 from gazetteer import Kind
 from geo.model import Mention
 from text.parse import text_of
 
-CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "following", "amid", "since", "while",
-                           "from", "by"})
 QUOTE_REACH = 80  # characters between a quotation and its reporting verb ("..., the State Department said")
+SPEECH_NOT_MADE = frozenset({"can", "could", "may", "might", "will", "'ll", "shall", "should", "must"})
 
 
 def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex) -> list[Claim]:
@@ -71,18 +50,19 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         quotes = quote_spans(text, sent.start_char, sent.end_char)
         in_sentence: list[Claim] = []
         verbs: dict[str, Token] = {}  # speaker key -> the word that reported its claim in this sentence
+        unnamed: list[Token] = []  # words of speaking whose speaker is no one the map names
         for token in sent:
             if token.lower_ == "according" and token.idx >= body and not _inside(token.idx, quotes):
                 found = _according_to(context, sent, token, quotes)
             else:
-                stance = _verb_stance(token) or _noun_stance(token)
+                stance = verb_stance(token) or noun_stance(token)
                 if stance is None or token.idx < body or _reported_by_another(token) or \
                         (_inside(token.idx, quotes) and not _quoted_verb_of_outside_subject(token, quotes)
                          and not _speaker_goes_on(context, sent, token, stance, quotes)):
                     continue
                 found = _claims(context, sent, token, stance, quotes)
                 if not found and subject_of(token) is not None:
-                    verbs[f"unnamed:{token.i}"] = token  # "A Turkish official said ..., Slate reported"
+                    unnamed.append(token)  # "A Turkish official said ..., Slate reported"
             for claim in found:
                 verbs.setdefault(claim.speaker.key, token)
                 in_sentence = _one_per_speaker(in_sentence, claim)
@@ -92,39 +72,25 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                     context.remember(claim.speaker)
                 else:
                     context.bodies.append(claim.speaker)
-        claims.extend(_without_relays(in_sentence, verbs))
+        claims.extend(_without_relays(in_sentence, verbs, unnamed))
         context.remember_sentence(sent)
         context.sentence += 1
     return claims
 
 
-def _without_relays(claims: list[Claim], verbs: dict[str, Token]) -> list[Claim]:
+def _without_relays(claims: list[Claim], verbs: dict[str, Token], unnamed: list[Token]) -> list[Claim]:
     """ "Peskov confirmed the withdrawal, according to Meduza": an outlet in a sentence where someone else speaks,
-    named or not, outside what the outlet reports, only relays what they said ("Interfax reported that Yulia had
-    phoned, saying ..." is the outlet's own report, with her words inside it). `verbs`: the speaking words of the
-    sentence by speaker key, those of unnamed speakers too."""
+    named or not, outside what the outlet reports or before it ("A Turkish official said ..., Slate reported"), only
+    relays what they said ("Interfax reported that Yulia had phoned, saying ..." is the outlet's own report, with her
+    words inside it). `verbs`: the speaking word of each claim's speaker; `unnamed`: those of unnamed speakers."""
     def relays(claim: Claim) -> bool:
         verb = verbs[claim.speaker.key]
+        if not (is_press(claim.speaker.name) or _press_speaks(verb)):
+            return False
         own = {t.i for t in verb.subtree}
-        others = [v for key, v in verbs.items() if key != claim.speaker.key]
-        if any(v.i in own and _told_before(v, verb) for v in others):
-            return True  # "A Turkish official said ..., Slate reported"
-        return is_press(claim.speaker.name) and any(v.i not in own for v in others)
+        others = [v for key, v in verbs.items() if key != claim.speaker.key] + unnamed
+        return any(v.i not in own or _told_before(v, verb) for v in others)
     return [c for c in claims if not relays(c)]
-
-
-# What declaring makes so rather than says ("declared a state of emergency").
-DECLARED_ACTS = frozenset({"state", "emergency", "war", "independence", "law", "curfew", "mourning", "holiday"})
-# What an answer in words answers ("responded to the accusations").
-ANSWERED_WORDS = SPEECH_NOUNS | {"accusation", "allegation", "claim", "criticism", "question", "charge", "report",
-                                 "remark", "comment", "demand", "call", "request", "proposal", "offer", "invitation"}
-# Backing a side is aid, not a statement ("backs the rebels"); backing a plan or a move is a stance.
-BACKING_VERBS = frozenset({"back", "support"})
-SIDES = frozenset({"government", "regime", "rebel", "group", "force", "militia", "army", "faction", "fighter",
-                   "insurgent", "side", "separatist", "movement", "party"})
-# Verbs that tell a statement; told before the verb that governs it, they keep their own speaker (`_told_before`).
-TELLING_VERBS = frozenset({"say", "tell", "state", "announce", "report", "declare", "write", "tweet", "claim",
-                           "confirm"})
 
 
 def _quoted_verb_of_outside_subject(verb: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -161,71 +127,6 @@ def _one_per_speaker(claims: list[Claim], claim: Claim) -> list[Claim]:
     return [*claims[:same], replace(sharper, places=places), *claims[same + 1:]]
 
 
-def _verb_stance(token: Token) -> Stance | None:
-    lemma = lemma_of(token)
-    if (token.pos_ == "ADJ" or token.dep_ == "acomp") and token.lower_ in STANCE_ADJECTIVES and \
-            lemma_of(token.head) == "be":  # "I'm deeply troubled" (the parser may tag the participle a verb)
-        return STANCE_ADJECTIVES[token.lower_]
-    if token.pos_ == "VERB":
-        if lemma in LIGHT_VERBS:
-            objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in STANCE_NOUNS]
-            if objects:
-                return STANCE_NOUNS[objects[0].lemma_.casefold()]
-        if lemma == "speak":  # "spoke of a historic opportunity"; "spoke with Aliyev (about the border)" is a
-            # consultation, whatever it was about
-            preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-            return Stance.ASSERT if preps & {"of", "about"} and not preps & {"with", "to"} else None
-        if lemma == "call":
-            # "called on Baku to", not "called the strike on the hospital a massacre": before any object
-            objects = [c.i for c in token.children if c.dep_ == "dobj"]
-            particles = {c.lemma_.casefold() for c in token.children
-                         if c.dep_ in ("prep", "prt") and not any(o < c.i for o in objects)}
-            if particles & CALL_PROPOSE_PARTICLES:
-                return Stance.PROPOSE
-            if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                   for c in token.children):
-                return Stance.PROPOSE  # "called to restore the free passage": calls for it
-            return Stance.ASSERT if any(c.dep_ in ("oprd", "dobj", "xcomp", "ccomp") for c in token.children) else None
-        if lemma in ANSWERING_VERBS and any(
-                c.dep_ == "prep" and c.lower_ == "with" and not any(lemma_of(g) in SPEECH_NOUNS for g in c.children)
-                for c in token.children):
-            return None  # "the army responded with airstrikes": an answer in deeds, not words
-        if lemma in QUOTING_VERBS:
-            return None  # "cited Lavrov as saying", "cited sources as saying": who is quoted speaks (subject_of)
-        if lemma == "declare" and any(c.dep_ == "dobj" and lemma_of(c) in DECLARED_ACTS for c in token.children):
-            return None  # "declared a state of emergency", "declared war": an act of state, not a statement
-        if lemma in ANSWERING_VERBS and not any(c.dep_ in ("ccomp", "advcl", "xcomp") for c in token.children) and \
-                any(c.dep_ == "prep" and c.lower_ == "to" and not any(lemma_of(g) in ANSWERED_WORDS
-                                                                       for g in c.children) for c in token.children):
-            return None  # "responding to the terrorist threat" by deeds; "responded to the accusations" is words
-        if lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) and \
-                not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
-            return None  # "Soguel reported from Istanbul.": a byline, where the reporter was
-        if lemma in BACKING_VERBS and any(c.dep_ == "dobj" and _armed_or_ruling(c) for c in token.children):
-            return None  # "Iran backs Assad's government", "Rwanda admits backing M23": aid to a side, not words
-        return REPORTING_VERBS.get(lemma)
-    return None
-
-
-def _armed_or_ruling(noun: Token) -> bool:
-    """A side in a conflict: an armed group, a government, an organisation or a people named as one ("some of the
-    rebel groups" too)."""
-    part_of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-               if g.dep_ == "pobj"]
-    return any(lemma_of(n) in SIDES or n.ent_type_ in ("ORG", "NORP") for n in (noun, *part_of))
-
-
-def _noun_stance(token: Token) -> Stance | None:
-    """ "Moscow's criticism of the checkpoint": a stance noun owned by its speaker (not the object of "express",
-    which the verb reads)."""
-    if token.pos_ != "NOUN" or token.lemma_.casefold() not in STATED_NOUNS or \
-            not any(c.dep_ == "poss" for c in token.children):
-        return None
-    if token.dep_ == "dobj" and token.head.lemma_.casefold() in LIGHT_VERBS:
-        return None
-    return STATED_NOUNS[token.lemma_.casefold()]
-
-
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < offset < end for start, end in spans)
 
@@ -239,7 +140,7 @@ def _reported_by_another(token: Token) -> bool:
         node = node.head
     while node.head.i != node.i:
         node = node.head
-        if _verb_stance(node) is not None:
+        if verb_stance(node) is not None:
             return not _told_before(token, node)
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
@@ -247,10 +148,17 @@ def _reported_by_another(token: Token) -> bool:
 
 
 def _told_before(token: Token, governing: Token) -> bool:
-    """ "Armenia said Baku shelled Yerevan, Interfax reported": a statement told, with its speaker, before the verb
-    that governs it is that speaker's; the later verb only says where it was read (`_without_relays`). A fronted
-    quote ("Azerbaijan welcomes the talks, Aliyev said") is not told by "welcomes": it stays content."""
-    return governing.i > token.i and lemma_of(token) in TELLING_VERBS and subject_of(token) is not None
+    """ "Armenia said Baku shelled Yerevan, Interfax reported": a statement told, with its speaker, before an
+    outlet's verb that governs it is that speaker's; the outlet only says where it read it (`_without_relays`). Not
+    a fronted quote ("Azerbaijan welcomes the talks, Aliyev said": "welcomes" tells nothing), nor a statement someone
+    other than an outlet reports ("Russia claimed it took Bakhmut, Zelensky said": Zelensky's claim)."""
+    return governing.i > token.i and lemma_of(token) in TELLING_VERBS and subject_of(token) is not None and \
+        _press_speaks(governing)
+
+
+def _press_speaks(verb: Token) -> bool:
+    subject = subject_of(verb)
+    return subject is not None and is_press(" ".join(t.text for t in subject.subtree))
 
 
 def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
@@ -275,7 +183,7 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
             continue
         content_start, content_end, quoted = _content(sent, verb, subject, quotes)
         content_tokens = [t for t in sent if content_start <= t.idx < content_end]
-        sharpened = _sharpen(stance, content_tokens, verb, _own_side(context, speaker.actor))
+        sharpened = sharpen(stance, content_tokens, verb, _own_side(context, speaker.actor))
         places = _content_places(context, content_start, content_end, speaker.place_starts)
         found.append(Claim(
             speaker=speaker.actor,
@@ -316,7 +224,7 @@ def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes:
     content_start, content_end = max((before, after), key=lambda span: len(context.text[span[0]:span[1]].strip(" ,.")))
     content = [t for t in sent if content_start <= t.idx < content_end]
     quoted = any(content_start <= q[0] and q[1] <= content_end for q in quotes)
-    stance = _sharpen(Stance.ASSERT, content, according, _own_side(context, speaker.actor))
+    stance = sharpen(Stance.ASSERT, content, according, _own_side(context, speaker.actor))
     places = _content_places(context, content_start, content_end, speaker.place_starts)
     return [Claim(
         speaker=speaker.actor,
@@ -441,124 +349,11 @@ def _ends_within(sent: Span, quote_end: int, clause_end: int) -> bool:
     return quote_end <= clause_end or not text_of(sent.doc)[clause_end:quote_end].strip(".,;:!?' " + CLOSING_QUOTES)
 
 
-def _not_true(token: Token) -> bool:
-    """ "is not true", "not the truth": the negation hangs on the word or on its copula."""
-    if token.lemma_.casefold() not in ("true", "truth"):
-        return False
-    carriers = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
-    return any(c.dep_ == "neg" for carrier in carriers for c in carrier.children)
-
-
 def _circumstance(child: Token) -> bool:
     """ "said in a statement issued by London police", "told reporters at a news conference": where and when it was
     said, not what was said."""
     return (child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES | {"according"}) or (child.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before", "while", "when", "as") for c in child.children))
-
-
-def _sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Mention]) -> Stance:
-    """Content cues that make a plain statement sharper: the reported verb's own stance, a modal, a "violation"; a
-    rejection of "the claims" or "the allegations" is a denial of them. `own_side`: the mentions of the speaker's
-    own country, whose acts it reports rather than blames."""
-    lemmas = {t.lemma_.casefold() for t in content}
-    if stance == Stance.REJECT and \
-            any(c.dep_ == "dobj" and c.lemma_.casefold() in DENIED_OBJECTS for c in verb.children):
-        return Stance.DENY
-    if stance != Stance.ASSERT:
-        return stance
-    if lemmas & DENIAL_WORDS or any(_not_true(t) for t in content):
-        return Stance.DENY
-    for token in content:
-        if token.lemma_.casefold() == "say" and \
-                any(c.dep_ in ("dobj", "intj") and c.lower_ == "no" for c in token.children):
-            return Stance.REJECT  # "I'll say no"
-        if token.dep_ == "acomp" and token.head.lemma_ == "be" and token.lemma_.casefold() in STANCE_ADJECTIVES:
-            return STANCE_ADJECTIVES[token.lemma_.casefold()]  # "said ... the governor was unwilling to commit"
-    for token in content:
-        if token.dep_ == "ccomp" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children):
-            return Stance.PROPOSE  # "insists that the CSTO condemn": a demand in the mandative subjunctive
-        if token.dep_ in ("ccomp", "ROOT") or not content[0].i <= token.head.i <= content[-1].i:
-            reported = _verb_stance(token)
-            if reported not in (None, Stance.ASSERT) and not negated(token) \
-                    and not _done_by_someone_else(token):
-                return reported
-    if _condemning_name(verb):
-        return Stance.CONDEMN
-    if _threat(content):
-        return Stance.WARN
-    if _blames_someone(content, own_side) and not any(t.lower_ == "whether" for t in content):
-        return Stance.ACCUSE  # but "unclear whether it was an Israeli strike or a failed Hamas launch" blames no one
-    if {t.lower_ for t in content} & EVALUATIVE_WORDS:
-        return Stance.CONDEMN  # "a barbaric act, the ministry said": the words judge what the verb only reports
-    if lemmas & ACCUSATION_WORDS:
-        return Stance.ACCUSE
-    if lemmas & WARNING_WORDS:
-        return Stance.WARN
-    # "should withdraw" demands; "must confirm", "should note" only say it (a modal on a verb of saying)
-    if any(t.lemma_.casefold() in PROPOSAL_MODALS and lemma_of(t.head) not in REPORTING_VERBS for t in content) or \
-            any(_demands(t) for t in content):
-        return Stance.PROPOSE
-    if any(_commits(t) for t in content):
-        return Stance.SUPPORT
-    return stance
-
-
-FUTURE = frozenset({"will", "would", "'ll", "shall"})
-SPEECH_NOT_MADE = frozenset({"can", "could", "may", "might", "will", "'ll", "shall", "should", "must"})
-
-
-def _threat(content: list[Token]) -> bool:
-    """ "our attacks will not stop unless the aggression stops": what will happen unless someone else gives way is a
-    warning, however plain the reporting verb."""
-    def future(verb: Token) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
-
-    # the parser hangs "unless" on the verb it conditions, or marks the clause it opens, which hangs on that verb
-    return any(t.lower_ == "unless" and (future(t.head) or (t.dep_ == "mark" and future(t.head.head)))
-               for t in content)
-
-
-def _demands(token: Token) -> bool:
-    """ "it is obligatory to address the concerns", "we need to end the war": what must be done, said without a
-    modal."""
-    if token.lemma_.casefold() == "need" and token.pos_ == "VERB" and \
-            any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in token.children):
-        return True
-    adjective = token
-    while adjective.dep_ == "conj" and adjective.head.pos_ == "ADJ":  # "reasonable and obligatory to address"
-        adjective = adjective.head
-    return token.lower_ in PROPOSAL_ADJECTIVES and adjective.dep_ == "acomp" and lemma_of(adjective.head) == "be" \
-        and any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in [*token.children, *adjective.head.children])  # what is to be done: "to address"
-
-
-def _condemning_name(verb: Token) -> bool:
-    """ "Hamas called the strike 'a horrific massacre'": the name a naming verb gives an act judges it."""
-    if lemma_of(verb) not in NAMING_VERBS:
-        return False
-    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
-    names += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "appos"]
-    names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-    return any({t.lower_ for t in name.subtree} & (CONDEMNING_NAMES | EVALUATIVE_WORDS) for name in names)
-
-
-def _commits(token: Token) -> bool:
-    """ "we are grateful", "his men would protect all citizens": what was said thanks, or commits someone to help;
-    negated ("is not grateful", "will not protect") it does not."""
-    if token.dep_ == "acomp" and token.lower_ in COMMITTED_ADJECTIVES and lemma_of(token.head) == "be":
-        return not negated(token.head)
-    if token.pos_ != "VERB" or lemma_of(token) not in COMMITMENT_VERBS or negated(token):
-        return False
-    # the future may sit on the verb itself or on the one it completes ("will continue to strengthen")
-    governing = [token, token.head] if token.dep_ == "xcomp" else [token]
-    return any(not negated(verb) and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
-               for verb in governing)
-
-
-def _done_by_someone_else(verb: Token) -> bool:
-    """ "say M23 is backed by Rwanda": a passive verb whose doer the "by" phrase names is that doer's act, and its
-    stance (backing) is not the speaker's."""
-    return any(not {t.lower_ for t in agent.subtree} & OWN_SIDE for agent in agents_of(verb))
 
 
 def _own_side(context: SpeakerContext, speaker: Actor) -> list[Mention]:
@@ -567,27 +362,3 @@ def _own_side(context: SpeakerContext, speaker: Actor) -> list[Mention]:
         return []
     codes = {c for m in context.mentions if m.place_id == speaker.country for c in m.country_codes}
     return [m for m in context.mentions if m.kind == Kind.COUNTRY and set(m.country_codes) & codes]
-
-
-def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
-    """ "said Armenian forces had shelled the city", "said an Israeli airstrike hit the hospital": what was said is an
-    attack and names who carried it out, and not the speaker's own side ("our forces"): an accusation, however
-    neutral the reporting verb."""
-    for token in content:
-        found = trigger_of(token)
-        # taking a town is as often claimed by who took it as blamed on them: not an accusation by itself
-        if found is None or found[0] != EventType.ASSAULT or found[1] == "capture" or \
-                negated(token) or \
-                token.head.lower_ in CIRCUMSTANCES:  # "... following the invasion": when, not what was said
-            continue
-        if any(names_someone_else(doer) and not _names_own_side(doer, own_side) for doer in doers(token)):
-            return True
-    return False
-
-
-def _names_own_side(doer: Token, own_side: list[Mention]) -> bool:
-    """ "Kyiv said Ukrainian forces struck the depot": the speaker's own country named as the doer reports its own
-    act, it blames no one."""
-    words = list(doer.subtree)
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    return any(start <= m.start < end for m in own_side)

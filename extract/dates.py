@@ -19,6 +19,8 @@ import dateparser
 
 from extract.vocabulary import DatePrecision
 
+REPORT_LAG_DAYS = 7  # how long before its report an event dated only by the report may have happened
+
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_ABBR = {name[:3]: number for number, name in enumerate(_MONTHS, start=1)} | {"sept": 9}
@@ -265,15 +267,16 @@ def _first_day(iso: str, _precision: str) -> date | None:
         return None
 
 
-def period(iso: str | None, precision: str | None) -> tuple[date, date] | None:
-    """First and last day of a date at its precision, for range filters (None for a date without a year)."""
+def period(iso: str | None, precision: str | None, reported: bool = False) -> tuple[date, date] | None:
+    """First and last day of a date at its precision, for range filters (None for a date without a year).
+    `reported`: the date is that of the report of the event, which happened in the REPORT_LAG_DAYS before it."""
     if iso is None or precision is None:
         return None
     first = _first_day(iso, precision)
     if first is None:
         return None
     if precision == DatePrecision.DAY:
-        return first, first
+        return (first - timedelta(days=REPORT_LAG_DAYS) if reported else first), first
     if precision == DatePrecision.WEEK:
         return first, first + timedelta(days=6)
     if precision == DatePrecision.MONTH:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from extract.merge import specific_label
 from extract.reading import lemma_of
 from extract.verbs import (
+    ATTEMPTS,
     CAPTIVES,
     COMPANION_TRIGGERS,
     CONCLUSION_WORDS,
@@ -43,9 +44,6 @@ PLANNED = frozenset({"due", "set", "scheduled", "poised", "likely", "expected", 
 # Verbs whose content is one side's version, not a reported fact ("accused Azerbaijan of ... incursions").
 CLAIMED = frozenset(lemma for lemma, stance in REPORTING_VERBS.items() if stance in (Stance.ACCUSE, Stance.DENY)) | \
     {"claim", "allege", "suspect", "fear", "rumour", "rumor"}
-
-
-ATTEMPTS = frozenset({"attempt", "bid"})  # "a coup attempt", "an assassination bid": the act, tried
 
 
 def trigger_of(token: Token) -> tuple[EventType, str] | None:

@@ -87,7 +87,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                 when = event_date(reported[token.i], published, anchored, reported=True)
             if when[0] is None and THEN.search(sent.text) and last_date[0] is not None:
                 when = (*last_date[:2], "date.carried")
-            elif when[0] is not None:
+            elif when[0] is not None and when[2] != "date.reported":  # "at that point" is an event's time
                 last_date = when
             mention, near = place_of(token, kind, label, sentence_mentions, trigger_tokens - {token.i})
             place_reason = "place.none" if mention is None else "place.near" if near else "place.clause"

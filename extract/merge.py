@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from extract.dates import has_year
+from extract.dates import REPORT_LAG_DAYS, has_year
 from extract.model import Claim, Event, PlaceRef, same_speaker
 from extract.verbs import GENERIC_LABELS, HELD_OUTCOME, LASTING_LABELS, TAKEN_OUTCOME
 from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
@@ -28,7 +28,6 @@ SIMILAR_CONTENT = 0.5  # Jaccard overlap of content words for two wordings of on
 # Two outlets' paraphrases of one statement about the same places ("accused Baku of supporting the protesters" /
 # "of backing protesters") share fewer words; distinct statements of one speaker about those places share fewer still.
 PARAPHRASED_CONTENT = 0.3
-REPORT_LAG_DAYS = 7  # how long before a report the event it dates may have happened, for merging
 SHORT_ANSWER = 3  # content words of a reply too short to compare by wording
 
 
@@ -61,7 +60,7 @@ def same_event(a: Event, b: Event, within_article: bool = False, nested: bool = 
     """`nested`: the caller found that one event's place lies inside the other's (Stepanakert in Nagorno-Karabakh),
     which makes two places compatible as equal ones are."""
     if a.type != b.type or not labels_compatible(a.label, b.label) or \
-            not (dates_compatible(a.date, b.date) or (within_article and _reported_after(a, b))):
+            not (dates_compatible(a.date, b.date) or _reported_after(a, b)):
         return False
     place_a, place_b = (a.place.place_id if a.place else None), (b.place.place_id if b.place else None)
     if place_a != place_b and place_a is not None and place_b is not None and not nested and \
@@ -173,9 +172,11 @@ def with_reasons(event: Event) -> Event:
         reasons.append("label.generic")
     if event.label in LASTING_LABELS:
         reasons.append("label.lasting")
-    # the date of the statement that mentions it ("told reporters on Monday that talks had stalled") is not its own
+    # the date of the statement that mentions it ("told reporters on Monday that talks had stalled") is not its own,
+    # and a topic is not dated by it
     if not ((event.date and "date.reported" not in event.reasons) or event.place or event.actors):
-        reasons.append("report.topic")
+        reasons = ["date.none" if r == "date.reported" else r for r in reasons] + ["report.topic"]
+        return replace(event, date=None, date_precision=None, reasons=tuple(reasons))
     return replace(event, reasons=tuple(reasons))
 
 

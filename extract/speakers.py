@@ -30,6 +30,11 @@ ANONYMOUS = frozenset((
     "critics", "opposition", "some", "many", "others", "leader", "leaders", "who", "which", "that", "this",
     "these", "those", "report", "reports", "media", "one", "everyone", "nobody", "group",
 ))
+# People named only by what they do: no one in particular even capitalised ("the Commanding Officer", "the Chief
+# Prosecutor", which the NER may call an organisation), where ANONYMOUS spares a capitalised name ("Observer").
+ROLES = frozenset({"officer", "assistant", "commander", "prosecutor", "analyst", "researcher", "expert", "adviser",
+                   "advisor", "correspondent", "reporter", "editor", "professor", "doctor", "witness", "resident",
+                   "source", "aide", "investigator", "lawyer", "attorney"})
 # Anonymous voices of a state: "Armenian officials said" is Armenia's government speaking. The other anonymous
 # voices of a country ("Syrian rebels", "Israeli media reports", "Ukrainian analysts") are not its government, which
 # may be the side they oppose: no one.
@@ -40,10 +45,6 @@ NAMED_GROUPS = frozenset({"group", "rebels", "rebel", "militia", "movement", "in
 # Offices of a jurisdiction: without a person's name, "the governors of Texas and Arizona" speak for the states.
 OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
 # People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
-# People named only by what they do (capitalised or not, the NER may call them an organisation).
-ROLES = frozenset({"officer", "assistant", "commander", "prosecutor", "analyst", "researcher", "expert", "adviser",
-                   "advisor", "correspondent", "reporter", "editor", "professor", "doctor", "witness", "resident",
-                   "source", "aide", "investigator", "lawyer", "attorney"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Documents that speak for whoever issued them: "a statement from the ministry said".
 DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "release", "declaration", "letter",

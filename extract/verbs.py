@@ -162,6 +162,8 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("evacuation", "withdrawal", "withdraw", "evacuate"), (EventType.RETREAT, "withdrawal")),
     **dict.fromkeys(("protest", "demonstration", "rally"), (EventType.PROTEST, "protest")),
 }
+# Nouns a trigger may qualify and still be the act, tried ("a coup attempt", "an assassination bid").
+ATTEMPTS = frozenset({"attempt", "bid"})
 # A trigger that only counts as a noun ("a call", "talks"): as verbs these mostly mean something else ("talk" and
 # "speak" as verbs are events only with a partner: see COMPANION_TRIGGERS).
 NOUN_ONLY_TRIGGERS = frozenset({"call", "talk", "block", "strike", "campaign", "hearing", "conference", "war",
@@ -219,7 +221,7 @@ HEARING_BODIES = frozenset({"committee", "council", "parliament", "assembly", "s
 COMPANION_TRIGGERS: dict[str, tuple[frozenset[str], tuple[EventType, str]]] = {
     "fire": (frozenset({"on", "at", "into"}), (EventType.ASSAULT, "shelling")),
     "open": (frozenset({"fire"}), (EventType.ASSAULT, "shooting")),
-    "take": (frozenset({"control", "power"}), (EventType.ASSAULT, "capture")),
+    "take": (frozenset({"control"}), (EventType.ASSAULT, "capture")),
     "blow": (frozenset({"up"}), (EventType.ASSAULT, "bombing")),
     "speak": (frozenset({"with", "telephone", "phone"}), (EventType.CONSULT, "talks")),
     "talk": (frozenset({"with", "telephone", "phone"}), (EventType.CONSULT, "talks")),
@@ -255,3 +257,21 @@ LABEL_MODIFIERS: dict[tuple[str, str], str] = {
 TAKEN_OUTCOME = re.compile(r"\b(?:captur|seiz|took\b|taken\b|occupied|liberat|fell\b|fallen\b|overr[au]n)", re.I)
 HELD_OUTCOME = re.compile(r"\b(?:repel|repuls|beat(?:en)? back|fought off|thwart|foil|(?:still )?holding\b|"
                           r"remains? under (?:our|their|its) control|failed)", re.I)
+
+# What declaring makes so rather than says ("declared a state of emergency").
+DECLARED_ACTS = frozenset({"state", "emergency", "war", "independence", "law", "curfew", "mourning", "holiday"})
+# What an answer in words answers ("responded to the accusations").
+ANSWERED_WORDS = SPEECH_NOUNS | {"accusation", "allegation", "claim", "criticism", "question", "charge", "report",
+                                 "remark", "comment", "demand", "call", "request", "proposal", "offer", "invitation"}
+# Backing a side is aid, not a statement ("backs the rebels"); backing a plan or a move is a stance.
+BACKING_VERBS = frozenset({"back", "support"})
+SIDES = frozenset({"government", "regime", "rebel", "group", "force", "militia", "army", "faction", "fighter",
+                   "insurgent", "side", "separatist", "movement", "party"})
+# Verbs that tell a statement; told before the verb that governs it, they keep their own speaker (`_told_before`).
+TELLING_VERBS = frozenset({"say", "tell", "state", "announce", "report", "declare", "write", "tweet", "claim",
+                           "confirm"})
+
+# Prepositions and clause marks of when, where or how something was said, not of what ("in a statement", "following
+# the invasion").
+CIRCUMSTANCES = frozenset({"in", "at", "during", "after", "before", "via", "following", "amid", "since", "while",
+                           "from", "by"})

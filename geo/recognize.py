@@ -201,7 +201,7 @@ class Recognizer:
                 found.append(self._span(doc, start, end, f"demonym (NER {label})"))
         elif label in ("DATE", "TIME") and _not_calendar_words(text) and self.names.known(text) and \
                 all(t.is_title and not t.is_stop for t in doc[start:end]) and start > 0 and \
-                doc[start - 1].lower_ in ("in", "near", "across", "throughout") and not before_common_noun(doc, end):
+                doc[start - 1].lower_ in ("in", "near", "across", "throughout") and _date_follows(doc, end):
             found.append(self._span(doc, start, end, f"gazetteer name in locative context (NER said {label})"))
         elif label in NUMERIC_LABELS:
             if label == "MONEY":
@@ -452,9 +452,17 @@ _CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.month_name, *calend
 
 def _not_calendar_words(text: str) -> bool:
     """ "in Amhara on Sunday": the NER may take a name right after "in" next to a date for a date; no digit and no
-    month or day name means it is none (the caller asks for capitalised words after "in" too)."""
+    month or day name means it is none (the caller asks for capitalised words after "in", then a real date)."""
     words = text.casefold().replace(",", " ").split()
     return not any(ch.isdigit() for ch in text) and not any(w.rstrip(".") in _CALENDAR_WORDS for w in words)
+
+
+def _date_follows(doc: Doc, end: int) -> bool:
+    """A date right after the name ("in Amhara on Sunday", "in Amhara last week"), which the NER took it with; a
+    season or a feast alone ("in Summer", "in Ramadan") is no place."""
+    after = [t for t in doc[end:end + 3] if not t.is_punct]
+    return len(after) >= 2 and after[0].lower_ in ("on", "in", "last", "this", "since", "early", "late") and \
+        (after[1].like_num or after[1].lower_ in _CALENDAR_WORDS or after[1].lower_ in ("week", "month", "year"))
 
 
 def _listed(text: str, span: Span, start: int, end: int) -> bool:

@@ -164,6 +164,7 @@ def test_duplicate_slugs_are_caught() -> None:
         valid_region(members="AM|AZ|AM"),
         valid_region(members="AM|Azerbaijan"),
         valid_region(members="AM|RU_DA"),
+        valid_region(members="AM|ne1:Darfur"),  # a Natural Earth unit is named by its adm1_code
         valid_region(lat="41.0", lon=""),
         valid_region(lat="95", lon="45"),
         valid_region(slug="south_caucasus"),
@@ -171,6 +172,10 @@ def test_duplicate_slugs_are_caught() -> None:
 )
 def test_bad_region_rows_are_caught(row: Row) -> None:
     assert region_problems([row])
+
+
+def test_a_natural_earth_unit_without_an_iso_code_may_be_a_region_member() -> None:
+    assert not region_problems([valid_region(members="AM|ne1:SDN-5856")])
 
 
 @pytest.mark.parametrize(

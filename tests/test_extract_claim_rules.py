@@ -109,11 +109,12 @@ def test_according_to_a_named_source_is_its_claim_but_according_to_an_agreement_
 
 
 def test_the_one_quoted_as_saying_is_the_speaker_never_the_outlet():
-    for text in ("Nikol Pashinian was quoted as saying that Baku had shelled Yerevan.",
-                 "Interfax cited Nikol Pashinian as saying that Baku had shelled Yerevan.",
-                 "Interfax quoted the Armenian Foreign Ministry as saying that Baku had shelled Yerevan."):
-        speakers = _speakers(text)
-        assert len(speakers) == 1 and speakers[0][0] != "Interfax" and speakers[0][1] == "accuse", text
+    pashinian, ministry = "Nikol Pashinian", "Armenian Foreign Ministry"
+    for text, speaker in (("Nikol Pashinian was quoted as saying that Baku had shelled Yerevan.", pashinian),
+                          ("Interfax cited Nikol Pashinian as saying that Baku had shelled Yerevan.", pashinian),
+                          ("Interfax quoted the Armenian Foreign Ministry as saying that Baku had shelled Yerevan.",
+                           ministry)):
+        assert _speakers(text) == [(speaker, "accuse")], text  # the other side shelled: an accusation
 
 
 def test_a_document_speaks_for_whoever_issued_it():
@@ -351,6 +352,8 @@ def test_whoever_reports_a_statement_told_before_it_only_relays_it():
     assert _extract(text).claims == []  # the official is unnamed; the newspaper only tells where it read it
     text = "Azerbaijan welcomes the talks in Yerevan, Ilham Aliyev said."  # a fronted quote: the words are Aliyev's
     assert [c.speaker.name for c in _extract(text).claims] == ["Ilham Aliyev"]
+    text = "Russia claimed it had captured Bakhmut, Volodymyr Zelensky said."  # not an outlet: Zelensky speaks
+    assert [c.speaker.name for c in _extract(text).claims] == ["Volodymyr Zelensky"]
 
 
 def test_an_open_question_of_who_struck_blames_no_one():
@@ -378,6 +381,8 @@ def test_declaring_a_state_of_emergency_or_responding_to_a_threat_is_an_act_not_
     assert [c.stance for c in _extract("Armenia declared that Azerbaijan had shelled Yerevan.").claims] == ["accuse"]
     assert [c.speaker.name for c in _extract("Armenia responded to the accusations about Yerevan.").claims] == [
         "Armenia"]
+    answered = _extract("Armenia responded to Azerbaijan's threats by warning it would defend Yerevan.").claims
+    assert [(c.speaker.name, c.stance) for c in answered] == [("Armenia", "warn")]
 
 
 def test_someone_known_only_by_a_role_is_no_speaker_even_when_capitalised():

@@ -6,7 +6,11 @@ actors (people named whole), and when two reports are one event.
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
 from extract.actors import clean_person
+from extract.confidence import CALIBRATION
 from extract.dates import period
 from extract.merge import dates_compatible
 from extract.pipeline import extract_article
@@ -337,7 +341,7 @@ def test_a_countrys_name_before_a_visit_is_where_it_goes_and_before_talks_what_t
     assert talks.place.name == "Yerevan"
 
 
-def test_speaking_to_a_committee_or_council_is_a_hearing_and_to_reporters_is_not():
+def test_speaking_to_a_committee_or_council_is_a_hearing_and_to_reporters_only_a_topic():
     events = _extract("On 12 May 2023 Pashinyan told a parliamentary committee that talks had stalled.").events
     (hearing,) = [e for e in events if "report.topic" not in e.reasons]
     assert (hearing.type, hearing.label, hearing.date) == ("CONSULT", "hearing", "2023-05-12")
@@ -397,15 +401,54 @@ def test_a_report_beside_an_event_does_not_date_it_and_its_date_alone_leaves_a_t
     text = "Azerbaijani forces shelled Yerevan, and on 9 May 2023 the Red Cross said that power was back."
     assert [e.date for e in _extract(text).events if e.type == "ASSAULT"] == [None]
     (talks,) = _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled.").events
-    assert talks.date == "2023-05-12" and {"date.reported", "report.topic"} <= set(talks.reasons)
-    (dated,) = _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled in Yerevan.").events
-    assert "report.topic" not in dated.reasons
+    assert talks.date is None and "report.topic" in talks.reasons  # the report's date is not a topic's
+    (placed,) = _extract("On 12 May 2023 Pashinyan told reporters that talks had stalled in Yerevan.").events
+    assert placed.date == "2023-05-12" and "date.reported" in placed.reasons and "report.topic" not in placed.reasons
+
+
+def test_a_report_dates_only_what_it_says_was_done_not_what_follows_it_or_is_to_come():
+    after = "Azerbaijani forces shelled Yerevan after the Red Cross said on 9 May 2023 that it would leave."
+    assert [e.date for e in _extract(after).events if e.type == "ASSAULT"] == [None]
+    for text in ("Russia warned on Monday of a new offensive in Kherson.",
+                 "Armenia said on Monday that talks with Azerbaijan will be held in Yerevan."):
+        assert all(e.date is None for e in extract_article(text, mentions_for(text), date(2024, 5, 1)).events), text
+
+
+def test_across_articles_a_reported_date_and_an_earlier_stated_one_are_one_event():
+    from extract.merge import same_event
+    reported = _extract("Armenia and Azerbaijan have signed a ceasefire agreement in Yerevan, the ministry announced "
+                        "on 8 May 2023.").events[0]
+    stated = _extract("Armenia and Azerbaijan signed a ceasefire agreement in Yerevan on 7 May 2023.").events[0]
+    assert same_event(reported, stated) and same_event(stated, reported)
+    later = _extract("Armenia and Azerbaijan signed a ceasefire agreement in Yerevan on 9 May 2023.").events[0]
+    assert not same_event(reported, later)  # signed after it was reported signed: another signing
+
+
+def test_a_reported_date_is_a_week_up_to_the_report_on_the_time_line():
+    (signed,) = _extract("Armenia and Azerbaijan have signed a ceasefire agreement in Yerevan, the ministry "
+                         "announced on 8 May 2023.").events
+    assert period(signed.date, signed.date_precision, "date.reported" in signed.reasons) == (
+        date(2023, 5, 1), date(2023, 5, 8))
 
 
 def test_an_event_the_report_tells_nothing_of_is_kept_as_a_topic_below_what_the_map_shows():
     from extract.confidence import threshold
-    (war,) = _extract("The talks aimed to avert a war.").events
-    assert "report.topic" in war.reasons and war.confidence < threshold("event")
+    (talks,) = _extract("The talks aimed to avert a war.").events  # the war averted is no event at all
+    assert talks.label == "talks" and "report.topic" in talks.reasons and talks.confidence < threshold("event")
+
+
+def test_no_topic_can_reach_the_default_threshold_whatever_else_it_carries():
+    """The README promises that topics stay below the map's default view: a refit that breaks it must be looked at."""
+    from itertools import product
+
+    from extract.confidence import EVENT_REASONS, confidence, threshold
+    types = [code for code in json.loads(CALIBRATION.read_text())["event"]["weights"] if code.startswith("type.")]
+    optional = ["report.hearsay", "reports.several", "label.generic", "label.lasting"]
+    for kind, flags in product(types, product((False, True), repeat=len(optional))):
+        reasons = ["date.none", "place.none", "actors.none", "report.topic", kind]
+        reasons += [code for code, on in zip(optional, flags, strict=True) if on]
+        assert set(reasons) - {kind} <= set(EVENT_REASONS)
+        assert confidence("event", reasons) < threshold("event"), reasons
 
 
 def test_a_coup_or_a_seizure_of_power_is_coercion_where_it_happened_and_taking_a_town_is_not():
@@ -413,8 +456,12 @@ def test_a_coup_or_a_seizure_of_power_is_coercion_where_it_happened_and_taking_a
     assert (coup.type, coup.label, coup.date, coup.place.name) == ("COERCE", "coup", "2016-07", "Armenia")
     (seizure,) = _extract("The army seized power in Armenia on 18 August 2020.").events
     assert (seizure.type, seizure.label) == ("COERCE", "coup")
-    (took,) = _extract("The army took power in Armenia on 18 August 2020.").events
-    assert (took.type, took.label) == ("COERCE", "coup")
+    # taking power is as often done by an election as by force: no coup by itself
+    assert [e.label for e in _extract("Pashinyan took power in Armenia in 2018 after winning the election.").events
+            ] != ["coup"]
+    # the noun a trigger qualifies lends its place only when it is an attempt ("ceasefire negotiations in Cairo")
+    assert [e.place for e in _extract("Ceasefire negotiations in Yerevan on 3 May 2023 collapsed.").events
+            if e.type == "AGREE"] == [None]
     (capture,) = _extract("Azerbaijani forces took control of Kirants on 18 August 2020.").events
     assert (capture.type, capture.label) == ("ASSAULT", "capture")
 

@@ -201,3 +201,5 @@ def test_a_name_after_in_that_the_ner_took_for_a_date_is_a_place_but_a_month_is_
     amhara = only(parser.parse("Fighting was reported in Amhara on Sunday, officials said."), "Amhara")
     assert amhara.country_codes == ("ET",)
     assert parser.parse("The delegation arrived in March and left in May.") == []
+    for text in ("Troops were deployed in Summer.", "The ceasefire collapsed in Spring.", "Attacks rose in Ramadan."):
+        assert parser.parse(text) == [], text  # a season or a feast with no date after it

@@ -61,7 +61,7 @@ def _store_event(conn: sa.Connection, article_id: int, event: Event, published: 
     if match is not None:
         _refine(conn, match[0], match[1], event)
     else:
-        first_last = period(event.date, event.date_precision)
+        first_last = period(event.date, event.date_precision, "date.reported" in event.reasons)
         event_id = conn.execute(events.insert().values(
             type=event.type, label=event.label, date=event.date, date_precision=event.date_precision,
             date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,
@@ -113,7 +113,7 @@ def _inside_one_another(a: BaseGeometry, b: BaseGeometry) -> bool:
 def _refine(conn: sa.Connection, event_id: int, stored: Event, report: Event) -> None:
     """A new report may name, date or place the event more precisely than the stored ones did, or be surer of it."""
     merged = combine(stored, report)
-    first_last = period(merged.date, merged.date_precision)
+    first_last = period(merged.date, merged.date_precision, "date.reported" in merged.reasons)
     conn.execute(events.update().where(events.c.id == event_id).values(
         label=merged.label, date=merged.date, date_precision=merged.date_precision,
         date_first=first_last[0] if first_last else None, date_last=first_last[1] if first_last else None,

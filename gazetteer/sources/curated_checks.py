@@ -9,6 +9,7 @@ check that stopped catching anything fails too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,9 @@ def landmark_problems(rows: list[Row]) -> list[str]:
     return problems
 
 
+NATURAL_EARTH_UNIT = re.compile(r"ne1:[A-Z]{3}-\d+")  # Natural Earth's adm1_code, for units without ISO codes
+
+
 def region_problems(rows: list[Row]) -> list[str]:
     problems = common_problems(rows, "slug", width("regions.csv"))
     for where, row in complete_rows(rows, "slug", width("regions.csv")):
@@ -96,7 +100,7 @@ def region_problems(rows: list[Row]) -> list[str]:
             f"{where}: bad member {member!r}"
             for member in members
             # a Natural Earth unit without an ISO 3166-2 code is named by its record id ("ne1:SDN-5856")
-            if not (is_country(member) or is_subdivision(member) or member.startswith("ne1:"))
+            if not (is_country(member) or is_subdivision(member) or NATURAL_EARTH_UNIT.fullmatch(member))
         ]
     return problems
 
