@@ -251,3 +251,15 @@ def test_a_body_named_with_its_country_in_one_outlet_and_without_in_another_is_o
     assert sources == [1, 2]  # the bare "Foreign Office" joined Testland's; Testville's own office stayed apart
     merged = next(f["properties"] for f in features if len(f["properties"]["sources"]) == 2)
     assert merged["speaker"] == "Testland Foreign Office"
+
+
+def test_an_event_dated_by_its_report_spans_the_week_up_to_the_report(app, client):
+    text = "A call in Testville with Blinken, the Testland ministry said on January 18."
+    start = text.index("call")
+    event = Event("CONSULT", "phone call", (BLINKEN,), "2023-01-18", "day", TOWN_REF, 1,
+                  (Source(start, start + 4, "call"),), "call", reasons=("date.reported", "place.clause"),
+                  confidence=0.9)
+    _store(app, text, "Outlet A", Extraction(ArticleMeta(None, "Outlet A", date(2023, 1, 18), False), [event], []))
+    assert len(client.get("/api/events?to=2023-01-14").get_json()["features"]) == 1  # it may have been on the 12th
+    assert client.get("/api/events?to=2023-01-10").get_json()["features"] == []
+    assert client.get("/api/events?from=2023-01-19").get_json()["features"] == []
