@@ -52,9 +52,7 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
         companions, found = COMPANION_TRIGGERS[lemma]
         near = [c for c in token.children if c.dep_ in ("prep", "dobj", "prt", "agent")]
         near += [g for c in near if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-        if not any(c.lower_ in companions for c in near):
-            return None  # "spoke" alone, but "spoke by telephone"
-        return EVENT_TRIGGERS["coup"] if _seizes_power(token) else found
+        return found if any(c.lower_ in companions for c in near) else None  # "spoke by telephone"
     if token.pos_ == "VERB" and lemma in STRIKING_VERBS:
         return (EventType.ASSAULT, "attack") if _done_with_a_weapon(token) else None
     found = EVENT_TRIGGERS.get(lemma)
@@ -82,7 +80,7 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
 
 
 def _seizes_power(token: Token) -> bool:
-    """ "the military seized power", "took power": a coup, not ground taken."""
+    """ "the military seized power": a coup, not ground taken ("took power" is not: elections do it too)."""
     return any(c.dep_ == "dobj" and c.lower_ == "power" for c in token.children)
 
 

@@ -458,8 +458,8 @@ def _not_calendar_words(text: str) -> bool:
 
 
 def _date_follows(doc: Doc, end: int) -> bool:
-    """A date right after the name ("in Amhara on Sunday", "in Amhara last week"), which the NER took it with; a
-    season or a feast alone ("in Summer", "in Ramadan") is no place."""
+    """A date right after the name ("in Amhara on Sunday"), which the NER took it with; a season or a feast alone
+    ("in Summer", "in Ramadan") is no place."""
     after = [t for t in doc[end:end + 3] if not t.is_punct]
     return len(after) >= 2 and after[0].lower_ in ("on", "in", "last", "this", "since", "early", "late") and \
         (after[1].like_num or after[1].lower_ in _CALENDAR_WORDS or after[1].lower_ in ("week", "month", "year"))
