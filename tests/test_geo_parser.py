@@ -113,6 +113,11 @@ def test_congo_by_context_and_unsure_without_it(parser):
     assert only(full, "Democratic Republic of Congo").country_codes == ("CD",)
 
 
+def test_korea_alone_is_south_korea_not_a_village_of_that_name(parser):
+    korea = only(parser.parse("Delegates from Korea met in Tokyo on Sunday, officials said."), "Korea")
+    assert (korea.kind, korea.country_codes) == ("country", ("KR",))
+
+
 def test_washington_by_context(parser):
     capital = parser.parse("The Azerbaijani foreign minister held talks in Washington with US officials.")
     assert only(capital, "Washington").kind == "capital"
