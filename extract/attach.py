@@ -15,7 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from extract.reading import mention_root
-from extract.verbs import ATTEMPTS, LASTING_LABELS, REPORTING_VERBS
+from extract.verbs import ATTEMPTS, FUTURE, LASTING_LABELS, REPORTING_VERBS
 from extract.vocabulary import EventType, Stance
 from gazetteer import Kind
 from geo.lexicon import LOWER_CASE_SITE_NOUNS
@@ -334,7 +334,7 @@ def _reports_on(verb: Token, trigger: Token) -> bool:
 def _future(trigger: Token) -> bool:
     """Whether the clause the trigger is in is yet to happen ("that talks will be held")."""
     for token in [trigger, *trigger.ancestors]:
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in token.children):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in token.children):
             return True
         if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "xcomp"):
             return False

@@ -26,6 +26,7 @@ from extract.verbs import (
     DENIAL_WORDS,
     DENIED_OBJECTS,
     EVALUATIVE_WORDS,
+    FUTURE,
     LIGHT_VERBS,
     NAMING_VERBS,
     PROPOSAL_ADJECTIVES,
@@ -171,7 +172,6 @@ def sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Me
     return stance
 
 
-FUTURE = frozenset({"will", "would", "'ll", "shall"})
 
 
 def _threat(content: list[Token]) -> bool:

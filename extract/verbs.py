@@ -77,6 +77,8 @@ COMMITMENT_VERBS = frozenset({"protect", "guarantee", "ensure", "safeguard", "he
                               "strengthen", "restore", "provide", "secure", "facilitate"})
 # Words in the content that turn a plain assertion into a sharper stance.
 PROPOSAL_MODALS = frozenset({"should", "must", "ought"})
+# Auxiliaries of what is yet to happen ("will be held", "would protect").
+FUTURE = frozenset({"will", "would", "'ll", "shall"})
 # "drones which posed a threat to shipping", "the ship is at risk of sinking", "would be taken as an escalation": a
 # danger pointed out is a warning.
 WARNING_WORDS = frozenset({"threat", "risk", "danger", "escalation"})

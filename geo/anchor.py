@@ -88,12 +88,12 @@ def _tied_before(text: str, span: Span, anchors: list[Mention]) -> Mention | Non
 
 
 def _mention(span: Span, anchor: Mention, gaz: Gazetteer) -> Mention | None:
+    kind = span.unknown_kind
+    if kind is None:
+        return None
     root = anchoring(anchor.place_id)
     place = gaz.get(root.anchor_id if root is not None else anchor.place_id)
     if place is None:
-        return None
-    kind = span.unknown_kind
-    if kind is None:
         return None
     place_id = anchored_id(span.unknown_name, kind, place)
     return Mention(

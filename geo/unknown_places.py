@@ -28,6 +28,8 @@ NOT_PLACE_HEADS = frozenset({"operation"})  # "the headquarters of Operation Laf
 NOT_PLACE_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "school", "college"})
 MAX_TOKENS = 5
 HYPHEN = frozenset({"-"})
+KIND_NOUNS_AFTER = SETTLEMENT_NOUNS | LOWER_CASE_SITE_NOUNS  # "Zamzam camp", "Koe Tan Kauk police post"
+KIND_NOUNS_APPOSED = SETTLEMENT_NOUNS | SITE_NOUNS  # ", a town in Idlib province"
 
 
 def kind_of(noun: str) -> str:
@@ -74,7 +76,7 @@ def _kind_phrase(doc: Doc, start: int, end: int, ner_place: bool) -> tuple[int, 
     possessive = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s")  # "Hamas's base": whose, not which
     for k in range(end, min(len(doc), end + MODIFIER_TOKENS + 1)) if not possessive else ():
         token = doc[k]
-        if token.is_lower and token.lower_ in SETTLEMENT_NOUNS | LOWER_CASE_SITE_NOUNS:
+        if token.is_lower and token.lower_ in KIND_NOUNS_AFTER:
             return end, k + 1, kind_of(token.lower_)  # "Zamzam camp", "Okhmatdyt children's hospital"
         # "children's hospital", "border guard post"; not "RSF attacked the town" (the geoparser's parse has no
         # part-of-speech tags: a past tense or a function word ends the modifiers)
@@ -83,7 +85,7 @@ def _kind_phrase(doc: Doc, start: int, end: int, ner_place: bool) -> tuple[int, 
             break
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
         for k in range(end + 2, min(len(doc), end + 2 + MODIFIER_TOKENS)):
-            if doc[k].lower_ in SETTLEMENT_NOUNS | SITE_NOUNS:
+            if doc[k].lower_ in KIND_NOUNS_APPOSED:
                 return end, end, kind_of(doc[k].lower_)  # "Kafr Nabl, a town in Idlib province"
             if not doc[k].is_lower:
                 break
