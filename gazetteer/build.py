@@ -32,7 +32,7 @@ from gazetteer.index_writer import write_index
 from gazetteer.model import Kind
 from gazetteer.namesakes import link_namesakes
 from gazetteer.normalize import normalize
-from gazetteer.sources import country_facts, curated, curated_checks, geonames, geonames_admin2, natural_earth
+from gazetteer.sources import country_facts, curated, curated_checks, geonames, geonames_units, natural_earth
 from gazetteer.sources.paths import CURATED_DIR
 from gazetteer.sources.record import NameType, Record
 
@@ -113,11 +113,10 @@ class Builder:
         postal_by_fips = {state["fips"]: code for code, state in states.items()}
         full_names = {county["fips"]: county["name"] for county in geonames.us_counties()}
         self.log(f"US counties: {self.add(natural_earth.us_counties(postal_by_fips, full_names))}")
-        admin1_keys = {
-            (code, normalize(name.text)) for record in self.records.values() if record.kind == Kind.ADMIN1
-            for code in record.country_codes[:1] for name in record.names if name.type <= NameType.ALTERNATE
-        }
-        self.log(f"admin-2 units: {self.add(geonames_admin2.admin2_units(admin1_keys))}")
+        present_codes = {f["properties"]["gn_a1_code"] for f in features if f["properties"].get("gn_a1_code")}
+        self.log(f"admin-1 units Natural Earth lacks: "
+                 f"{self.add(geonames_units.admin1_units(present_codes, self._admin1_keys()))}")
+        self.log(f"admin-2 units: {self.add(geonames_units.admin2_units(self._admin1_keys()))}")
         self.log(f"populated places: {self.add(geonames.populated_places())}")
         self.log(f"curated places: {self.add(curated_places(self.data_dir, self.target))}")
         self.log(f"landmarks: {self.add(landmarks(self.data_dir, self.records, self.warnings))}")
@@ -127,6 +126,14 @@ class Builder:
         attach_abbreviations(self.data_dir, self.target, self.warnings)
         attach_demonyms(self.data_dir, self.target, self.warnings)
         self.namesake_of = link_namesakes(self.records)
+
+
+    def _admin1_keys(self) -> set[tuple[str, str]]:
+        """(country, normalised name) of every admin-1 unit so far: a unit GeoNames repeats must not be two places."""
+        return {
+            (code, normalize(name.text)) for record in self.records.values() if record.kind == Kind.ADMIN1
+            for code in record.country_codes[:1] for name in record.names if name.type <= NameType.ALTERNATE
+        }
 
 
 def build(output: Path, log: Callable[[str], None] = print, data_dir: Path | None = None) -> BuildReport:

@@ -26,16 +26,16 @@ from gazetteer.sources.record import NameType, Record
 Target = Callable[[str], Record | None]  # a curated reference -> the record it names (`Builder.target`)
 
 
-def _point_of(reference: str, target: Target) -> tuple[float, float]:
+def _record_of(reference: str, target: Target) -> Record:
     record = target(reference)
     if record is None:
         raise ValueError(f"curated geometry refers to unknown record {reference}")
-    return record.lon, record.lat
+    return record
 
 
 def _curated_geometry(spec: dict, target: Target) -> BaseGeometry:
     if "line_through" in spec:
-        return LineString([_point_of(ref, target) for ref in spec["line_through"]])
+        return LineString([(r.lon, r.lat) for r in (_record_of(ref, target) for ref in spec["line_through"])])
     if "dissolve_admin1" in spec:
         rule = spec["dissolve_admin1"]
         pattern = re.compile(rule["note_matches"])
@@ -44,7 +44,25 @@ def _curated_geometry(spec: dict, target: Target) -> BaseGeometry:
         if not parts:
             raise ValueError(f"no admin-1 unit matches {rule}")
         return natural_earth.valid(unary_union(parts))
+    if "admin1_outside_countries" in spec:
+        # Natural Earth's admin-1 file draws de facto administration (Israel's Northern District "also administers
+        # Golan"); its countries file here (German point of view) leaves occupied land out of both states, so the
+        # unit's part outside the listed outlines is that land.
+        rule = spec["admin1_outside_countries"]
+        units = [shape(f["geometry"]) for f in natural_earth.admin1_features()
+                 if f["properties"].get("iso_3166_2") == rule["unit"]]
+        outlines = [_record_of(code, target).geometry for code in rule["countries"]]
+        rest = natural_earth.valid(unary_union(units).difference(unary_union(outlines))) if units else None
+        if rest is None or rest.is_empty:
+            raise ValueError(f"nothing of {rule['unit']} lies outside {rule['countries']}")
+        return _largest_part(rest)
     raise ValueError(f"unknown curated geometry rule {sorted(spec)}")
+
+
+def _largest_part(geometry: BaseGeometry) -> BaseGeometry:
+    """Outlines drawn at different scales leave slivers along shared edges; the territory is the one large part."""
+    parts = getattr(geometry, "geoms", [geometry])
+    return max(parts, key=lambda part: part.area)
 
 
 def curated_places(data_dir: Path, target: Target) -> Iterable[Record]:

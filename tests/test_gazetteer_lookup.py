@@ -7,7 +7,7 @@ from gazetteer import Gazetteer
 from gazetteer.freshness import is_stale
 from gazetteer.normalize import normalize
 from gazetteer.sources.geonames import without_arabic_article
-from gazetteer.sources.geonames_admin2 import bare_name
+from gazetteer.sources.geonames_units import bare_name
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +185,46 @@ def test_an_admin1_unit_is_in_the_country_whose_outline_holds_it(gaz):
     crimea = best(gaz, "Crimea").place
     assert crimea.country_codes == ("UA",)
     assert gaz.geometry("ne0:UKR").contains(Point(crimea.lon, crimea.lat))
+
+
+def _km2(geometry) -> float:
+    """Area on an equal-area projection (EPSG:6933), for checking a drawn territory's size against a published one."""
+    import pyproj
+    import shapely
+    project = pyproj.Transformer.from_crs(4326, 6933, always_xy=True).transform
+    return shapely.transform(geometry, lambda x, y: project(x, y), interleaved=False).area / 1e6
+
+
+@pytest.mark.parametrize(("name", "capital"), [("Ituri", (30.25, 1.56)), ("Tshopo", (25.19, 0.52)),
+                                               ("Haut-Katanga", (27.48, -11.66))])
+def test_provinces_natural_earth_lacks_come_from_geonames_near_their_capitals(gaz, name, capital):
+    """Natural Earth's admin-1 file has the Democratic Republic of Congo's 11 provinces of before 2015; news names the
+    26 of now. The point is the mean of the province's towns, so it is marked approximate and lies near its capital
+    (Bunia, Kisangani, Lubumbashi), inside the country."""
+    place = best(gaz, name).place
+    assert (place.kind, place.country_codes, place.approximate) == ("admin-1", ("CD",), True)
+    assert Point(place.lon, place.lat).distance(Point(*capital)) < 2.5  # degrees: a province is hundreds of km wide
+    assert gaz.geometry("ne0:COD").contains(Point(place.lon, place.lat))
+
+
+def test_a_province_natural_earth_has_is_not_added_twice(gaz):
+    """GeoNames' Bekaa (LB.08) is Natural Earth's Beqaa: one place, with its outline."""
+    units = [c.place.id for c in gaz.lookup("Bekaa") if c.place.kind == "admin-1"]
+    assert units == ["ne1:LB-BI"]
+
+
+def test_the_golan_heights_is_the_land_israel_administers_outside_both_outlines(gaz):
+    golan = best(gaz, "Golan Heights").place
+    assert (golan.id, golan.kind, golan.country_codes) == ("curated:golan-heights", "disputed area", ("SY",))
+    outline = gaz.geometry(golan.id)
+    assert 1000 < _km2(outline) < 1400  # about 1,200 km2 (Wikipedia: Golan Heights)
+    katzrin, majdal_shams = Point(35.69, 32.99), Point(35.77, 33.27)
+    assert outline.contains(katzrin) and outline.contains(majdal_shams)
+    assert gaz.geometry("ne0:ISR").intersection(outline).area < 1e-6
+
+
+def test_the_bekaa_valley_and_panjshir_are_the_units_news_means(gaz):
+    assert gaz.geometry(best(gaz, "Bekaa Valley").place.id).contains(Point(36.21, 34.01))  # Baalbek
+    panjshir = best(gaz, "Panjshir").place  # Natural Earth labelled it Parwan, like its neighbour
+    assert panjshir.id != best(gaz, "Parwan").place.id
+    assert gaz.geometry(panjshir.id).contains(Point(69.52, 35.31))  # Bazarak, its capital
