@@ -22,6 +22,11 @@ _WORD_BEFORE = re.compile(r"\b(border|frontier|boundary)\s+between\s+(?:the\s+)?
 _AND = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 # "Sudan's border with Chad", "Armenia's frontier with Turkey"
 _WITH = re.compile(r"^(?:['\u2019]s)?\s+(border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+# "the (two) countries' (shared) border", "their common frontier", "the shared border": the two are named before it
+_SHARED = re.compile(
+    r"\b(?:the\s+(?:two\s+)?(?:countries|nations|states|neighbou?rs)['\u2019]\s+(?:(?:shared|common)\s+)?"
+    r"|(?:the|their)\s+(?:shared|common)\s+)(border|frontier|boundary)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def border_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -46,6 +51,25 @@ def border_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[
         mention = _border(text, word, one, other, gaz)
         if mention is not None:
             found.append(mention)
+    return found + _shared_borders(text, countries, gaz)
+
+
+def _shared_borders(text: str, countries: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """The border of the two countries the sentence names before a "shared border": exactly two, or it is unknown
+    whose border it is."""
+    found: list[Mention] = []
+    for match in _SHARED.finditer(text):
+        ends = [end.end() for end in _SENTENCE_END.finditer(text, 0, match.start())]
+        sentence_start = ends[-1] if ends else 0
+        named: dict[str, Mention] = {}
+        for mention in countries:
+            if sentence_start <= mention.start and mention.end <= match.start():
+                named.setdefault(mention.place_id, mention)
+        if len(named) == 2:
+            one, other = named.values()
+            mention = _border(text, match.span(1), one, other, gaz)
+            if mention is not None:
+                found.append(mention)
     return found
 
 

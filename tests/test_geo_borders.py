@@ -37,6 +37,26 @@ def test_each_way_of_naming_a_border_is_the_one_border_line(parser, text):
         assert line.distance(parser.gaz.geometry(country)) < 0.05
 
 
+@pytest.mark.parametrize("text", [
+    "Four Azerbaijani soldiers died in clashes with Armenian troops on the countries' shared border.",
+    "Armenia and Azerbaijan traded fire across their common border on Monday.",
+    "Armenian units shelled Azerbaijani positions along the two nations\u2019 border.",
+])
+def test_a_shared_border_is_the_border_of_the_two_countries_the_sentence_named(parser, text):
+    border = only(parser.parse(text), "border")
+    assert border_countries(border.place_id) == ("ne0:ARM", "ne0:AZE")
+
+
+@pytest.mark.parametrize("text", [
+    "Troops massed on the shared border. Armenia and Azerbaijan said nothing.",  # named after it, in another sentence
+    "Armenia, Azerbaijan and Georgia met near the shared border.",  # three countries: whose border?
+    "Armenian troops returned to their border.",  # one country's own border
+    "Armenia and the US discussed the countries' border.",  # no common border
+])
+def test_a_shared_border_without_exactly_two_neighbours_named_before_it_is_no_place(parser, text):
+    assert not mentions_of(parser.parse(text), "border")
+
+
 def test_countries_that_are_no_neighbours_have_no_border(parser):
     assert not mentions_of(parser.parse("Trade on the US-Iran border stopped."), "border")
     assert parser.gaz.get("border:ne0:ARM|ne0:USA") is None and parser.gaz.get("border:ne0:ARM|ne0:ARM") is None
