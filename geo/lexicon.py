@@ -127,6 +127,12 @@ PLACE_CLASS_NOUNS = _words("""
 town city village country province region district capital suburb neighbourhood neighborhood area settlement
 """)
 
+# Particles of personal names that place names share ("al-Masirah" is a TV channel NER took for a person; "al-Mukha"
+# is a town; "Abu Dhabi", "Den Haag"): alone they say nothing of whose name it is.
+NAME_PARTICLES = _words("""
+al el ad ar as ash at az ibn bin bint abu abd ben de da del della di do dos du la le van von der den ter
+""")
+
 # Directions and extents that qualify a place without making it another place ("north west London").
 DIRECTIONS = _words("""
 central north south east west northern southern eastern western northeast northwest southeast southwest

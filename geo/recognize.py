@@ -57,6 +57,7 @@ from geo.lexicon import (
     CURRENCIES,
     GENERIC_SUFFIXES,
     MEETING_HEADS,
+    NAME_PARTICLES,
     ORGANISATION_HEADS,
     PUBLIC_BODIES,
     UNIT_WORDS,
@@ -104,9 +105,10 @@ class Recognizer:
         Names that were held back only for want of evidence (a bare "Nelson" NER took for a person) are accepted
         when the same name is accepted elsewhere in the text: one sense per document."""
         claimed = [False] * len(doc)  # tokens already explained by an entity decision
-        # words of people's names ("Robin Forestier-Walker": not its hyphen, which "Nagorno-Karabakh" shares)
+        # words of people's names ("Robin Forestier-Walker": not its hyphen, which "Nagorno-Karabakh" shares, nor a
+        # particle such as "al", which "al-Mukha" shares)
         person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in self._unknown_person(doc, e)
-                        if not t.is_punct}
+                        if not t.is_punct and t.lower_ not in NAME_PARTICLES}
         found: list[Span] = []
         held: list[Span] = []
         for ent in doc.ents:

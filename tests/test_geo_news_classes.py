@@ -170,6 +170,13 @@ def test_a_hyphenated_persons_name_does_not_hide_a_hyphenated_place(parser):
     assert only(parser.parse(text), "Nagorno-Karabakh").kind == "disputed area"
 
 
+def test_an_arabic_article_in_a_persons_name_does_not_hide_a_town_that_has_it(parser):
+    """NER takes a TV channel, "al-Masirah", for a person; the "al" of its name is no reason to doubt "al-Mukha"."""
+    text = ("The statement was aired by the group's channel al-Masirah.\n\nThe ship was hit 35 nautical miles south of "
+            "al-Mukha on Sunday.")
+    assert only(parser.parse(text), "al-Mukha").country_codes == ("YE",)
+
+
 def test_a_country_fused_with_its_suffix_and_places_joined_by_a_preposition(parser):
     mentions = parser.parse("The U.S.-led coalition struck again. He was stopped trying to leave Karabakh for "
                             "Armenia and was taken to Baku.")
