@@ -256,6 +256,9 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
         if known is not None and known.name != clean_person(name):
             return Speaker(known, starts, "speaker.named")
         if name:
+            fuller = None if inside or subject.pos_ == "PROPN" else _fuller_name_before(context, subject, words)
+            if fuller is not None:
+                return Speaker(fuller, starts, "speaker.previous")
             country = inside[0].place_id if inside else None
             return Speaker(Actor(name, ActorKind.ORGANISATION, country, _qualifier(words, inside)), starts,
                            "speaker.organisation")
@@ -311,6 +314,24 @@ def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor 
     inside = [m for m in context.mentions if organisation.start_char <= m.start < organisation.end_char]
     return Actor(_written(_organisation_words(organisation)), ActorKind.ORGANISATION,
                  inside[0].place_id if inside else None)
+
+
+def _fuller_name_before(context: SpeakerContext, subject: Token, words: list[Token]) -> Actor | None:
+    """ "the health ministry said": the body the article named before with all these words and more ("the Gaza
+    Health Ministry"), which tells whose ministry it is; the latest that spoke, else the latest named."""
+    wanted = {t.text.casefold() for t in words}
+    if not wanted:
+        return None
+    spoke = next((b for b in reversed(context.bodies)
+                  if wanted < set(b.name.casefold().replace("’s", "").replace("'s", "").split())), None)
+    if spoke is not None:
+        return spoke
+    for organisation in reversed(context.organisations):
+        own = _organisation_words(organisation)
+        if organisation.end <= subject.i and wanted < {t.text.casefold() for t in own}:
+            inside = [m for m in context.mentions if organisation.start_char <= m.start < organisation.end_char]
+            return Actor(_written(own), ActorKind.ORGANISATION, inside[0].place_id if inside else None)
+    return None
 
 
 def _author(subject: Token) -> Token | None:

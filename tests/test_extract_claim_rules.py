@@ -117,6 +117,18 @@ def test_the_one_quoted_as_saying_is_the_speaker_never_the_outlet():
         assert _speakers(text) == [(speaker, "accuse")], text  # the other side shelled: an accusation
 
 
+def test_a_body_named_by_its_kind_is_the_one_named_before_with_more_of_its_name():
+    """ "The health ministry" after "the Armenian Health Ministry" is that ministry, with its country; a ministry of
+    another kind is not it."""
+    text = ("The Armenian Health Ministry said that Baku had shelled Yerevan. Later the health ministry, which runs "
+            "the hospitals, said at least 50 people had been killed in Yerevan.")
+    claims = _extract(text).claims
+    assert [c.speaker.name for c in claims] == ["Armenian Health Ministry", "Armenian Health Ministry"]
+    assert claims[1].speaker.country == "ne0:ARM"
+    other = "The Armenian Foreign Ministry said that Baku had shelled Yerevan. The health ministry said 50 had died."
+    assert [c.speaker.name for c in _extract(other).claims] == ["Armenian Foreign Ministry", "health ministry"]
+
+
 def test_a_document_speaks_for_whoever_issued_it():
     for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
                  "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
