@@ -24,6 +24,7 @@ from gazetteer.geojson import feature as geojson_feature
 from gazetteer.model import Candidate, Kind, Place
 from gazetteer.normalize import normalize
 from gazetteer.schema import PLACE_COLUMNS
+from gazetteer.sources.geonames import ARABIC_ARTICLE_COUNTRIES, without_arabic_article
 from gazetteer.sources.paths import PROJECT_ROOT
 from gazetteer.sources.record import NameType
 
@@ -109,6 +110,9 @@ class Gazetteer:
         best: dict[str, Candidate] = {}
         for candidate in self._exact_candidates(name, key):
             self._keep_best(best, candidate)
+        if not best:
+            for candidate in self._without_article(name):
+                self._keep_best(best, candidate)
         if not best and fuzzy:
             for candidate in self._fuzzy_candidates(key):
                 self._keep_best(best, candidate)
@@ -145,6 +149,15 @@ class Gazetteer:
                 namesakes[candidate.place.id] = namesake_of
         return _cities_above_their_namesake_units(candidates, namesakes)
 
+    def _without_article(self, name: str) -> list[Candidate]:
+        """ "Al Gezira" for the Sudanese state the gazetteer knows as "Gezira" or "Al Jazirah": news writes Arab
+        place names with and without the article, and a source may store only one of the two."""
+        bare = without_arabic_article(name.strip())
+        if bare is None or not (key := normalize(bare)):
+            return []
+        return [c for c in self._exact_candidates(bare, key)
+                if set(c.place.country_codes) & ARABIC_ARTICLE_COUNTRIES]
+
     def _fuzzy_candidates(self, key: str):
         if len(key) < typos.MIN_LENGTH:
             return
@@ -165,7 +178,8 @@ class Gazetteer:
         return self._cached_is_known(normalized)
 
     def _is_known(self, normalized: str) -> bool:
-        return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (normalized,)).fetchone() is not None
+        found = self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (normalized,)).fetchone() is not None
+        return found or bool(self._without_article(normalized))
 
     def runs_on(self, normalized: str) -> bool:
         """Whether a known name starts with this normalized text and is longer ("baja" -> "baja california"), so

@@ -228,3 +228,16 @@ def test_the_bekaa_valley_and_panjshir_are_the_units_news_means(gaz):
     panjshir = best(gaz, "Panjshir").place  # Natural Earth labelled it Parwan, like its neighbour
     assert panjshir.id != best(gaz, "Parwan").place.id
     assert gaz.geometry(panjshir.id).contains(Point(69.52, 35.31))  # Bazarak, its capital
+
+
+@pytest.mark.parametrize(("written", "place_id"), [("Al Gezira", "ne1:SD-GZ"), ("al-Gezira", "ne1:SD-GZ")])
+def test_an_arab_place_stored_without_its_article_answers_to_the_name_with_it(gaz, written, place_id):
+    """Natural Earth stores the Sudanese state as "Al Jazirah" and "Gezira"; news also writes "Al Gezira"."""
+    assert best(gaz, written).place.id == place_id
+    assert gaz.is_known(normalize(written))
+
+
+def test_dropping_an_article_finds_only_places_in_arab_countries(gaz):
+    """Only Arab place names are written with and without the article: "Al Kisangani" is not the Congolese city."""
+    assert best(gaz, "Al Mukalla").place.country_codes == ("YE",)
+    assert gaz.lookup("Al Kisangani", fuzzy=False) == [] and gaz.lookup("Kisangani", fuzzy=False)

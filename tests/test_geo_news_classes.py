@@ -177,6 +177,12 @@ def test_an_arabic_article_in_a_persons_name_does_not_hide_a_town_that_has_it(pa
     assert only(parser.parse(text), "al-Mukha").country_codes == ("YE",)
 
 
+def test_a_state_written_with_the_article_its_gazetteer_name_lacks_is_found(parser):
+    """NER takes "Al Gezira" for a person; the gazetteer knows the state as "Gezira" and "Al Jazirah"."""
+    mentions = parser.parse("Wad Madani is the capital of Al Gezira state, Sudan's breadbasket.")
+    assert only(mentions, "Al Gezira").place_id == "ne1:SD-GZ"
+
+
 def test_a_country_fused_with_its_suffix_and_places_joined_by_a_preposition(parser):
     mentions = parser.parse("The U.S.-led coalition struck again. He was stopped trying to leave Karabakh for "
                             "Armenia and was taken to Baku.")
