@@ -44,6 +44,9 @@ def _curated_geometry(spec: dict, target: Target) -> BaseGeometry:
         if not parts:
             raise ValueError(f"no admin-1 unit matches {rule}")
         return natural_earth.valid(unary_union(parts))
+    if "at_place" in spec:  # an area no installed dataset outlines, shown at its main town (marked approximate)
+        record = _record_of(spec["at_place"], target)
+        return Point(record.lon, record.lat)
     if "admin1_outside_countries" in spec:
         # Natural Earth's admin-1 file draws de facto administration (Israel's Northern District "also administers
         # Golan"); its countries file here (German point of view) leaves occupied land out of both states, so the

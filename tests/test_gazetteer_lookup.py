@@ -241,3 +241,10 @@ def test_dropping_an_article_finds_only_places_in_arab_countries(gaz):
     """Only Arab place names are written with and without the article: "Al Kisangani" is not the Congolese city."""
     assert best(gaz, "Al Mukalla").place.country_codes == ("YE",)
     assert gaz.lookup("Al Kisangani", fuzzy=False) == [] and gaz.lookup("Kisangani", fuzzy=False)
+
+
+def test_an_area_no_dataset_outlines_is_shown_at_its_main_town_and_marked_approximate(gaz):
+    ossetia = best(gaz, "South Ossetia").place
+    assert (ossetia.kind, ossetia.country_codes, ossetia.approximate) == ("disputed area", ("GE",), True)
+    tskhinvali = gaz.get("geonames:611403")
+    assert (round(ossetia.lat, 4), round(ossetia.lon, 4)) == (round(tskhinvali.lat, 4), round(tskhinvali.lon, 4))
