@@ -230,9 +230,12 @@ def _done_by_someone_else(verb: Token) -> bool:
 
 def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
     """ "said Armenian forces had shelled the city", "said an Israeli airstrike hit the hospital": what was said is an
-    attack and names who carried it out, and not the speaker's own side ("our forces"): an accusation, however
-    neutral the reporting verb."""
+    attack, or backing for an armed side, and names who did it, and not the speaker's own side ("our forces"): an
+    accusation, however neutral the reporting verb."""
     for token in content:
+        if _backs_a_side(token) and any(names_someone_else(doer) and not _names_own_side(doer, own_side)
+                                        for doer in doers(token)):
+            return True  # "say M23 is backed by Rwanda", "said Iran arms the militia"
         found = trigger_of(token)
         # taking a town is as often claimed by who took it as blamed on them: not an accusation by itself
         if found is None or found[0] != EventType.ASSAULT or found[1] == "capture" or \
@@ -242,6 +245,15 @@ def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
         if any(names_someone_else(doer) and not _names_own_side(doer, own_side) for doer in doers(token)):
             return True
     return False
+
+
+def _backs_a_side(verb: Token) -> bool:
+    """Backing an armed side, a government or anyone else named: "backs the rebels", "M23 is backed by Rwanda" (the
+    small parser's NER takes M23 for a place), not "backs the plan"."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in BACKING_VERBS or negated(verb):
+        return False
+    backed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(_armed_or_ruling(noun) or noun.ent_type_ in ("GPE", "PERSON") for noun in backed)
 
 
 def _names_own_side(doer: Token, own_side: list[Mention]) -> bool:

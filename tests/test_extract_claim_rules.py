@@ -129,6 +129,18 @@ def test_a_body_named_by_its_kind_is_the_one_named_before_with_more_of_its_name(
     assert [c.speaker.name for c in _extract(other).claims] == ["Armenian Foreign Ministry", "health ministry"]
 
 
+def test_saying_another_side_backs_an_armed_group_accuses_it():
+    """Backing a side is aid, and saying another state gives it is an accusation; backing a plan, one's own side
+    doing it, or denying it is not."""
+    for text in ("Armenia said the separatist militia is backed by Azerbaijan.",
+                 "Azerbaijan says Russia supports the separatists."):
+        assert [stance for _, stance in _speakers(text)] == ["accuse"], text
+    for text in ("Armenian officials said the plan is backed by Russia.",
+                 "Armenia said Armenian volunteers back the militia.",
+                 "Armenia said the militia is not backed by Russia."):
+        assert [stance for _, stance in _speakers(text)] == ["assert"], text
+
+
 def test_a_document_speaks_for_whoever_issued_it():
     for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
                  "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
