@@ -4,8 +4,7 @@ A trigger counts only when the sentence reports it as real: not in the headline,
 ("would restart the talks", "ready to send a mission"), not negated ("no talks"), not inside what one side accuses
 another of. Its date and place are those the parse ties to it (see `extract.attach`), never just any the sentence
 names. Its actors are the people and governments the sentence names. Mentions of the same event in one article are
-merged (same type and label, compatible date and place; "this meeting" joins the event it refers back to, and so
-does "the attack" when it adds no date or place of its own).
+merged (same type and label, compatible date and place; "this meeting" joins the event it refers back to).
 
 This module walks the sentences and puts an event together; each question it asks has a module of its own: which
 words are triggers and which are reported as real (`extract.event_triggers`), the trigger's date
@@ -45,7 +44,6 @@ from geo.model import Mention
 # "At that point, ... troops were stationed": the time of the event reported just before.
 THEN = re.compile(r"\bat (?:that|this|the same) (?:point|time|moment)\b|\bat the time\b", re.IGNORECASE)
 BACK_REFERENCE = frozenset({"this", "that", "these", "those", "same"})  # "this meeting": one already reported
-# "The attack killed twelve": a definite report with nothing new (no date, no place) is one already reported too
 # UCDP where_prec by gazetteer kind: 1 exact place, 2 near/within 25 km, 3 second-order region, 4 first-order region
 # or a wider named area, 6 country.
 WHERE_PRECISION = {Kind.POPULATED_PLACE: 1, Kind.CAPITAL: 1, Kind.LANDMARK: 1, Kind.CORRIDOR: 2, Kind.ADMIN2: 3,
@@ -101,7 +99,7 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                 continue  # "took control of some neighbourhoods": no named ground taken ("the city" names one)
             place = None if mention is None else place_ref(mention)
             precision = None if place is None else min(where_precision(place) + near, 6)
-            if _refers_back(token, new_facts=when[0] is not None or place is not None):
+            if any(c.dep_ == "det" and c.lower_ in BACK_REFERENCE for c in token.children):
                 back_references.add(len(events))
             during = _during(token)
             if during is not None and during.i in numbers and events[numbers[during.i]].type == kind:
@@ -112,11 +110,6 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                                 trigger=token.text,
                                 reasons=(when[2], place_reason, *(("report.hearsay",) if is_hearsay(token) else ()))))
     return [with_reasons(e) for e in merge_within_article(events, back_references, simultaneous)]
-
-
-def _refers_back(token: Token, new_facts: bool) -> bool:
-    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-    return bool(determiners & BACK_REFERENCE) or ("the" in determiners and not new_facts)
 
 
 def _during(token: Token) -> Token | None:

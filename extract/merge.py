@@ -104,9 +104,9 @@ def person_keys(event: Event) -> set[str]:
 
 
 def merge_within_article(events: list[Event], back_references: set[int], simultaneous: dict[int, int]) -> list[Event]:
-    """Reports of one event merge; "this meeting", "the same talks" or a bare "the attack" (`back_references`) is the
-    latest event of its type so far, an event in a "when" clause of another of its kind is one occasion with it, and
-    two consultations between the same two people are one whatever word reports them ("talked with", "the call")."""
+    """Reports of one event merge; "this meeting" or "the same talks" is the latest event of its type so far, an event
+    in a "when" clause of another of its kind is one occasion with it, and two consultations between the same two
+    people are one whatever word reports them ("talked with", "the call")."""
     merged: list[Event] = []
     position: dict[int, int] = {}  # event number -> index in merged
     for number, event in enumerate(events):

@@ -39,18 +39,6 @@ def test_back_reference_merges_into_the_earlier_event():
     assert len(calls) == 1 and len(calls[0].sources) == 2
 
 
-def test_a_definite_report_that_adds_no_date_or_place_is_the_event_already_reported():
-    """ "The attack" with nothing of its own refers back to the latest assault, whatever word reported it; with a date
-    or a place of its own it may be another one."""
-    text = "Russian forces shelled Bakhmut on 3 May 2023. The attack killed twelve civilians."
-    (shelling,) = [e for e in _events(text) if e.type == "ASSAULT"]
-    assert (shelling.date, shelling.place.name, len(shelling.sources)) == ("2023-05-03", "Bakhmut", 2)
-    for other in ("The shelling of Kherson killed twelve civilians.", "The shelling on 9 May killed twelve civilians."):
-        text = "Russian forces shelled Bakhmut on 3 May 2023. " + other
-        first = next(e for e in _events(text) if e.type == "ASSAULT" and e.date == "2023-05-03")
-        assert (first.place.name, len(first.sources)) == ("Bakhmut", 1)
-
-
 def test_headline_is_not_read_as_an_event():
     text = "Blinken Talks With Armenian Leader\n\nThe weather was fine in Yerevan."
     assert _events(text) == []
