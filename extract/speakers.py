@@ -255,6 +255,9 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
         known = context.actors.person(name, subject.idx) if subject.pos_ == "PROPN" and len(words) <= 3 else None
         if known is not None and known.name != clean_person(name):
             return Speaker(known, starts, "speaker.named")
+        located = _located_in(subject, inside) if head_is_org else None
+        if name and located is not None and not any(located.start <= t.idx < located.end for t in words):
+            name = f"{name} in {located.text}"  # "the defense ministry in Nagorno-Karabakh said": whose it is
         if name:
             fuller = None if inside or subject.pos_ == "PROPN" else _fuller_name_before(context, subject, words)
             if fuller is not None:
@@ -314,6 +317,13 @@ def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor 
     inside = [m for m in context.mentions if organisation.start_char <= m.start < organisation.end_char]
     return Actor(_written(_organisation_words(organisation)), ActorKind.ORGANISATION,
                  inside[0].place_id if inside else None)
+
+
+def _located_in(subject: Token, inside: list[Mention]) -> Mention | None:
+    """The place of an "in" phrase on the subject ("the defense ministry in Nagorno-Karabakh"): the body's own."""
+    places = [g.idx for c in subject.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+              if g.dep_ == "pobj"]
+    return next((m for m in inside for i in places if m.start <= i < m.end), None)
 
 
 def _fuller_name_before(context: SpeakerContext, subject: Token, words: list[Token]) -> Actor | None:

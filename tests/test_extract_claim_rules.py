@@ -141,6 +141,12 @@ def test_saying_another_side_backs_an_armed_group_accuses_it():
         assert [stance for _, stance in _speakers(text)] == ["assert"], text
 
 
+def test_a_body_placed_by_an_in_phrase_keeps_the_place_in_its_name():
+    """ "The defense ministry in Armenia said": shown as only "defense ministry", no one could tell whose it is."""
+    (claim,) = _extract("The defense ministry in Armenia said that Baku had shelled Yerevan.").claims
+    assert (claim.speaker.name, claim.speaker.country) == ("defense ministry in Armenia", "ne0:ARM")
+
+
 def test_a_document_speaks_for_whoever_issued_it():
     for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
                  "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
