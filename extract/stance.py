@@ -85,7 +85,7 @@ def verb_stance(token: Token) -> Stance | None:
         if lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) and \
                 not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
             return None  # "Soguel reported from Istanbul.": a byline, where the reporter was
-        if lemma in BACKING_VERBS and any(c.dep_ == "dobj" and _armed_or_ruling(c) for c in token.children):
+        if lemma in BACKING_VERBS and any(c.dep_ == "dobj" and _a_side(c) for c in token.children):
             return None  # "Iran backs Assad's government", "Rwanda admits backing M23": aid to a side, not words
         return REPORTING_VERBS.get(lemma)
     return None
@@ -248,12 +248,16 @@ def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
 
 
 def _backs_a_side(verb: Token) -> bool:
-    """Backing an armed side, a government or anyone else named: "backs the rebels", "M23 is backed by Rwanda" (the
-    small parser's NER takes M23 for a place), not "backs the plan"."""
+    """Backing a side: "backs the rebels", "M23 is backed by Rwanda"; not "backs the plan"."""
     if verb.pos_ != "VERB" or lemma_of(verb) not in BACKING_VERBS or negated(verb):
         return False
-    backed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(_armed_or_ruling(noun) or noun.ent_type_ in ("GPE", "PERSON") for noun in backed)
+    return any(_a_side(noun) for noun in verb.children if noun.dep_ in ("dobj", "nsubjpass"))
+
+
+def _a_side(noun: Token) -> bool:
+    """An armed side, a government or a state (the small parser's NER takes M23 for a place); backing a person is
+    endorsing a candidate ("she supported Senator Rubio"), a stance of its own."""
+    return _armed_or_ruling(noun) or noun.ent_type_ == "GPE"
 
 
 def _names_own_side(doer: Token, own_side: list[Mention]) -> bool:

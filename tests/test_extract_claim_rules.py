@@ -401,6 +401,7 @@ def test_it_after_a_subject_no_one_could_name_is_no_one_not_the_speaker_before()
 def test_backing_a_side_is_aid_not_a_statement_but_backing_a_plan_is_support():
     assert _extract("Along with Russia, Armenia backs the rebel groups fighting in Azerbaijan.").claims == []
     assert _extract("Azerbaijan supports the government in Yerevan.").claims == []
+    assert _extract("Russia openly backs Armenia in the conflict.").claims == []  # a state is a side too
     (plan,) = _extract("Armenia backs the peace plan for the Lachin Corridor.").claims
     assert plan.stance == "support"
 
