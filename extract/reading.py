@@ -16,9 +16,11 @@ _QUOTE = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|»[^»«\n]{3,}?[»«]|�
 CLOSING_QUOTES = '"\u201d\u2019\u00bb\u00ab'  # the marks that can end a quotation matched by _QUOTE
 
 
-# Forms the small English model lemmatises wrongly ("hoped" -> "hop"), corrected where the written form shows it.
-# wrong lemma -> (prefix of the written word, right lemma); spaCy leaves contractions with a curly apostrophe as written
-_LEMMA_SLIPS = {"hop": ("hope", "hope"), "\u2019m": ("\u2019m", "be"), "\u2019re": ("\u2019re", "be")}
+# Forms the small English model lemmatises wrongly ("hoped", "hoping" -> "hop"), corrected where the written form
+# shows it. wrong lemma -> (the written forms that are slips, right lemma); spaCy leaves contractions with a curly
+# apostrophe as written
+_LEMMA_SLIPS = {"hop": (re.compile(r"hope|hoping"), "hope"), "\u2019m": (re.compile("\u2019m"), "be"),
+                "\u2019re": (re.compile("\u2019re"), "be")}
 
 
 def mention_root(doc: Doc, mention: Mention) -> Token | None:
@@ -30,7 +32,7 @@ def mention_root(doc: Doc, mention: Mention) -> Token | None:
 def lemma_of(token: Token) -> str:
     lemma = token.lemma_.casefold()
     slip = _LEMMA_SLIPS.get(lemma)
-    return slip[1] if slip and token.lower_.startswith(slip[0]) else lemma
+    return slip[1] if slip and slip[0].match(token.lower_) else lemma
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
