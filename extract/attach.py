@@ -105,7 +105,19 @@ def place_of(trigger: Token, kind: str, label: str, mentions: list[Mention],
         distance = abs(mention.start - trigger.idx)
         if best is None or distance < best[0]:
             best = (distance, mention, word == "near")
+    if best is None and label == "war":
+        return _war_of_a_people(trigger, mentions), False
     return (None, False) if best is None else (best[1], best[2])
+
+
+def _war_of_a_people(trigger: Token, mentions: list[Mention]) -> Mention | None:
+    """ "the Syrian civil war": a civil war is fought in the country of the people it is named after. Not any war
+    ("the Russian war" is waged by Russia elsewhere), and not two peoples' ("the Armenian-Azerbaijani war")."""
+    if not any(c.dep_ == "amod" and c.lower_ == "civil" for c in trigger.children):
+        return None
+    peoples = [m for m in mentions if m.demonym and (root := mention_root(trigger.doc, m)) is not None
+               and root.dep_ == "amod" and root.head.i == trigger.i]
+    return peoples[0] if len({m.place_id for m in peoples}) == 1 else None
 
 
 def area_of(trigger: Token, kind: str, label: str, earlier: list[Mention],

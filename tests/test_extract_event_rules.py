@@ -480,3 +480,10 @@ def test_attacks_people_are_hoping_to_evade_did_not_happen():
     assert _extract("Hundreds of people fled to Yerevan hoping to evade attacks.").events == []
     (attack,) = _extract("Hundreds of people fled to Yerevan after attacks on Baku.").events
     assert attack.type == "ASSAULT"
+
+
+def test_a_civil_war_named_after_a_people_is_in_their_country_but_not_any_war():
+    (war,) = _extract("More than 300 people died in the Armenian civil war in 1993.").events
+    assert war.place.name == "Armenia"
+    (war,) = _extract("The Russian war displaced millions in 2022.").events  # waged by Russia, elsewhere
+    assert war.place is None
