@@ -21,6 +21,7 @@ from extract.confidence import probability
 # still shows something.
 TARGET_PRECISION = {"event": 0.75, "claim": 0.80}
 LEAST_RECALL = {"event": 0.35, "claim": 0.40}
+SEEDS_LEAST_RECALL = 0.7  # issue 15: the seeds keep the figures they have (P >= 0.8, R >= 0.7)
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)  # ridge penalties tried by cross-validation: a few hundred items, reasons rare
 FOLDS = 5
 F0_5_TOLERANCE = 0.01  # F0.5 differences smaller than this between thresholds are noise on a few hundred items
@@ -81,18 +82,22 @@ def choose_penalty(items: Sequence[Item]) -> tuple[float, list[Item]]:
     return best, scored[best]
 
 
-def choose_threshold(items: Sequence[Item], gold: int, target: float, least_recall: float) -> float:
+def choose_threshold(items: Sequence[Item], gold: int, target: float, least_recall: float,
+                     allowed: Callable[[float], bool] = lambda threshold: True) -> float:
     """The default display threshold. The lowest confidence from which the items shown are right at least `target` of
     the time while still finding `least_recall` of the gold; when no confidence does both (the extractor is not that
     good yet), the one that maximises F0.5, which weighs precision twice as much as recall: the map shows fewer,
     surer items, never nothing. Ten items at least, so that one lucky item sets no threshold. The F0.5 curve of a
     few hundred items is flat and bumpy: any threshold within F0_5_TOLERANCE of the best is as good, and the highest
-    of them is taken (precision first), so that a small change in the items does not swing the threshold."""
+    of them is taken (precision first), so that a small change in the items does not swing the threshold. Only
+    thresholds `allowed` are candidates (the seeds must keep their recall)."""
     scored: list[tuple[float, float]] = []  # (threshold, F0.5)
     for threshold in sorted({item.confidence for item in items}):
         shown = [item for item in items if item.confidence >= threshold]
         if len(shown) < 10:
             break
+        if not allowed(threshold):
+            continue
         right = sum(item.correct for item in shown)
         p, r = right / len(shown), right / gold if gold else 0.0
         if p >= target and r >= least_recall:

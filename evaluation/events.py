@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from evaluation.calibration import (
     LEAST_RECALL,
+    SEEDS_LEAST_RECALL,
     TARGET_PRECISION,
     Counts,
     Item,
@@ -36,7 +37,7 @@ from evaluation.calibration import (
     recall,
     reliability,
 )
-from extract.confidence import CALIBRATION, threshold
+from extract.confidence import CALIBRATION, probability, threshold
 from extract.model import Claim, Event
 from extract.pipeline import extract_article
 from gazetteer.normalize import normalize
@@ -270,19 +271,28 @@ def report(group: str, events: Layer, claims: Layer) -> None:
               f"{sum(events.exact_day)}/{len(events.exact_day)}")
 
 
-def calibrate(layers: dict[str, tuple[Layer, Layer]]) -> None:
-    """Fit the confidence on the tune split and choose the thresholds there; write them where the extractor reads."""
+def calibrate(layers: dict[str, tuple[Layer, Layer]], seeds: tuple[Layer, Layer] | None = None) -> None:
+    """Fit the confidence on the tune split and choose the thresholds there; write them where the extractor reads.
+    `seeds`: a threshold that would leave the seeds less than SEEDS_LEAST_RECALL of their gold is not chosen."""
     fitted = {"note": "fitted by python -m evaluation.events --calibrate on the tune split; do not edit by hand"}
     for position, name in enumerate(("event", "claim")):
         items = [item for pair in layers.values() for item in pair[position].items]
         gold = sum(counts[2] for pair in layers.values() for counts in pair[position].everything)
         penalty, unseen = choose_penalty(items)
         weights = fit(items, penalty)
+        keeps_seeds = _keeps_recall(seeds[position], weights) if seeds is not None else (lambda threshold: True)
         # the threshold is chosen on confidences of items the fit did not see, as new articles' will be
-        chosen = choose_threshold(unseen, gold, TARGET_PRECISION[name], LEAST_RECALL[name])
+        chosen = choose_threshold(unseen, gold, TARGET_PRECISION[name], LEAST_RECALL[name], keeps_seeds)
         fitted[name] = {"weights": weights, "threshold": chosen, "penalty": penalty, "fitted_on": len(items)}
     CALIBRATION.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {CALIBRATION}")
+
+
+def _keeps_recall(layer: Layer, weights: dict[str, float]) -> Callable[[float], bool]:
+    """Whether a threshold leaves the layer's items, scored with these weights, SEEDS_LEAST_RECALL of its gold."""
+    confidences = [(probability(weights, item.reasons), item.correct) for item in layer.items]
+    gold = sum(counts[2] for counts in layer.everything)
+    return lambda threshold: sum(right for c, right in confidences if c >= threshold) >= SEEDS_LEAST_RECALL * gold
 
 
 def main() -> None:
@@ -352,8 +362,10 @@ def main() -> None:
     for (name, items, parts), score in partial_scores.items():
         print(score.line(f"{name} {items} on {'+'.join(parts)}", width=40))
     if args.calibrate:
-        # the seeds are left out: the rules were written on them, so their items are right more often than new news's
-        calibrate({name: pair for name, pair in layers.items() if name not in ("annotator", "seeds")})
+        # the seeds are left out of the fit: the rules were written on them, so their items are right more often than
+        # new news's; they only bound the threshold, since they must keep their recall (issue 15)
+        calibrate({name: pair for name, pair in layers.items() if name not in ("annotator", "seeds")},
+                  layers.get("seeds"))
 
 
 if __name__ == "__main__":

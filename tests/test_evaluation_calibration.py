@@ -71,6 +71,12 @@ def test_of_thresholds_about_as_good_the_surest_is_chosen():
     assert choose_threshold(items, gold=20, target=0.9, least_recall=0.5) == 0.7
 
 
+def test_a_threshold_the_seeds_would_not_keep_their_recall_at_is_never_chosen():
+    items = [Item((), 0.7, True)] * 10 + [Item((), 0.7, False)] * 6 + [Item((), 0.5, True)] * 2 + \
+        [Item((), 0.5, False)] * 2
+    assert choose_threshold(items, gold=20, target=0.9, least_recall=0.5, allowed=lambda t: t < 0.6) == 0.5
+
+
 def test_the_reliability_table_counts_each_band_and_everything_above_it():
     items = [Item((), 0.1, False), Item((), 0.5, True), Item((), 0.9, True), Item((), 1.0, False)]
     lines = reliability(items, edges=(0.0, 0.5, 1.0))
