@@ -34,7 +34,9 @@ _TIE = re.compile(r"""^\s*
     (?:(?:[\d.,]+|several|a\s+few)\s*(?:-\s*)?(?:km|kilometres|kilometers|miles|nautical\s+miles)\s+)?
     (?:in|near|outside|at|of|close\s+to|on\s+the\s+outskirts\s+of
        |(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of)
-    \s+(?:the\s+)?$""", re.VERBOSE | re.IGNORECASE)
+    \s+(?:the\s+)?
+    (?:(?:central|(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?)\s+)?  # "in central Gaza"
+    $""", re.VERBOSE | re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['\u2019]s\s+(?:the\s+)?$")
 # "Abu Zureiga, south of El Fasher and near Zamzam camp": nearness runs both ways, so a name near a place just named
 # before it lies near that place.

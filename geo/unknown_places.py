@@ -22,6 +22,7 @@ MODIFIER_TOKENS = 3  # lower-case words between a name and its kind noun ("child
 # What the NER calls a place is taken without a kind noun only for towns and areas: its buildings and streets
 # ("Le Bernardin", "Collins Avenue") are rarely where a reported event is placed.
 NER_PLACES = frozenset({"GPE", "LOC"})
+CALENDAR_ENTITIES = frozenset({"DATE", "TIME", "EVENT"})  # what a market or a camp is named after is no place then
 NOT_PLACE_HEADS = frozenset({"operation"})  # "the headquarters of Operation Lafiya Dole in Maiduguri"
 # Words that make a name an address or an institution, not a place an event is placed at ("2700 North Fourth
 # Street", "Carbon School District").
@@ -51,13 +52,18 @@ def unknown_names(doc: Doc, known: Iterable[tuple[int, int]],
         if end <= start or end - start > MAX_TOKENS:
             continue
         first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        if any(a < last and first < b for a, b in taken) or is_known(doc[start:end].text):
+        if any(a < last and first < b for a, b in taken):
             continue
         found = _kind_phrase(doc, start, end, (first, last) in ner_places)
         if found is None:
             continue
         name_end, full_end, kind = found
-        if name_end <= start or is_known(doc[start:name_end].text):
+        # a known name the recognizer did not take is still a site's name when a site noun follows it ("the Kalma
+        # camp near Nyala", "Evin prison": the gazetteer knows them only as namesakes in Iowa and France); the site
+        # stands where the text ties it, like any name the gazetteer lacks
+        site = kind == Kind.LANDMARK and full_end > name_end and \
+            not any(t.ent_type_ in CALENDAR_ENTITIES for t in doc[start:name_end])  # not "a Christmas market"
+        if name_end <= start or (not site and (is_known(doc[start:end].text) or is_known(doc[start:name_end].text))):
             continue
         name_last = doc[name_end - 1].idx + len(doc[name_end - 1])
         full = text[first:doc[full_end - 1].idx + len(doc[full_end - 1])]

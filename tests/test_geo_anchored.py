@@ -83,6 +83,16 @@ def test_a_name_unknown_to_the_gazetteer_is_not_resolved_to_a_namesake(parser):
     assert not mentions_of(parser.parse("Fighters seized Bakhmuta village on Monday."), "Bakhmuta")
 
 
+def test_a_site_named_like_a_faraway_namesake_stands_where_the_text_ties_it(parser):
+    """The gazetteer knows "Kalma" only as another name of Calmar, Iowa: with "camp" after it, it is a camp's name,
+    placed at the town it is near; "in central Gaza" ties a camp to Gaza."""
+    kalma = only(parser.parse("Gunmen raided the Kalma camp near Nyala on Monday."), "Kalma")
+    assert (kalma.place_name, kalma.country_codes) == ("Kalma camp", ("SD",))
+    camp = only(parser.parse("The army shelled Nuseirat refugee camp in central Gaza."), "Nuseirat")
+    assert (camp.kind, camp.country_codes) == (Kind.LANDMARK, ("PS",))
+    assert not mentions_of(parser.parse("A boy tried to bomb the Christmas market in Ludwigshafen."), "Christmas")
+
+
 def test_two_sites_sharing_a_name_are_two_places(parser):
     mentions = parser.parse("Shelling hit the Abu Shouk camp near El Fasher. Later looters raided the Abu Shouk "
                             "market.")
