@@ -14,7 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.reading import mention_root
+from extract.reading import mention_root, nominal
 from extract.verbs import ATTEMPTS, FUTURE, LASTING_LABELS, REPORTING_VERBS
 from extract.vocabulary import EventType, Stance
 from gazetteer import Kind
@@ -32,8 +32,8 @@ DIRECTIONAL = frozenset({EventType.CONSULT, EventType.MOBILIZE})  # "visit to X"
 ORIGIN = frozenset({EventType.RETREAT})  # "withdrawal from X", "evacuation from X": X is where it happened
 COVERS = frozenset({EventType.AGREE})  # "the ceasefire for eastern Aleppo": the place it holds in
 # ("take" is a trigger only as "take control of X", whose place "control" frames)
-OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "raid", "storm", "besiege", "capture",
-                             "seize", "overrun", "take", "hit", "strike"})
+OBJECT_IS_PLACE = frozenset({"visit", "invade", "attack", "shell", "bomb", "bombard", "raid", "storm", "besiege",
+                             "capture", "recapture", "seize", "overrun", "take", "hit", "strike"})
 # "Wad Madani has fallen to the RSF": the place taken is the subject; "Ukraine has expelled 13 diplomats": the
 # expulsion happens in the country that expels.
 SUBJECT_IS_PLACE = frozenset({"fall", "expel"})
@@ -75,7 +75,7 @@ def anchors(trigger: Token) -> set[int]:
         found.add(trigger.head.i)  # "the coup attempt in Turkey"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
         found.add(trigger.head.head.i)  # "the establishment of a checkpoint on the corridor"
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in SUBJECT_OR_OBJECT:
+    if nominal(trigger) and trigger.dep_ in SUBJECT_OR_OBJECT:
         head = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") else \
             trigger.head
         if head.pos_ in ("VERB", "AUX"):

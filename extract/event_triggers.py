@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.merge import specific_label
-from extract.reading import lemma_of
+from extract.reading import lemma_of, nominal
 from extract.verbs import (
     ATTEMPTS,
     CAPTIVES,
@@ -56,7 +56,7 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
     if token.pos_ == "VERB" and lemma in STRIKING_VERBS:
         return (EventType.ASSAULT, "attack") if _done_with_a_weapon(token) else None
     found = EVENT_TRIGGERS.get(lemma)
-    if found is None or token.pos_ not in ("NOUN", "VERB", "PROPN"):
+    if found is None or not (token.pos_ == "VERB" or nominal(token)):
         return None
     if token.pos_ == "PROPN" and token.ent_type_ == "ORG":
         return None  # "the Government of National Accord", "the Syrian Democratic Forces' Operations Room": a name

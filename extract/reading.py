@@ -35,6 +35,13 @@ def lemma_of(token: Token) -> str:
     return slip[1] if slip and slip[0].match(token.lower_) else lemma
 
 
+def nominal(token: Token) -> bool:
+    """A noun, or a word the small tagger calls an adjective where only a noun can stand ("Ukraine's
+    counteroffensive began": its subject)."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                                                       "pobj"))
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each quotation inside text[start:end], quotation marks included."""
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]

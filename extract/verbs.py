@@ -128,13 +128,14 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("siege", "besiege"), (EventType.COERCE, "siege")),
     "storm": (EventType.ASSAULT, "storming"),
     # taking ground by force (CAMEO 1952 "occupy territory", within PLOVER's ASSAULT)
-    **dict.fromkeys(("capture", "seize", "seizure", "overrun"), (EventType.ASSAULT, "capture")),
+    **dict.fromkeys(("capture", "seize", "seizure", "overrun", "recapture"), (EventType.ASSAULT, "capture")),
     **dict.fromkeys(("stabbing", "stab"), (EventType.ASSAULT, "stabbing")),
     **dict.fromkeys(("war", "fighting", "fight"), (EventType.ASSAULT, "war")),
     **dict.fromkeys(("attack", "assault", "raid", "strike"), (EventType.ASSAULT, "attack")),
-    **dict.fromkeys(("shell", "shelling", "bombardment", "airstrike"), (EventType.ASSAULT, "shelling")),
+    **dict.fromkeys(("shell", "shelling", "bombardment", "bombard", "airstrike"), (EventType.ASSAULT, "shelling")),
     **dict.fromkeys(("bomb", "bombing", "blast", "explosion"), (EventType.ASSAULT, "bombing")),
-    **dict.fromkeys(("offensive", "campaign", "incursion"), (EventType.ASSAULT, "offensive")),
+    **dict.fromkeys(("offensive", "campaign", "incursion", "counteroffensive", "counter-offensive"),
+                    (EventType.ASSAULT, "offensive")),
     **dict.fromkeys(("invasion", "invade"), (EventType.ASSAULT, "invasion")),
     "intervention": (EventType.ASSAULT, "intervention"),  # "NATO's 2011 intervention in Libya"
     "insurgency": (EventType.ASSAULT, "insurgency"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from extract.actors import clean_person
 from extract.confidence import CALIBRATION
 from extract.dates import period
@@ -487,3 +489,13 @@ def test_a_civil_war_named_after_a_people_is_in_their_country_but_not_any_war():
     assert war.place.name == "Armenia"
     (war,) = _extract("The Russian war displaced millions in 2022.").events  # waged by Russia, elsewhere
     assert war.place is None
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Ukrainian forces recaptured Kherson in November 2022.", "capture"),
+    ("Russian forces bombarded Kherson on 3 May 2023.", "shelling"),
+    ("Ukraine's counteroffensive began in Zaporizhzhia in June 2023.", "offensive"),
+])
+def test_words_for_taking_back_bombarding_and_counterattacking_are_events_at_their_place(text, label):
+    (event,) = _extract(text).events
+    assert (event.type, event.label) == ("ASSAULT", label) and event.place is not None
