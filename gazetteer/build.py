@@ -116,7 +116,9 @@ class Builder:
         present_codes = {f["properties"]["gn_a1_code"] for f in features if f["properties"].get("gn_a1_code")}
         self.log(f"admin-1 units Natural Earth lacks: "
                  f"{self.add(geonames_units.admin1_units(present_codes, self._admin1_keys()))}")
-        self.log(f"admin-2 units: {self.add(geonames_units.admin2_units(self._admin1_keys()))}")
+        parents = {record.admin1: (record.lat, record.lon) for record in self.records.values()
+                   if record.kind == Kind.ADMIN1 and record.admin1}
+        self.log(f"admin-2 units: {self.add(geonames_units.admin2_units(self._admin1_keys(), parents))}")
         self.log(f"populated places: {self.add(geonames.populated_places())}")
         self.log(f"curated places: {self.add(curated_places(self.data_dir, self.target))}")
         self.log(f"landmarks: {self.add(landmarks(self.data_dir, self.records, self.warnings))}")

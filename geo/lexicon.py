@@ -100,6 +100,9 @@ region province oblast governorate state district county township prefecture mun
 # Unit nouns that end a unit's own name ("Sagaing Region", "Donetsk Oblast"): the area nouns less those that also end
 # other names ("Arizona State University", "Cavan County Council", a "Municipality" or "Territory" of a team or a body).
 UNIT_WORDS = AREA_NOUNS - _words("state county municipality territory")
+# Lower-case unit words after a unit's name, which a mention leaves out when the name alone is that unit ("West
+# Gojjam zone", "Pokrovsk raion"): the annotated corpora mark the name.
+UNIT_SUFFIXES = AREA_NOUNS | _words("zone cercle rayon")
 
 # Nouns of towns: "the city of Kherson", "Bure town" say the name is the town, not the province named after it.
 TOWN_NOUNS = _words("city town village")

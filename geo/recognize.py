@@ -60,6 +60,7 @@ from geo.lexicon import (
     NAME_PARTICLES,
     ORGANISATION_HEADS,
     PUBLIC_BODIES,
+    UNIT_SUFFIXES,
     UNIT_WORDS,
 )
 from geo.place_names import PlaceNames, case_fits, is_acronym
@@ -179,6 +180,9 @@ class Recognizer:
         if start >= end:
             return
         end = self._extend_right(doc, start, end)
+        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in UNIT_SUFFIXES and \
+                self._same_place(doc[start:end - 1].text, doc[start:end].text):
+            end -= 1  # "West Gojjam zone": the unit word only says what the name already names
         with_article = article_before(doc, start)
         if with_article < start and self.names.known(doc[with_article:end].text):
             start = with_article  # NER left out the lower-case article: "al-Hasakah" is the name as written

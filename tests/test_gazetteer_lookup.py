@@ -248,3 +248,14 @@ def test_an_area_no_dataset_outlines_is_shown_at_its_main_town_and_marked_approx
     assert (ossetia.kind, ossetia.country_codes, ossetia.approximate) == ("disputed area", ("GE",), True)
     tskhinvali = gaz.get("geonames:611403")
     assert (round(ossetia.lat, 4), round(ossetia.lon, 4)) == (round(tskhinvali.lat, 4), round(tskhinvali.lon, 4))
+
+
+def test_a_district_without_a_known_town_stands_in_its_province_marked_so(gaz):
+    """GeoNames lists West Gojjam Zone but no town of 1,000 people in it: it is placed at Amhara's point, and its
+    source says so. A unit without a unit word in its name is not taken that way ("Old City" is too common)."""
+    zone = best(gaz, "West Gojjam Zone").place
+    amhara = gaz.get("ne1:ET-AM")
+    assert (zone.kind, zone.approximate) == ("admin-2", True) and "first-order unit it lies in" in zone.source
+    assert (round(zone.lat, 3), round(zone.lon, 3)) == (round(amhara.lat, 3), round(amhara.lon, 3))
+    assert best(gaz, "West Gojjam").place.id == zone.id
+    assert not any(c.place.kind == "admin-2" and c.place.country_codes == ("YE",) for c in gaz.lookup("Old City"))

@@ -183,6 +183,12 @@ def test_a_state_written_with_the_article_its_gazetteer_name_lacks_is_found(pars
     assert only(mentions, "Al Gezira").place_id == "ne1:SD-GZ"
 
 
+def test_a_lower_case_unit_word_stays_out_of_the_mention_when_the_name_alone_is_the_unit(parser):
+    mentions = parser.parse("A drone struck Finote Selam town in West Gojjam zone, in the Amhara region.")
+    assert only(mentions, "West Gojjam").place_name == "West Gojjam Zone"
+    assert only(parser.parse("Shelling hit Pokrovsk raion on Monday."), "Pokrovsk raion").kind == "admin-2"
+
+
 def test_a_country_fused_with_its_suffix_and_places_joined_by_a_preposition(parser):
     mentions = parser.parse("The U.S.-led coalition struck again. He was stopped trying to leave Karabakh for "
                             "Armenia and was taken to Baku.")

