@@ -181,8 +181,13 @@ def _title_words(doc: Doc, ent: Span) -> frozenset[str]:
     words: list[str] = []
     token: Token | None = doc[ent.start - 1] if ent.start > 0 else None
     # a capitalised common noun opening the sentence is no title ("Opponents of President Bashar Assad")
-    while token is not None and token.is_alpha and token.sent == ent.sent and (
-            token.text.casefold() in TITLE_WORDS or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ"))):
+    while token is not None and token.sent == ent.sent:
+        if token.lower_ in ("'s", "\u2019s") and token.i > 0 and doc[token.i - 1].text[:1].isupper():
+            token = doc[token.i - 1]  # "Venezuela's Mining Minister X": whose minister is part of the title
+            continue
+        if not token.is_alpha or not (token.text.casefold() in TITLE_WORDS or
+                                      (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ"))):
+            break
         words.append(token.text.casefold())
         token = doc[token.i - 1] if token.i > 0 else None
     return frozenset(words)

@@ -151,9 +151,10 @@ def _told_before(token: Token, governing: Token) -> bool:
     """ "Armenia said Baku shelled Yerevan, Interfax reported": a statement told, with its speaker, before an
     outlet's verb that governs it is that speaker's; the outlet only says where it read it (`_without_relays`). Not
     a fronted quote ("Azerbaijan welcomes the talks, Aliyev said": "welcomes" tells nothing), nor a statement someone
-    other than an outlet reports ("Russia claimed it took Bakhmut, Zelensky said": Zelensky's claim)."""
-    return governing.i > token.i and lemma_of(token) in TELLING_VERBS and subject_of(token) is not None and \
-        _press_speaks(governing)
+    other than an outlet reports ("Russia claimed it took Bakhmut, Zelensky said": Zelensky's claim). "According to
+    the minister, ..., TASS says" tells its speaker too."""
+    told = (lemma_of(token) in TELLING_VERBS and subject_of(token) is not None) or token.lower_ == "according"
+    return governing.i > token.i and told and _press_speaks(governing)
 
 
 def _press_speaks(verb: Token) -> bool:

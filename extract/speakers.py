@@ -240,7 +240,7 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
     capitalised_name = subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start
     if lemma in ANONYMOUS and not capitalised_name:
         return NO_ONE  # but "Nagorno Karabakh Observer" is a name
-    title = {t.text.casefold() for t in words if t.pos_ != "PROPN" or t.text.istitle()}
+    title = {t.text.casefold() for t in words if (t.pos_ != "PROPN" or t.text.istitle()) and t.tag_ != "POS"}
     # "the governor of Kherson": only a person the article titled with that place too, else the jurisdiction
     title |= {w.casefold() for m in inside for w in m.text.split()}
     titled = context.actors.by_title(title)

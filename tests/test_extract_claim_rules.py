@@ -147,6 +147,18 @@ def test_a_body_placed_by_an_in_phrase_keeps_the_place_in_its_name():
     assert (claim.speaker.name, claim.speaker.country) == ("defense ministry in Armenia", "ne0:ARM")
 
 
+def test_a_title_with_its_country_before_it_names_the_person_given_it():
+    """ "Armenia's Foreign Minister Ararat Mirzoyan" then "said Armenia's minister": the minister, not the state."""
+    text = ("According to Armenia's Foreign Minister Ararat Mirzoyan, the talks in Yerevan went well. Russia will "
+            "help, said Armenia's minister on Monday.")
+    assert [c.speaker.name for c in _extract(text).claims] == ["Ararat Mirzoyan", "Ararat Mirzoyan"]
+
+
+def test_an_outlet_saying_what_someone_said_according_to_them_only_relays_it():
+    text = "According to Armenian Foreign Minister Ararat Mirzoyan, Baku shelled Yerevan on Monday, Interfax says."
+    assert [c.speaker.name for c in _extract(text).claims] == ["Ararat Mirzoyan"]
+
+
 def test_a_document_speaks_for_whoever_issued_it():
     for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
                  "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
