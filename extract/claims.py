@@ -158,11 +158,13 @@ def _told_before(token: Token, governing: Token) -> bool:
 
 
 def _press_speaks(verb: Token) -> bool:
-    """An outlet's word: its subject is an outlet, or it "reported" what someone said (an outlet the list of
-    outlets lacks: "A Turkish official said ..., Slate reported")."""
+    """An outlet's word: its subject is an outlet, or a body that "reported" what someone said (an outlet the list
+    of outlets lacks, "A Turkish official said ..., Slate reported"; "Armenia said ..., the ministry reported").
+    A person or a state that reports still speaks."""
     subject = subject_of(verb)
     return subject is not None and (is_press(" ".join(t.text for t in subject.subtree)) or (
-        lemma_of(verb) == "report" and subject.pos_ == "PROPN" and subject.ent_type_ not in ("PERSON", "GPE", "NORP")))
+        lemma_of(verb) == "report" and subject.pos_ in ("PROPN", "NOUN")
+        and subject.ent_type_ not in ("PERSON", "GPE", "NORP")))
 
 
 def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,

@@ -394,6 +394,8 @@ def test_whoever_reports_a_statement_told_before_it_only_relays_it():
     assert _extract(text).claims == []  # the official is unnamed; the newspaper only tells where it read it
     text = "An Armenian official said Azerbaijan had shelled Yerevan, Hetq reported."  # an outlet no list names
     assert _extract(text).claims == []
+    text = "Armenia said Azerbaijan had shelled Yerevan, the ministry reported."  # a body no one names relays too
+    assert [(c.speaker.name, c.stance) for c in _extract(text).claims] == [("Armenia", "accuse")]
     text = "Azerbaijan welcomes the talks in Yerevan, Ilham Aliyev said."  # a fronted quote: the words are Aliyev's
     assert [c.speaker.name for c in _extract(text).claims] == ["Ilham Aliyev"]
     text = "Russia claimed it had captured Bakhmut, Volodymyr Zelensky said."  # not an outlet: Zelensky speaks
