@@ -64,7 +64,7 @@ from geo.lexicon import (
     UNIT_WORDS,
 )
 from geo.place_names import PlaceNames, case_fits, is_acronym
-from geo.unknown_places import unknown_names
+from geo.unknown_places import kind_noun_after, kind_of, unknown_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AREA, TOWN = "area", "town"  # what the words around a name may say it is (Span.level)
@@ -132,13 +132,21 @@ class Recognizer:
             if not kept or span.start >= kept[-1].end:
                 kept.append(span)
         text = doc.text
+        # a known name a site noun follows ("at Evin prison") may be a site's name, not its namesake town in France:
+        # it is offered as a site too, which stands only if the gazetteer reading does not (geo.resolve)
         kept += [Span(start, end, text[start:end], "a place the gazetteer lacks",
                       unknown_kind=kind, unknown_name=full, anchor_from=anchor_from)
                  for start, end, full, kind, anchor_from in unknown_names(
-                     doc, ((s.start, s.end) for s in kept), self.names.known)]
+                     doc, ((s.start, s.end) for s in kept if not self._site_follows(doc, s)), self.names.known)]
         kept.sort(key=lambda s: s.start)
         return [replace(span, start=span.start + offset, end=span.end + offset,
                         anchor_from=span.anchor_from + offset if span.unknown_kind else 0) for span in kept]
+
+    @staticmethod
+    def _site_follows(doc: Doc, span: Span) -> bool:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        after = kind_noun_after(doc, tokens.end) if tokens is not None else None
+        return after is not None and kind_of(after[1]) == Kind.LANDMARK
 
     def _named_after_a_place_in_the_story(self, found: list[Span], held: list[Span]) -> list[Span]:
         """An organisation named after a place that the text names elsewhere under another name ("the Kyiv

@@ -93,11 +93,14 @@ class Resolver:
     def resolve(self, text: str, spans: list[Span]) -> list[Mention]:
         # a name the gazetteer lacks is not looked up in it (a namesake would be a worse guess than none): it is
         # asked of the online fallback, if there is one, else placed where the text ties it (geo.anchor)
-        looked_up = [s for s in spans if s.unknown_kind is None or self.fallback is not None]
+        known = [s for s in spans if s.unknown_kind is None]
+        # a site offered beside the known name it shares ("Evin prison", geo.recognize) is never looked up itself
+        looked_up = known + [s for s in spans if s.unknown_kind is not None and self.fallback is not None
+                             and not _overlaps(s, known)]
         keys = _group_keys(text, looked_up)
         groups = self._groups(looked_up, keys)
-        grouped = {(s.start, s.end) for g in groups for s in g.spans}  # unknown names the fallback found
-        unknown = [s for s in spans if s.unknown_kind is not None and (s.start, s.end) not in grouped]
+        grouped = {id(s) for g in groups for s in g.spans}  # unknown names the fallback found
+        unknown = [s for s in spans if s.unknown_kind is not None and id(s) not in grouped]
         if not groups:
             return []
         patterns = self._pattern_bonuses(text, looked_up, keys, groups)
@@ -109,6 +112,7 @@ class Resolver:
                 self._rescore(group, groups, patterns)
         kept = [g for g in groups if not _stray(g, groups, patterns, self._near_country)]
         mentions = self._mentions(text, kept)
+        unknown = [s for s in unknown if not _overlaps(s, mentions)]  # a site only where the known reading fell
         mentions += anchored_mentions(text, unknown, mentions, self.gaz) + border_mentions(text, mentions, self.gaz)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
@@ -339,3 +343,8 @@ def _describe(candidate: Candidate) -> str:
     where = f" in {'/'.join(place.country_codes)}" if place.country_codes else ""
     return f"{candidate.reason} match '{candidate.matched_name}' -> {place.kind}{where}{population} " \
            f"(prior {prior(candidate):.2f})"
+
+
+def _overlaps(span: Span, others: list) -> bool:
+    """Whether a span shares characters with any of `others` (spans or mentions)."""
+    return any(other.start < span.end and span.start < other.end for other in others)

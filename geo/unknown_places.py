@@ -70,6 +70,23 @@ def unknown_names(doc: Doc, known: Iterable[tuple[int, int]],
         yield first, name_last, full, kind, doc[full_end - 1].idx + len(doc[full_end - 1])
 
 
+def kind_noun_after(doc: Doc, end: int) -> tuple[int, str] | None:
+    """(the token end of the phrase, the noun) when a lower-case kind noun follows a name, after at most a few
+    modifiers ("children's hospital", "border guard post"); not "RSF attacked the town" (the geoparser's parse has no
+    part-of-speech tags: a past tense or a function word ends the modifiers), nor a possessive ("Hamas's base":
+    whose, not which)."""
+    if end < len(doc) and doc[end].lower_ in ("'s", "\u2019s"):
+        return None
+    for k in range(end, min(len(doc), end + MODIFIER_TOKENS + 1)):
+        token = doc[k]
+        if token.is_lower and token.lower_ in KIND_NOUNS_AFTER:
+            return k + 1, token.lower_
+        modifier = token.is_lower and token.is_alpha and not token.is_stop and not token.lower_.endswith("ed")
+        if not modifier and token.lower_ not in ("'s", "\u2019s"):
+            return None
+    return None
+
+
 def _kind_phrase(doc: Doc, start: int, end: int, ner_place: bool) -> tuple[int, int, str] | None:
     """(end of the name proper, end of the full name, kind) in tokens, or None when nothing says it is a place."""
     if doc[start].lower_ in NOT_PLACE_HEADS or any(t.lower_ in NOT_PLACE_WORDS for t in doc[start:end]):
@@ -79,16 +96,9 @@ def _kind_phrase(doc: Doc, start: int, end: int, ner_place: bool) -> tuple[int, 
         return end - 1, end, kind_of(last)  # "Pa Zi Gyi Village": the unit word is left out, as for known names
     if end - start >= 2 and last in SITE_NOUNS:
         return end, end, kind_of(last)  # "Al-Ahli Arabi Hospital": all of it is the name
-    possessive = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s")  # "Hamas's base": whose, not which
-    for k in range(end, min(len(doc), end + MODIFIER_TOKENS + 1)) if not possessive else ():
-        token = doc[k]
-        if token.is_lower and token.lower_ in KIND_NOUNS_AFTER:
-            return end, k + 1, kind_of(token.lower_)  # "Zamzam camp", "Okhmatdyt children's hospital"
-        # "children's hospital", "border guard post"; not "RSF attacked the town" (the geoparser's parse has no
-        # part-of-speech tags: a past tense or a function word ends the modifiers)
-        modifier = token.is_lower and token.is_alpha and not token.is_stop and not token.lower_.endswith("ed")
-        if not modifier and token.lower_ not in ("'s", "\u2019s"):
-            break
+    after = kind_noun_after(doc, end)
+    if after is not None:
+        return end, after[0], kind_of(after[1])  # "Zamzam camp", "Okhmatdyt children's hospital"
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
         for k in range(end + 2, min(len(doc), end + 2 + MODIFIER_TOKENS)):
             if doc[k].lower_ in KIND_NOUNS_APPOSED:

@@ -93,6 +93,15 @@ def test_a_site_named_like_a_faraway_namesake_stands_where_the_text_ties_it(pars
     assert not mentions_of(parser.parse("A boy tried to bomb the Christmas market in Ludwigshafen."), "Christmas")
 
 
+def test_a_site_whose_name_the_gazetteer_reads_as_a_faraway_town_stands_where_the_text_ties_it(parser):
+    """ "at Evin": the locative makes "Evin" a known town, in France; far from Tehran that reading falls, and the
+    prison the text names stands in Tehran. Where the town reading holds, it is the only mention."""
+    evin = only(parser.parse("Police detained him at Evin prison in Tehran."), "Evin")
+    assert (evin.place_name, evin.country_codes) == ("Evin prison", ("IR",))
+    (nyala,) = mentions_of(parser.parse("Rebels shelled Nyala airport in South Darfur."), "Nyala")
+    assert nyala.kind == Kind.POPULATED_PLACE
+
+
 def test_two_sites_sharing_a_name_are_two_places(parser):
     mentions = parser.parse("Shelling hit the Abu Shouk camp near El Fasher. Later looters raided the Abu Shouk "
                             "market.")
