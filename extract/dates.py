@@ -35,7 +35,8 @@ _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?![-–/]\d|\s*%)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
     r"\b(?:(?:last|this|earlier this|late last|early last)\s+(?P<unit>week|month|year)"
-    r"|(?P<word>today|yesterday|tonight)"
+    r"|(?P<word>today|yesterday|tonight|this (?:morning|afternoon|evening))"
+    r"|(?P<ago>(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week)s?\s+ago)"
     r"|(?:(?:on|last|this|next|since|late|early)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")s?(?:\s+night)?)\b",
     re.IGNORECASE,
 )
@@ -201,7 +202,7 @@ def resolve(expression: DateExpression, published: date | None,
 
 
 def _relative_precision(text: str) -> DatePrecision:
-    lowered = text.casefold()
+    lowered = text.casefold().removesuffix(" ago").removesuffix("s")  # "three weeks ago" is known to the week
     for unit in (DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR):
         if lowered.endswith(unit):
             return unit

@@ -88,3 +88,11 @@ def test_nothing_is_counted_without_a_stated_date_or_across_a_weekday():
     assert not [d for d in find_dates(text) if d.counted]
     (visit,) = [d for d in find_dates("On 28 February the envoy came, and the next day he left.") if d.counted]
     assert (visit.year, visit.month, visit.day) == (None, 2, 29)  # no year stated: a leap day stays possible
+
+
+def test_days_and_weeks_ago_and_this_morning_count_back_from_publication():
+    published = date(2024, 3, 13)  # a Wednesday
+    assert _resolved("Troops left two days ago.", published) == [("2024-03-11", "day")]
+    assert _resolved("The strike came this morning.", published) == [("2024-03-13", "day")]
+    assert _resolved("The siege began three weeks ago.", published) == [("2024-02-19", "week")]  # the week it is in
+    assert _resolved("A day later they left.", published) == []  # counted from a stated date, of which there is none
