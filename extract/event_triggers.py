@@ -168,8 +168,9 @@ def is_factual(token: Token) -> bool:
             verb = verb.head
             hops += 1
             continue
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "called on Rwanda to cease ... and withdraw"
-            verb = verb.head
+        if verb.dep_ == "conj":  # "called on Rwanda to cease ... and withdraw": the first conjunct's clause
+            while verb.dep_ == "conj" and verb.head.i != verb.i:  # whatever the tagger made of the words between
+                verb = verb.head  # ("to plan, command and control": "command" tagged a noun)
             hops += 1
             continue
         if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and \

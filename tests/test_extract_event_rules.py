@@ -499,3 +499,9 @@ def test_a_civil_war_named_after_a_people_is_in_their_country_but_not_any_war():
 def test_words_for_taking_back_bombarding_and_counterattacking_are_events_at_their_place(text, label):
     (event,) = _extract(text).events
     assert (event.type, event.label) == ("ASSAULT", label) and event.place is not None
+
+
+def test_a_modal_reaches_the_last_of_several_joined_verbs_whatever_the_tagger_made_of_the_middle_one():
+    # the small tagger reads "command" as a noun; "would have served to ... control operations" still did not happen
+    assert _extract("The centre would have served to plan, command and control joint military operations in "
+                    "Armenia in 2016.").events == []
