@@ -22,9 +22,8 @@ from gazetteer.anchored import anchored_place, anchoring
 from gazetteer.borders import border_countries, border_id, border_line, border_place
 from gazetteer.geojson import feature as geojson_feature
 from gazetteer.model import Candidate, Kind, Place
-from gazetteer.normalize import normalize
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, normalize, without_arabic_article
 from gazetteer.schema import PLACE_COLUMNS
-from gazetteer.sources.geonames import ARABIC_ARTICLE_COUNTRIES, without_arabic_article
 from gazetteer.sources.paths import PROJECT_ROOT
 from gazetteer.sources.record import NameType
 

@@ -5,8 +5,7 @@ from shapely.geometry import LinearRing, Point, shape
 
 from gazetteer import Gazetteer
 from gazetteer.freshness import is_stale
-from gazetteer.normalize import normalize
-from gazetteer.sources.geonames import without_arabic_article
+from gazetteer.normalize import normalize, without_arabic_article
 from gazetteer.sources.geonames_units import bare_name
 
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterator
 
 from shapely.geometry import Point
 
 from gazetteer.model import Kind
-from gazetteer.normalize import is_latin_script
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, is_latin_script, without_arabic_article
 from gazetteer.sources.paths import python_package_data, require
 from gazetteer.sources.record import NameType, Record
 
@@ -78,23 +77,6 @@ def populated_places() -> Iterator[Record]:
         yield record
 
 
-# Arab League members and Western Sahara: GeoNames romanises their names with the Arabic article ("Al Qāmishlī",
-# "An Najaf", "Ar Raqqah") that English news leaves out ("Qamishli", "Najaf").
-ARABIC_ARTICLE_COUNTRIES = frozenset({
-    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
-    "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH",
-})
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an|adh|ath)[- ](?=\S)", re.IGNORECASE)
-MIN_BARE_LETTERS = 5  # "As Salt" stays whole: a bare "Salt" would match the word
-
-
-def without_arabic_article(name: str) -> str | None:
-    """The name without a leading Arabic article, or None if it has none or what is left is too short to be safe."""
-    match = _ARABIC_ARTICLE.match(name)
-    if not match:
-        return None
-    rest = name[match.end():]
-    return rest if sum(ch.isalpha() for ch in rest) >= MIN_BARE_LETTERS else None
 
 
 def continents() -> Iterator[tuple[dict, list[str]]]:

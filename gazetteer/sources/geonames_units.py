@@ -4,8 +4,9 @@ second-order units (districts, raions, zones, townships, cercles) and the first-
 News names the district a front line runs through ("Pokrovsk Raion", "West Gojjam Zone") as often as its towns, and
 no other installed package has them outside the US. The package carries GeoNames' admin1 and admin2 code lists (a
 name per code, no coordinates) and GeoNames' towns above 1,000 people with the codes of the units they lie in, so a
-unit is placed at the mean of its towns: a unit without a town of that size is left out, and every point is marked
-approximate (the map says so) because it is where the unit's towns are, not its outline. GeoNames is CC BY 4.0.
+unit is placed at the mean of its towns, or, for a district with no such town, at its province (see admin2_units).
+Every point is marked approximate (the map says so): it is where the unit's towns are, not its outline. GeoNames is
+CC BY 4.0.
 """
 
 from __future__ import annotations
