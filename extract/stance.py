@@ -236,6 +236,8 @@ def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
         if _backs_a_side(token) and any(names_someone_else(doer) and not _names_own_side(doer, own_side)
                                         for doer in doers(token)):
             return True  # "say M23 is backed by Rwanda", "said Iran arms the militia"
+        if any(names_someone_else(doer) and not _names_own_side(doer, own_side) for doer in _came_under_by(token)):
+            return True  # "Ganja came under rocket fire by the Armenian armed forces"
         found = trigger_of(token)
         # taking a town is as often claimed by who took it as blamed on them: not an accusation by itself
         if found is None or found[0] != EventType.ASSAULT or found[1] == "capture" or \
@@ -245,6 +247,18 @@ def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
         if any(names_someone_else(doer) and not _names_own_side(doer, own_side) for doer in doers(token)):
             return True
     return False
+
+
+def _came_under_by(verb: Token) -> list[Token]:
+    """Who the "by" or "from" phrase names in "came under fire (by|from) X" ("under attack", "under shelling"): the
+    idiom names an attack and its doer without an attack verb."""
+    if lemma_of(verb) != "come":
+        return []
+    under = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children
+             if g.dep_ == "pobj" and (g.lemma_.casefold() == "fire" or trigger_of(g) is not None)]
+    heads = [verb, *under]
+    return [g for head in heads for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+            for g in c.children if g.dep_ == "pobj"] if under else []
 
 
 def _backs_a_side(verb: Token) -> bool:

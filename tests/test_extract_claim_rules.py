@@ -159,6 +159,13 @@ def test_an_outlet_saying_what_someone_said_according_to_them_only_relays_it():
     assert [c.speaker.name for c in _extract(text).claims] == ["Ararat Mirzoyan"]
 
 
+def test_coming_under_fire_by_the_other_side_is_an_accusation():
+    for text in ("Azerbaijan said Baku came under rocket fire by the Armenian armed forces overnight.",
+                 "Azerbaijan said Baku came under heavy shelling from Armenian positions."):
+        assert _speakers(text) == [("Azerbaijan", "accuse")], text
+    assert _speakers("Azerbaijan said Baku came under fire overnight.") == [("Azerbaijan", "assert")]  # by no one
+
+
 def test_a_document_speaks_for_whoever_issued_it():
     for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
                  "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
