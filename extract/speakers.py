@@ -256,8 +256,8 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
         if known is not None and known.name != clean_person(name):
             return Speaker(known, starts, "speaker.named")
         located = _located_in(subject, inside) if head_is_org else None
-        if name and located is not None and not any(located.start <= t.idx < located.end for t in words):
-            name = f"{name} in {located.text}"  # "the defense ministry in Nagorno-Karabakh said": whose it is
+        if name and located is not None and not any(located[1].start <= t.idx < located[1].end for t in words):
+            name = f"{name} {located[0]} {located[1].text}"  # "the defense ministry in Nagorno-Karabakh": whose
         if name:
             fuller = None if inside or subject.pos_ == "PROPN" else _fuller_name_before(context, subject, words)
             if fuller is not None:
@@ -319,11 +319,12 @@ def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor 
                  inside[0].place_id if inside else None)
 
 
-def _located_in(subject: Token, inside: list[Mention]) -> Mention | None:
-    """The place of an "in" phrase on the subject ("the defense ministry in Nagorno-Karabakh"): the body's own."""
-    places = [g.idx for c in subject.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-              if g.dep_ == "pobj"]
-    return next((m for m in inside for i in places if m.start <= i < m.end), None)
+def _located_in(subject: Token, inside: list[Mention]) -> tuple[str, Mention] | None:
+    """The preposition and place of an "in" or "of" phrase on the subject ("the defense ministry in Nagorno-Karabakh",
+    "the Border Service of Azerbaijan"): the body's own, which NER often leaves out of the body's name."""
+    places = [(c.lower_, g.idx) for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+              for g in c.children if g.dep_ == "pobj"]
+    return next(((word, m) for m in inside for word, i in places if m.start <= i < m.end), None)
 
 
 def _fuller_name_before(context: SpeakerContext, subject: Token, words: list[Token]) -> Actor | None:

@@ -145,6 +145,9 @@ def test_a_body_placed_by_an_in_phrase_keeps_the_place_in_its_name():
     """ "The defense ministry in Armenia said": shown as only "defense ministry", no one could tell whose it is."""
     (claim,) = _extract("The defense ministry in Armenia said that Baku had shelled Yerevan.").claims
     assert (claim.speaker.name, claim.speaker.country) == ("defense ministry in Armenia", "ne0:ARM")
+    (claim,) = _extract("Ruben Vardanyan was detained at the checkpoint. This was reported by the Border Service of "
+                        "Azerbaijan.").claims  # NER leaves "of Azerbaijan" out of the body's name
+    assert (claim.speaker.name, claim.speaker.country) == ("Border Service of Azerbaijan", "ne0:AZE")
 
 
 def test_a_title_with_its_country_before_it_names_the_person_given_it():
