@@ -323,6 +323,12 @@ def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[
         return before.start_char, before.end_char, False
     governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "prep", "advcl")
                 and (subject is None or c.i != subject.i) and not _circumstance(c)]
+    if verb.dep_ == "csubj" and [c.lower_ for c in governed] == ["what"]:
+        # "after what Moscow has said was a truck bomb": what was said is the rest of the clause it is the subject of
+        last = max(t.i for t in verb.subtree)
+        rest = [t for t in verb.head.subtree if t.i > last and not t.is_punct]
+        if rest:
+            return rest[0].idx, rest[-1].idx + len(rest[-1]), False
     clause = None
     if governed:
         tokens = [t for c in governed for t in c.subtree]

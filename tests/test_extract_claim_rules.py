@@ -169,6 +169,11 @@ def test_coming_under_fire_by_the_other_side_is_an_accusation():
     assert _speakers("Azerbaijan said Baku came under fire overnight.") == [("Azerbaijan", "assert")]  # by no one
 
 
+def test_what_someone_said_in_a_free_relative_is_the_rest_of_its_clause():
+    (claim,) = _extract("Traffic on the bridge to Yerevan stopped after what Baku has said was a truck bomb.").claims
+    assert (claim.speaker.name, claim.text) == ("Baku", "was a truck bomb")  # not "what"
+
+
 def test_a_document_speaks_for_whoever_issued_it():
     for text in ("A statement from the Armenian Foreign Ministry said Baku had shelled Yerevan.",
                  "The Armenian Foreign Ministry's statement said Baku had shelled Yerevan."):
