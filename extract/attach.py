@@ -14,8 +14,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.reading import mention_root, nominal
-from extract.verbs import ATTEMPTS, FUTURE, LASTING_LABELS, REPORTING_VERBS
+from extract.reading import in_future, mention_root, nominal
+from extract.verbs import ATTEMPTS, LASTING_LABELS, REPORTING_VERBS
 from extract.vocabulary import EventType, Stance
 from gazetteer import Kind
 from geo.lexicon import LOWER_CASE_SITE_NOUNS
@@ -346,7 +346,7 @@ def _reports_on(verb: Token, trigger: Token) -> bool:
 def _future(trigger: Token) -> bool:
     """Whether the clause the trigger is in is yet to happen ("that talks will be held")."""
     for token in [trigger, *trigger.ancestors]:
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in token.children):
+        if in_future(token):
             return True
         if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "xcomp"):
             return False

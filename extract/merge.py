@@ -83,8 +83,7 @@ def _reported_after(a: Event, b: Event) -> bool:
     report bounds the event from above, so an earlier date the article gives it fits (within a week)."""
     for reported, other in ((a, b), (b, a)):
         if "date.reported" in reported.reasons and "date.reported" not in other.reasons and \
-                reported.date and other.date and len(reported.date) == len(other.date) == 10 and \
-                not reported.date.startswith("-") and not other.date.startswith("-"):
+                reported.date and other.date and len(reported.date) == len(other.date) == 10:  # both whole days
             gap = (date.fromisoformat(reported.date) - date.fromisoformat(other.date)).days
             return 0 <= gap <= REPORT_LAG_DAYS
     return False

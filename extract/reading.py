@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from extract.model import PlaceRef, Source
+from extract.verbs import FUTURE
 from geo.model import Mention
 from text.excerpts import sentence_bounds
 
@@ -50,6 +51,11 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def negated(token: Token) -> bool:
     """A "not" or "never" hangs on the word ("did not shell", "will not protect")."""
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def in_future(verb: Token) -> bool:
+    """An auxiliary of what is yet to happen hangs on the word ("will be held", "would protect")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
 
 
 def places_in(mentions: list[Mention], start: int, end: int, exclude: set[int] | None = None) -> tuple[PlaceRef, ...]:

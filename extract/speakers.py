@@ -312,8 +312,11 @@ def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor 
         return spoke
     organisation = next((e for e in reversed(context.organisations) if e.end <= subject.i
                          and e.root.lemma_.casefold() == lemma), None)
-    if organisation is None:
-        return None
+    return _organisation_actor(context, organisation) if organisation is not None else None
+
+
+def _organisation_actor(context: SpeakerContext, organisation: Span) -> Actor:
+    """An organisation the NER found, with the country its name holds ("the Gaza Health Ministry")."""
     inside = [m for m in context.mentions if organisation.start_char <= m.start < organisation.end_char]
     return Actor(_written(_organisation_words(organisation)), ActorKind.ORGANISATION,
                  inside[0].place_id if inside else None)
@@ -337,12 +340,9 @@ def _fuller_name_before(context: SpeakerContext, subject: Token, words: list[Tok
                   if wanted < set(b.name.casefold().replace("’s", "").replace("'s", "").split())), None)
     if spoke is not None:
         return spoke
-    for organisation in reversed(context.organisations):
-        own = _organisation_words(organisation)
-        if organisation.end <= subject.i and wanted < {t.text.casefold() for t in own}:
-            inside = [m for m in context.mentions if organisation.start_char <= m.start < organisation.end_char]
-            return Actor(_written(own), ActorKind.ORGANISATION, inside[0].place_id if inside else None)
-    return None
+    organisation = next((e for e in reversed(context.organisations) if e.end <= subject.i
+                         and wanted < {t.text.casefold() for t in _organisation_words(e)}), None)
+    return _organisation_actor(context, organisation) if organisation is not None else None
 
 
 def _author(subject: Token) -> Token | None:

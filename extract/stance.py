@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.event_triggers import OWN_SIDE, agents_of, doers, names_someone_else, trigger_of
-from extract.reading import lemma_of, negated
+from extract.reading import in_future, lemma_of, negated
 from extract.speakers import QUOTING_VERBS
 from extract.verbs import (
     ACCUSATION_WORDS,
@@ -26,7 +26,6 @@ from extract.verbs import (
     DENIAL_WORDS,
     DENIED_OBJECTS,
     EVALUATIVE_WORDS,
-    FUTURE,
     LIGHT_VERBS,
     NAMING_VERBS,
     PROPOSAL_ADJECTIVES,
@@ -177,11 +176,8 @@ def sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Me
 def _threat(content: list[Token]) -> bool:
     """ "our attacks will not stop unless the aggression stops": what will happen unless someone else gives way is a
     warning, however plain the reporting verb."""
-    def future(verb: Token) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
-
     # the parser hangs "unless" on the verb it conditions, or marks the clause it opens, which hangs on that verb
-    return any(t.lower_ == "unless" and (future(t.head) or (t.dep_ == "mark" and future(t.head.head)))
+    return any(t.lower_ == "unless" and (in_future(t.head) or (t.dep_ == "mark" and in_future(t.head.head)))
                for t in content)
 
 
@@ -218,8 +214,7 @@ def _commits(token: Token) -> bool:
         return False
     # the future may sit on the verb itself or on the one it completes ("will continue to strengthen")
     governing = [token, token.head] if token.dep_ == "xcomp" else [token]
-    return any(not negated(verb) and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
-               for verb in governing)
+    return any(not negated(verb) and in_future(verb) for verb in governing)
 
 
 def _done_by_someone_else(verb: Token) -> bool:
