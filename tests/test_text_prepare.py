@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from extract.pipeline import extract_article
+from geo.model import Mention
+from tests.extract_helpers import mentions_for
 from text.prepare import chunk_bounds, prepare
 
 
@@ -20,3 +23,18 @@ def test_chunks_cover_the_text_and_cut_at_line_breaks():
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in pairwise(bounds))
     assert all(text[end - 1] == "\n" for _, end in bounds)
+
+
+def test_a_typographic_apostrophe_after_a_plural_is_read_as_one_not_as_a_closing_quote():
+    prepared = prepare("Clashes on the countries\u2019 shared border; they want \u2018independent users\u2019 of it.")
+    assert "countries' shared" in prepared  # the tagger took the curly mark for a quote and misparsed the clause
+    assert "\u2018independent users\u2019 of" in prepared  # a quote opened on the line is closed, not possessive
+
+
+def test_a_clash_on_the_countries_shared_border_is_placed_there_whatever_the_apostrophe():
+    text = "Soldiers were wounded in clashes with Armenian troops on the countries\u2019 shared border."
+    border = text.index("border")
+    on_border = Mention(border, border + 6, "border", "test:am-az-border", "Armenia–Azerbaijan border", "border",
+                        40.0, 45.5, 0.8, "test")
+    clash = next(e for e in extract_article(text, [*mentions_for(text), on_border], None).events if e.type == "ASSAULT")
+    assert clash.place is not None and clash.place.name == "Armenia–Azerbaijan border"

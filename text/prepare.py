@@ -14,11 +14,24 @@ from text.cleaning import strip_boilerplate
 
 CHUNK_CHARS = 50_000  # well under spaCy's max_length; keeps NER memory flat on multi-megabyte input
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# "the countries’ shared border": a typographic apostrophe after a plural, which the tagger takes for a closing quote
+# (and then parses "clashes ... on the countries" as the subject of "shared border"). Not after an opening quote
+# still open on the line ("‘independent users’ of").
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)\u2019(?=\s+[a-z])")
 
 
 def prepare(text: str) -> str:
     """Same-length text ready for the NER: boilerplate blanked, control characters and junk turned to spaces."""
-    return _CONTROL.sub(" ", strip_boilerplate(text))
+    return _plain_plural_possessives(_CONTROL.sub(" ", strip_boilerplate(text)))
+
+
+def _plain_plural_possessives(text: str) -> str:
+    def apostrophe(match: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        quote_open = text.rfind("\u2018", line_start, match.start()) > text.rfind("\u2019", 0, match.start())
+        return match.group() if quote_open else "'"
+
+    return _PLURAL_POSSESSIVE.sub(apostrophe, text)
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
