@@ -28,6 +28,7 @@ EVENT_REASONS = {
     "date.reported": "the date is that of the statement reporting it: it happened by then",
     "date.carried": "the date is that of the event reported just before ('at that time')",
     "date.counted": "the date is counted from one the report gave before ('the following year', 'a day later')",
+    "date.before": "the date is that of what followed it ('ceased on Tuesday after talks'): it happened by then",
     "date.none": "the report gives no date",
     "place.clause": "the place is named in the clause that reports the event",
     "place.near": "the place is named as near where it happened",

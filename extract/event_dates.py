@@ -46,6 +46,22 @@ def dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpression
     return owned, reported
 
 
+def dates_of_verb(doc: Doc, verb: Token, dates: list[DateExpression]) -> list[DateExpression]:
+    """The dates that modify a verb that is no event word ("fighting ceased on Tuesday"): directly or by a preposition.
+    """
+    found = []
+    for expression in dates:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = span.root.head
+        if head.dep_ == "prep" and head.i != verb.i:
+            head = head.head
+        if head.i == verb.i and span.root.i != verb.i:
+            found.append(expression)
+    return found
+
+
 def event_date(dates: list[DateExpression], published: date | None, anchored: bool,
                reported: bool = False) -> tuple[str | None, DatePrecision | None, str]:
     """The most precise of the dates that can be placed in time (one with a year beats one without), and the reason

@@ -23,7 +23,7 @@ from extract.actors import ActorIndex
 from extract.attach import area_of, place_of
 from extract.dates import find_dates
 from extract.event_actors import event_actors
-from extract.event_dates import dates_by_trigger, event_date
+from extract.event_dates import dates_by_trigger, dates_of_verb, event_date
 from extract.event_triggers import (
     is_concluded,
     is_factual,
@@ -72,8 +72,8 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
         triggers = nested_into_outer(found_here)
         if not triggers:
             continue
-        owned, reported = dates_by_trigger(doc, [t for t, _ in triggers],
-                                           find_dates(text, sent.start_char, sent.end_char))
+        sentence_dates = find_dates(text, sent.start_char, sent.end_char)
+        owned, reported = dates_by_trigger(doc, [t for t, _ in triggers], sentence_dates)
         sentence_mentions = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         trigger_tokens = frozenset(t.i for t, _ in triggers)
         numbers: dict[int, int] = {}  # trigger token -> event number
@@ -85,6 +85,11 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
             when = event_date(owned.get(token.i, []), published, anchored)
             if when[0] is None and token.i in reported:
                 when = event_date(reported[token.i], published, anchored, reported=True)
+            followed = _followed_by(token)
+            if when[0] is None and followed is not None:
+                later = owned.get(followed.i) or dates_of_verb(doc, followed, sentence_dates)
+                if later:
+                    when = (*event_date(later, published, anchored)[:2], "date.before")
             if when[0] is None and THEN.search(sent.text) and last_date[0] is not None:
                 when = (*last_date[:2], "date.carried")
             elif when[0] is not None and when[2] != "date.reported":  # "at that point" is an event's time
@@ -110,6 +115,19 @@ def extract_events(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                                 trigger=token.text,
                                 reasons=(when[2], place_reason, *(("report.hearsay",) if is_hearsay(token) else ()))))
     return [with_reasons(e) for e in merge_within_article(events, back_references, simultaneous)]
+
+
+def _followed_by(token: Token) -> Token | None:
+    """ "Fighting ceased on Tuesday after Shoigu spoke by phone", "the truce, agreed after ten hours of talks": the
+    word of what an "after" clause or phrase preceded, whose date bounds it (it happened by then)."""
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
+        return token.head
+    phrase = token
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.dep_ == "pobj":
+        phrase = phrase.head.head  # "after ten hours of talks", "after weeks of fighting"
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "after" and phrase.head.dep_ == "prep":
+        return phrase.head.head
+    return None
 
 
 def _during(token: Token) -> Token | None:

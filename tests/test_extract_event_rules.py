@@ -44,6 +44,18 @@ def test_at_that_point_takes_the_time_of_the_event_just_reported():
     assert deployment.date == "2020-11-09" and deployment.place.name == "Lachin Corridor"
 
 
+def test_what_an_after_clause_reports_happened_by_the_date_of_what_followed_it():
+    text = "Fighting ceased on 16 November 2021 after the Russian minister spoke by phone to his Armenian counterpart."
+    call = next(e for e in _extract(text).events if e.type == "CONSULT")
+    assert call.date == "2021-11-16" and "date.before" in call.reasons
+    signed = _extract("Armenia and Azerbaijan signed a truce on 10 October 2020 after ten hours of talks.").events
+    assert next(e for e in signed if e.type == "CONSULT").date == "2020-10-10"
+    own = _extract("Fighting ceased on 16 November 2021 after talks in Moscow on 12 November 2021.").events
+    assert next(e for e in own if e.type == "CONSULT").date == "2021-11-12"  # its own date wins
+    before = _extract("Fighting ceased on 16 November 2021, before talks in Moscow.").events
+    assert next(e for e in before if e.type == "CONSULT").date is None  # what came after is not bounded
+
+
 def test_an_agreement_is_an_event_only_when_reported_as_concluded():
     concluded = _extract("The agreement brokered by Russia in November 2020 stopped the war in Armenia.").events
     agreement = next(e for e in concluded if e.type == "AGREE")
