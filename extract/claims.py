@@ -30,7 +30,9 @@ from extract.reading import (
     quote_spans,
     source_of,
 )
-from extract.speakers import Speaker, SpeakerContext, is_press, speaker_of, subject_of
+from extract.speaker_context import SpeakerContext
+from extract.speaker_names import is_press
+from extract.speakers import Speaker, speaker_of, subject_of
 from extract.stance import noun_stance, sharpen, verb_stance
 from extract.verbs import CIRCUMSTANCES, EVALUATIVE_WORDS, REPORTING_VERBS, TELLING_VERBS
 from extract.vocabulary import ActorKind, Stance
