@@ -19,7 +19,7 @@ from gazetteer import Gazetteer
 from gazetteer.anchored import ANCHOR_KINDS, anchored_id, anchoring
 from gazetteer.normalize import normalize
 from geo.model import Mention
-from geo.recognize import Span
+from geo.spans import Span
 
 ANCHORED_SCORE = 0.5
 MAX_GAP = 70  # characters between a name (with its kind noun) and the place it is tied to

@@ -17,14 +17,14 @@ Ministry", "Kentucky State Police", "the Central Bank of Malta"), a place before
 currency's country ("US dollars").
 
 What the gazetteer says about each candidate name (known, a demonym, prominent, a jurisdiction) is asked of
-`geo.place_names`; this module decides from the text around it.
+`geo.place_names`; the exceptions inside longer names are read by `geo.inner_names`; this module decides from the
+text around a name.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -32,10 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from gazetteer import Gazetteer, Kind
 from gazetteer.normalize import normalize
 from geo.context import (
-    MAX_NAME_TOKENS,
     after_title,
-    area_direction_before,
-    area_head_after,
     article_before,
     before_common_noun,
     capitalised_runs,
@@ -46,52 +43,31 @@ from geo.context import (
     said_to_be_a_place,
     sentence_initial,
     stance_after,
-    stance_verb,
-    town_noun_around,
     trim,
     used_as_language,
 )
+from geo.inner_names import (
+    currency_country,
+    fused_modifiers,
+    hyphen_modifiers,
+    inner_places,
+    named_after,
+    public_body,
+)
 from geo.lexicon import (
-    AREA_MODIFIERS,
-    BODY_MODIFIERS,
-    CURRENCIES,
     GENERIC_SUFFIXES,
-    MEETING_HEADS,
     NAME_PARTICLES,
     ORGANISATION_HEADS,
-    PUBLIC_BODIES,
     UNIT_SUFFIXES,
-    UNIT_WORDS,
 )
-from geo.place_names import PlaceNames, case_fits, is_acronym
+from geo.place_names import PlaceNames, case_fits
+from geo.spans import Span, span_at
 from geo.unknown_places import kind_noun_after, kind_of, unknown_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-AREA, TOWN = "area", "town"  # what the words around a name may say it is (Span.level)
 MAX_EXTENSION = 4  # tokens a known name may run past the entity or run NER found
 SPELLED_AREA_HEADS = frozenset({"corridor"})  # a misspelt "X corridor" is read as a whole (see _extend_right)
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of the text that names a place, before resolution."""
-
-    start: int  # character offsets into the text that was parsed (same as the stored original)
-    end: int
-    text: str
-    evidence: str  # how it was found, kept for the mention's reason
-    metonym: bool = False
-    level: str | None = None  # AREA or TOWN when the text says which ("Luhansk region", "the city of Kherson")
-    ner_place: bool = False  # the NER itself called it a place (GPE, LOC, FAC)
-    # a name the gazetteer lacks (geo.unknown_places): its kind, its name with the kind noun ("Zamzam camp"), and
-    # where the words that may say where it lies begin (geo.anchor)
-    unknown_kind: str | None = None
-    unknown_name: str = ""
-    anchor_from: int = 0
-
-
-NAMED_AFTER_AREAS = frozenset({Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA})
 
 
 class Recognizer:
@@ -118,7 +94,7 @@ class Recognizer:
             for part in lines_of(ent):  # NER sometimes runs a name on into the next paragraph
                 self._from_entity(doc, part, person_words, found, held)
         self._from_phrases(doc, claimed, person_words, found, held)
-        found += self._fused_modifiers(doc, claimed)
+        found += fused_modifiers(self.names, doc, claimed)
         accepted = {normalize(s.text) for s in found}
         found += [replace(s, evidence=s.evidence + "; same name is a place elsewhere in the text")
                   for s in held if normalize(s.text) in accepted]
@@ -203,25 +179,25 @@ class Recognizer:
                 possessive = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s")
                 named_person = any(t.lower_ in person_words for t in doc[start:end]) and (
                     possessive or not locative_before(doc, start, against_person=True))
-                (held if named_person else found).append(replace(self._span(doc, start, end, f"NER {label}"),
+                (held if named_person else found).append(replace(span_at(doc, start, end, f"NER {label}"),
                                                                  ner_place=True))
             elif self.names.typo_of_prominent(text):
-                found.append(self._span(doc, start, end, f"NER {label}, spelling variant"))
+                found.append(span_at(doc, start, end, f"NER {label}, spelling variant"))
             else:
-                found.extend(self._inner_places(doc, start, end, f"inside NER {label}"))
+                found.extend(inner_places(self.names, doc, start, end, f"inside NER {label}"))
         elif self.names.is_demonym(text) and (label == "NORP" or before_common_noun(doc, end)):
             # NER calls some demonyms persons ("Azerbaijani soldiers"): an adjective before a noun is a demonym
             if not self.names.is_people_plural(text) and not used_as_language(doc, start, end):
-                found.append(self._span(doc, start, end, f"demonym (NER {label})"))
+                found.append(span_at(doc, start, end, f"demonym (NER {label})"))
         elif label in ("DATE", "TIME") and _not_calendar_words(text) and self.names.known(text) and \
                 all(t.is_title and not t.is_stop for t in doc[start:end]) and start > 0 and \
                 doc[start - 1].lower_ in ("in", "near", "across", "throughout") and _date_follows(doc, end):
-            found.append(self._span(doc, start, end, f"gazetteer name in locative context (NER said {label})"))
+            found.append(span_at(doc, start, end, f"gazetteer name in locative context (NER said {label})"))
         elif label in NUMERIC_LABELS:
             if label == "MONEY":
-                found.extend(self._currency_country(doc, start, end))
+                found.extend(currency_country(self.names, doc, start, end))
         elif not self.names.known(text) and locative_before(doc, start) and self.names.typo_of_prominent(text):
-            found.append(self._span(doc, start, end, f"spelling variant in locative context (NER said {label})"))
+            found.append(span_at(doc, start, end, f"spelling variant in locative context (NER said {label})"))
         elif self.names.known(text) and not self.names.is_demonym(text):
             if after_title(doc, start) or any(t.lower_ in person_words for t in doc[start:end]):
                 return
@@ -233,20 +209,20 @@ class Recognizer:
             speaker = stance_after(doc, end) and (label not in ("PERSON", "ORG") or self.names.jurisdiction(text))
             if said_to_be_a_place(doc, start, end) or speaker or self.names.prominent(text) \
                     or self._qualifies_previous_name(doc, start, text):
-                found.append(self._span(doc, start, end, f"gazetteer name (NER said {label})"))
+                found.append(span_at(doc, start, end, f"gazetteer name (NER said {label})"))
             else:
-                held.append(self._span(doc, start, end, f"gazetteer name (NER said {label})"))
+                held.append(span_at(doc, start, end, f"gazetteer name (NER said {label})"))
         else:
-            inner = self._inner_places(doc, start, end, f"places listed in NER {label}", lists_only=True)
-            parts = inner or list(self._public_body(doc, start, end))
+            inner = inner_places(self.names, doc, start, end, f"places listed in NER {label}", lists_only=True)
+            parts = inner or list(public_body(self.names, doc, start, end))
             organisation = label == "ORG" or (label == "PERSON" and doc[end - 1].lower_ in ORGANISATION_HEADS)
             if not parts and organisation:
-                for span in self._named_after(doc, start, end):
+                for span in named_after(self.names, doc, start, end):
                     # a state or town ("Virginia Rail Express", "Orange Drugs") only when named as a place elsewhere
                     sure = self.names.prominent(span.text) or self.names.is_demonym(span.text)
                     (found if sure else held).append(span)
             found.extend(parts)
-            found.extend(self._hyphen_modifiers(doc, start, end))
+            found.extend(hyphen_modifiers(self.names, doc, start, end))
 
     def _extend_right(self, doc: Doc, start: int, end: int) -> int:
         """The longest known name that starts here and runs past `end` on the same line: 'the Lachin corridor',
@@ -280,124 +256,6 @@ class Recognizer:
         short, long = self.names.best(name), self.names.best(longer)
         return short is not None and long is not None and short.place.id == long.place.id
 
-    def _inner_places(self, doc: Doc, start: int, end: int, evidence: str, lists_only: bool = False) -> list[Span]:
-        """Known names inside an entity that is not itself known: "north west London", "Sichuan province",
-        "Thruxton, Hampshire", "Ingham or Townsville", "Karabakh for Armenia". Only when everything else in the
-        entity is a direction, a generic word or a separator between names (`lists_only`: only separators), and no
-        two names touch: "Mississippi River", "Manila Cathedral" or "Claude Joseph Villars" are not about the places
-        they contain."""
-        found: list[tuple[int, int]] = []
-        i = start
-        while i < end:
-            if found and found[-1][1] == i == end - 1 and doc[i].lower_ in UNIT_WORDS:
-                i += 1  # "Sagaing Region": the unit word, though some place somewhere is also called "Region"
-                continue
-            for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
-                single_code = j - i == 1 and is_acronym(doc[i].text)
-                if doc[i].text[:1].isupper() and not single_code and self.names.known(doc[i:j].text):
-                    if found and found[-1][1] == i:
-                        return []
-                    found.append((i, j))
-                    i = j
-                    break
-            else:
-                token = doc[i]
-                # "from Karabakh to Armenia", "leave Karabakh for Armenia": NER joins such pairs into one entity
-                separator = token.text in (",", ";", "/", "&") or token.lower_ in ("and", "or", "to", "for", "from")
-                modifier = token.lower_ in AREA_MODIFIERS or token.lower_ in GENERIC_SUFFIXES
-                if not (separator or (modifier and not lists_only)):
-                    return []
-                i += 1
-        if lists_only and len(found) < 2:
-            return []
-        return [self._span(doc, i, j, evidence) for i, j in found]
-
-    def _public_body(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
-        """'the Russian Foreign Ministry', 'Kentucky State Police', 'the Central Bank of Malta', 'Manitoba Premier
-        Brian Pallister': a place (or its demonym) naming a public body or office stands for the jurisdiction."""
-        for k in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
-            j = k
-            while j < end and doc[j].lower_ in BODY_MODIFIERS:
-                j += 1
-            if j < end and doc[j].lower_ in PUBLIC_BODIES and self.names.jurisdiction(doc[start:k].text):
-                yield self._span(doc, start, k, "names the jurisdiction of a public body")
-                break
-        for i in range(end - 2, start, -1):  # the last "of": "Deputy Minister of Defence of Azerbaijan"
-            if doc[i].lower_ == "of" and any(t.lower_ in PUBLIC_BODIES for t in doc[start:i]):
-                if self.names.jurisdiction(doc[i + 1:end].text):
-                    yield self._span(doc, i + 1, end, "names the jurisdiction of a public body")
-                break
-
-    def _named_after(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
-        """'the Washington Post', 'Sudan Tribune', 'Syrian Observatory for Human Rights', 'the Culinary Institute of
-        America', 'Radio Free Asia': the state, region or large city an organisation is named after, at the head of
-        its name or after its last 'of' (a country or region also at its end). A reader (and the corpora) count the
-        place word, but it stands for the organisation, not for where anything happens (nor does a meeting's city in
-        'the Minsk Group'): marked a metonym, so that no event is placed there (extract.attach). The caller holds a
-        name that is neither prominent nor a demonym until the text names it as a place elsewhere."""
-        def named(text: str) -> bool:
-            if not text[:1].isupper() or self.names.is_people_plural(text):
-                return False
-            if is_acronym(text):  # "EU Aviation", "US Special Forces"; longer initials are the organisation's own
-                top = self.names.best(text)  # ("GTM Research", not Guatemala's ISO code)
-                return sum(c.isalpha() for c in text) <= 2 and top is not None and top.reason == "abbreviation"
-            top = self.names.best(text)  # a building or street names its owner or trade ("Wall Street Journal")
-            if top is None or top.place.kind == Kind.LANDMARK:
-                return False
-            # an older or other name of a province or region ("the Arakan Army", Arakan being Rakhine) is held like a
-            # small town: taken only when the text names that place as well
-            return self.names.jurisdiction(text) or self.names.prominent(text) or \
-                (top.reason == "alternate" and top.place.kind in NAMED_AFTER_AREAS)
-
-        if doc[end - 1].lower_ in MEETING_HEADS:  # "the Minsk Group": named after a meeting, not an organisation
-            return
-        for k in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
-            if doc[k].text[:1].isupper() and not doc[k - 1].is_punct and named(doc[start:k].text):
-                yield replace(self._span(doc, start, k, "an organisation is named after it"), metonym=True)
-                return
-        for i in range(end - 2, start, -1):
-            if doc[i].lower_ == "of":
-                if doc[i + 1].text[:1].isupper() and not self.names.is_demonym(doc[i + 1:end].text) \
-                        and named(doc[i + 1:end].text):
-                    yield replace(self._span(doc, i + 1, end, "an organisation is named after it"), metonym=True)
-                return
-        for k in range(max(start + 1, end - MAX_NAME_TOKENS), end):
-            # "Radio Free Asia", "Air France": at the end of the name only a country or a continent-sized region
-            # (a town there is more often a surname: "Morgan Stanley")
-            top = self.names.best(doc[k:end].text)
-            if doc[k - 1].text[:1].isupper() and top is not None and top.place.kind in (Kind.COUNTRY, Kind.REGION) \
-                    and top.reason != "demonym" and named(doc[k:end].text):
-                yield replace(self._span(doc, k, end, "an organisation is named after it"), metonym=True)
-                return
-
-    def _currency_country(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
-        """'11 billion US dollars', '8,000 Egyptian pounds': the currency's country."""
-        for i in range(start, end - 1):
-            country = self.names.is_demonym(doc[i].text) or self.names.is_country(doc[i].text)
-            if country and doc[i + 1].lower_.rstrip("s") in CURRENCIES:
-                yield self._span(doc, i, i + 1, "currency of a country")
-
-    def _hyphen_modifiers(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
-        """'Moscow-led', 'U.S.-backed', 'Turkish-Russian': names joined by hyphens inside a longer entity."""
-        for i in range(start, end):
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            prev = doc[i - 1] if i > 0 else None
-            joined_after = nxt is not None and nxt.text in "-\u2013" and not doc[i].whitespace_
-            joined_before = prev is not None and prev.text in "-\u2013" and not prev.whitespace_
-            text = doc[i].text
-            if (joined_after or joined_before) and text[:1].isupper() and self.names.known(text) \
-                    and (self.names.is_demonym(text) or self.names.is_country(text) or self.names.prominent(text)):
-                yield self._span(doc, i, i + 1, "hyphenated modifier")
-
-    def _fused_modifiers(self, doc: Doc, claimed: list[bool]) -> Iterator[Span]:
-        """'the U.S.-led coalition': a country before '-led' or '-backed' that the tokenizer kept in one token with
-        its suffix (it splits 'Saudi-led', which _hyphen_modifiers reads)."""
-        for token in doc:
-            name, dash, rest = token.text.rpartition("-")
-            if claimed[token.i] or not dash or not rest.islower() or not name[:1].isupper():
-                continue
-            if self.names.is_country(name) or self.names.is_demonym(name):
-                yield Span(token.idx, token.idx + len(name), name, "hyphenated modifier")
 
     def _qualifies_previous_name(self, doc: Doc, start: int, text: str) -> bool:
         """'CAMP MURRAY, Wash.', 'Churchill, Man.', 'Gatineau, Que.': a state or country written after a comma that
@@ -427,37 +285,27 @@ class Recognizer:
                     continue
                 if end - start > 1 and locative_before(doc, start) and self.names.typo_of_prominent(text):
                     # "through the Lachine Corridor": a misspelt corridor or region the NER did not see
-                    found.append(self._span(doc, start, end, "spelling variant in locative context"))
+                    found.append(span_at(doc, start, end, "spelling variant in locative context"))
                     continue
-                found.extend(self._public_body(doc, start, end))
+                found.extend(public_body(self.names, doc, start, end))
                 continue
             if self.names.is_demonym(text):
                 if not used_as_language(doc, start, end) and not self.names.is_people_plural(text):
-                    found.append(self._span(doc, start, end, "demonym (gazetteer)"))
+                    found.append(span_at(doc, start, end, "demonym (gazetteer)"))
                 continue
             if dateline(doc, start, end):
-                found.append(self._span(doc, start, end, "dateline"))
+                found.append(span_at(doc, start, end, "dateline"))
                 continue
             if after_title(doc, start) or any(t.lower_ in person_words for t in doc[start:end]):
                 continue
             if said_to_be_a_place(doc, start, end) or (not sentence_initial(doc, start) and stance_after(doc, end)):
-                found.append(self._span(doc, start, end, "gazetteer name in locative context"))
+                found.append(span_at(doc, start, end, "gazetteer name in locative context"))
             elif self.names.prominent(text):
-                found.append(self._span(doc, start, end, "prominent gazetteer name"))
+                found.append(span_at(doc, start, end, "prominent gazetteer name"))
             elif self._qualifies_previous_name(doc, start, text):
-                found.append(self._span(doc, start, end, "state or country after a place name"))
+                found.append(span_at(doc, start, end, "state or country after a place name"))
             else:
-                held.append(self._span(doc, start, end, "gazetteer name"))
-
-    def _span(self, doc: Doc, start: int, end: int, evidence: str) -> Span:
-        span, verb = doc[start:end], stance_verb(doc, end)
-        if verb is not None:
-            evidence += f"; metonym: stands for its government or people ('{span.text} {verb}')"
-        level = AREA if area_head_after(doc, end) or area_direction_before(doc, start) else \
-            TOWN if town_noun_around(doc, start, end) else None
-        if level is not None:
-            evidence += f"; the text calls it a{'n' if level == AREA else ''} {level}"
-        return Span(span.start_char, span.end_char, span.text, evidence, verb is not None, level)
+                held.append(span_at(doc, start, end, "gazetteer name"))
 
 
 _CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name,

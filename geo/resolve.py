@@ -46,7 +46,7 @@ from geo.evidence import (
 from geo.fallback import NominatimFallback
 from geo.model import Mention
 from geo.place_names import case_fits, is_acronym
-from geo.recognize import AREA, TOWN, Span
+from geo.spans import AREA, TOWN, Span
 
 MATCH_WEIGHT = {"exact": 1.0, "normalized": 0.97, "abbreviation": 0.95, "demonym": 0.95, "alternate": 0.9}
 KIND_PROMINENCE = {Kind.COUNTRY: 1.0, Kind.WATER_BODY: 0.95, Kind.DISPUTED_AREA: 0.95, Kind.CORRIDOR: 0.95,

@@ -8,8 +8,8 @@ from geopy.location import Location
 
 from geo.fallback import NominatimFallback
 from geo.parser import Geoparser
-from geo.recognize import Span
 from geo.resolve import Resolver
+from geo.spans import Span
 
 
 class FakeNominatim:
