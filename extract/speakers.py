@@ -154,7 +154,7 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
         # "a Kurdish militia spokesman says", "rebel spokesmen said": not a named speaker; "a State Department
         # spokesman": the department
         return Speaker(_spokesperson_of(context, subject, inside), set(), "speaker.spokesperson")
-    if (lemma == "government" and not inside) or (subject.ent_type_ == "NORP" and subject.tag_ in ("NNS", "NNPS")):
+    if (lemma == "government" and not inside) or _a_people(subject):
         return NO_ONE  # "the governments of Western countries", "Parisians": no one in particular
     words = name_words(subject)
     organisation = next((e for e in context.organisations if e.start <= subject.i < e.end), None)
@@ -203,6 +203,12 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
             return Speaker(Actor(name, ActorKind.ORGANISATION, country, qualifier(words, inside)), starts,
                            "speaker.organisation")
     return NO_ONE
+
+
+def _a_people(subject: Token) -> bool:
+    """ "Israelis", "Parisians' solidarity": a people in the plural, which the tagger may call a singular name."""
+    return subject.ent_type_ == "NORP" and (subject.tag_ in ("NNS", "NNPS") or (
+        subject.tag_ == "NNP" and subject.text.endswith("s") and not subject.text.endswith("ss")))
 
 
 def _author(subject: Token) -> Token | None:

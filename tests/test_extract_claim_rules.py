@@ -459,3 +459,9 @@ def test_a_byline_is_no_claim_and_backing_some_of_a_side_is_aid():
     text = "Armenia accused Baku of shelling Yerevan. Jane Soguel reported from Tbilisi."
     assert [c.speaker.name for c in _extract(text).claims] == ["Armenia"]
     assert _extract("Russia backs some of the rebel groups fighting in Azerbaijan.").claims == []
+
+
+def test_a_people_in_the_plural_speaks_for_no_one_even_when_tagged_a_singular_name():
+    claims = _extract("The mayor hung a banner on the Town Hall to show Parisians' solidarity. "
+                      "Armenians say the corridor must reopen.").claims
+    assert not claims  # the tagger calls "Parisians" a singular proper noun
