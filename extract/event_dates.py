@@ -47,8 +47,8 @@ def dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpression
 
 
 def dates_of_verb(doc: Doc, verb: Token, dates: list[DateExpression]) -> list[DateExpression]:
-    """The dates that modify a verb that is no event word ("fighting ceased on Tuesday"): directly or by a preposition.
-    """
+    """The dates that modify a verb that is no event word ("fighting ceased on Tuesday"), directly or by a
+    preposition."""
     found = []
     for expression in dates:
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")

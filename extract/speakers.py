@@ -51,10 +51,7 @@ NAMED_GROUPS = frozenset({"group", "rebels", "rebel", "militia", "movement", "in
 OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
 # People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-
 ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
-
-
 QUOTING_VERBS = frozenset({"quote", "cite"})
 
 
