@@ -79,7 +79,9 @@ def name_words(subject: Token) -> list[Token]:
 
 def _name_part(child: Token, node: Token, taken: set[int]) -> bool:
     if child.dep_ == "prep":
-        return child.lower_ == "of" and node.lemma_.casefold() in ORG_HEADS
+        # "the press office of the President of Azerbaijan": whose office, down a chain of "of" phrases
+        in_chain = node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.i in taken
+        return child.lower_ == "of" and (node.lemma_.casefold() in ORG_HEADS or in_chain)
     if child.dep_ == "pobj":
         return node.dep_ == "prep" and node.i in taken
     return child.dep_ in NAME_PARTS and not child.is_space and \

@@ -150,6 +150,12 @@ def test_a_body_placed_by_an_in_phrase_keeps_the_place_in_its_name():
     assert (claim.speaker.name, claim.speaker.country) == ("Border Service of Azerbaijan", "ne0:AZE")
 
 
+def test_a_body_named_down_a_chain_of_of_phrases_keeps_the_whole_chain():
+    """ "The press office of the President of Azerbaijan" was shown as "press office of President": whose?"""
+    (claim,) = _extract("The press office of the President of Azerbaijan said that Armenia had shelled Baku.").claims
+    assert (claim.speaker.name, claim.speaker.country) == ("press office of President of Azerbaijan", "ne0:AZE")
+
+
 def test_a_title_with_its_country_before_it_names_the_person_given_it():
     """ "Armenia's Foreign Minister Ararat Mirzoyan" then "said Armenia's minister": the minister, not the state."""
     text = ("According to Armenia's Foreign Minister Ararat Mirzoyan, the talks in Yerevan went well. Russia will "
