@@ -191,7 +191,7 @@ def _claims(context: SpeakerContext, sent: Span, verb: Token, stance: str,
             continue
         content_start, content_end, quoted = _content(sent, verb, subject, quotes)
         content_tokens = [t for t in sent if content_start <= t.idx < content_end]
-        sharpened = sharpen(stance, content_tokens, verb, _own_side(context, speaker.actor))
+        sharpened = sharpen(stance, content_tokens, verb, _own_side(context, speaker.actor), context.mentions)
         places = _content_places(context, content_start, content_end, speaker.place_starts)
         found.append(Claim(
             speaker=speaker.actor,
@@ -232,7 +232,7 @@ def _according_to(context: SpeakerContext, sent: Span, according: Token, quotes:
     content_start, content_end = max((before, after), key=lambda span: len(context.text[span[0]:span[1]].strip(" ,.")))
     content = [t for t in sent if content_start <= t.idx < content_end]
     quoted = any(content_start <= q[0] and q[1] <= content_end for q in quotes)
-    stance = sharpen(Stance.ASSERT, content, according, _own_side(context, speaker.actor))
+    stance = sharpen(Stance.ASSERT, content, according, _own_side(context, speaker.actor), context.mentions)
     places = _content_places(context, content_start, content_end, speaker.place_starts)
     return [Claim(
         speaker=speaker.actor,

@@ -124,10 +124,11 @@ def _not_true(token: Token) -> bool:
     return any(c.dep_ == "neg" for carrier in carriers for c in carrier.children)
 
 
-def sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Mention]) -> Stance:
+def sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Mention],
+            places: list[Mention]) -> Stance:
     """Content cues that make a plain statement sharper: the reported verb's own stance, a modal, a "violation"; a
     rejection of "the claims" or "the allegations" is a denial of them. `own_side`: the mentions of the speaker's
-    own country, whose acts it reports rather than blames."""
+    own country, whose acts it reports rather than blames; `places`: every place mention of the text."""
     lemmas = {t.lemma_.casefold() for t in content}
     if stance == Stance.REJECT and \
             any(c.dep_ == "dobj" and c.lemma_.casefold() in DENIED_OBJECTS for c in verb.children):
@@ -148,7 +149,7 @@ def sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Me
         if token.dep_ in ("ccomp", "ROOT") or not content[0].i <= token.head.i <= content[-1].i:
             reported = verb_stance(token)
             if reported not in (None, Stance.ASSERT) and not negated(token) \
-                    and not _done_by_someone_else(token):
+                    and not _done_by_someone_else(token) and not _said_by_someone_else(token, own_side, places):
                 return reported
     if _condemning_name(verb):
         return Stance.CONDEMN
@@ -221,6 +222,23 @@ def _done_by_someone_else(verb: Token) -> bool:
     """ "say M23 is backed by Rwanda": a passive verb whose doer the "by" phrase names is that doer's act, and its
     stance (backing) is not the speaker's."""
     return any(not {t.lower_ for t in agent.subtree} & OWN_SIDE for agent in agents_of(verb))
+
+
+def _said_by_someone_else(verb: Token, own_side: list[Mention], places: list[Mention]) -> bool:
+    """ "Zbidi said NATO had demanded access", "Armenia said Azerbaijan denies it": what another side named as a body
+    or a state demanded, denied or backed, told by the speaker, is the speaker's report of it, not the speaker's
+    stance. The speaker's own side speaks for the speaker ("the ministry said it demands", "Lavrov said Russia
+    supports the plan"); so may a person named ("the State Department said Blinken expressed concern"), and a state
+    when the speaker's own country is unknown ("Wang said China and Russia welcome ...")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = list(subject.subtree)
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        a_state = any(start <= m.start < end for m in places)  # the small NER takes "Azerbaijan" for a person
+        a_body = any(t.ent_type_ == "ORG" for t in words) and not a_state
+        if (a_body or (a_state and own_side)) and names_someone_else(subject) and \
+                not _names_own_side(subject, own_side):
+            return True
+    return False
 
 
 def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:

@@ -471,3 +471,14 @@ def test_a_people_in_the_plural_speaks_for_no_one_even_when_tagged_a_singular_na
     claims = _extract("The mayor hung a banner on the Town Hall to show Parisians' solidarity. "
                       "Armenians say the corridor must reopen.").claims
     assert not claims  # the tagger calls "Parisians" a singular proper noun
+
+
+def test_a_demand_or_denial_of_another_side_told_by_the_speaker_is_the_speakers_report():
+    """ "Armenia said Azerbaijan denies shelling Yerevan" is not Armenia's denial, nor is NATO's demand Zbidi's."""
+    assert _speakers("Armenia said Azerbaijan denies shelling Yerevan.") == [("Armenia", "assert")]
+    assert [s for _, s in _speakers("The minister Ararat Mirzoyan said NATO had demanded access to the base.")] == \
+        ["assert"]
+    # the speaker's own side, or its own official, still gives the speaker's stance
+    assert _speakers("Armenia said Armenian forces support the ceasefire.") == [("Armenia", "support")]
+    assert _speakers("The State Department said Blinken expressed deep concern about Armenia.") == \
+        [("State Department", "express concern")]
