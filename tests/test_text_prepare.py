@@ -38,3 +38,11 @@ def test_a_clash_on_the_countries_shared_border_is_placed_there_whatever_the_apo
                         40.0, 45.5, 0.8, "test")
     clash = next(e for e in extract_article(text, [*mentions_for(text), on_border], None).events if e.type == "ASSAULT")
     assert clash.place is not None and clash.place.name == "Armenia–Azerbaijan border"
+
+
+def test_guillemets_are_parsed_as_quotes_so_a_quoted_border_post_is_still_a_checkpoint():
+    text = "Tensions rose due to Baku's decision to install a \u00abborder post\u00bb in the Lachin Corridor."
+    assert prepare(text) == text.replace("\u00ab", '"').replace("\u00bb", '"')
+    events = extract_article(text, mentions_for(text), None).events
+    assert [(e.label, e.place.name if e.place else None) for e in events if e.type == "COERCE"] == \
+        [("checkpoint established", "Lachin Corridor")]  # the tagger made "»" a noun that "post" modified

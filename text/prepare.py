@@ -18,11 +18,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # (and then parses "clashes ... on the countries" as the subject of "shared border"). Not after an opening quote
 # still open on the line ("‘independent users’ of").
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)\u2019(?=\s+[a-z])")
+# Guillemets, which European outlets quote with either way round («...», »...«): the small English tagger reads a
+# closing one as a noun ("a «border post» in" parsed "post" as a modifier of "»"). Plain quotes tell it what they are.
+_GUILLEMETS = str.maketrans({"\u00ab": '"', "\u00bb": '"'})
 
 
 def prepare(text: str) -> str:
     """Same-length text ready for the NER: boilerplate blanked, control characters and junk turned to spaces."""
-    return _plain_plural_possessives(_CONTROL.sub(" ", strip_boilerplate(text)))
+    return _plain_plural_possessives(_CONTROL.sub(" ", strip_boilerplate(text))).translate(_GUILLEMETS)
 
 
 def _plain_plural_possessives(text: str) -> str:
