@@ -21,6 +21,7 @@ from extract.verbs import (
     CONCLUSION_WORDS,
     EVENT_TRIGGERS,
     INTRANSITIVE_TRIGGERS,
+    KINDS_OF,
     LABEL_MODIFIERS,
     NOUN_ONLY_TRIGGERS,
     QUALIFIED_TRIGGERS,
@@ -62,6 +63,8 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
         return None  # "the Government of National Accord", "the Syrian Democratic Forces' Operations Room": a name
     if token.dep_ == "compound" and lemma != "ceasefire" and token.head.lemma_.casefold() not in ATTEMPTS:
         return None  # "a talk show", "war crimes": the word only qualifies another noun ("a coup attempt" is one)
+    if _sorts_a_kind(token):
+        return None  # "prisoners of war"
     if (token.pos_ == "VERB" and lemma in NOUN_ONLY_TRIGGERS) or (token.pos_ != "VERB" and lemma in VERB_ONLY_TRIGGERS):
         return None
     if lemma in QUALIFIED_TRIGGERS and not _qualified(token, QUALIFIED_TRIGGERS[lemma]):
@@ -118,6 +121,14 @@ def nested_into_outer(
         by_index[outer.i] = (outer, (kind, specific_label(outer_label, label)))
         del by_index[token.i]
     return sorted(by_index.values(), key=lambda item: item[0].i)
+
+
+def _sorts_a_kind(token: Token) -> bool:
+    """ "the release of prisoners of war": a bare trigger noun in an "of" phrase that sorts its noun into a kind
+    (KINDS_OF); "prisoners of the 2020 war" refers to one war."""
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.casefold() in KINDS_OF and \
+        not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
 
 
 def _qualified(token: Token, words: frozenset[str]) -> bool:

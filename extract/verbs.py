@@ -165,6 +165,9 @@ EVENT_TRIGGERS: dict[str, tuple[EventType, str]] = {
     **dict.fromkeys(("evacuation", "withdrawal", "withdraw", "evacuate"), (EventType.RETREAT, "withdrawal")),
     **dict.fromkeys(("protest", "demonstration", "rally"), (EventType.PROTEST, "protest")),
 }
+# Nouns that a bare "of" phrase sorts into a kind ("prisoners of war", "the laws of war", "weapons of war"), as a
+# compound does ("war crimes"): the trigger in it names no event.
+KINDS_OF = frozenset({"prisoner", "law", "weapon", "spoil", "fog", "art", "rule", "crime", "theatre", "theater"})
 # Nouns a trigger may qualify and still be the act, tried ("a coup attempt", "an assassination bid").
 ATTEMPTS = frozenset({"attempt", "bid"})
 # A trigger that only counts as a noun ("a call", "talks"): as verbs these mostly mean something else ("talk" and

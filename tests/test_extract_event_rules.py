@@ -72,6 +72,8 @@ def test_a_supposed_act_is_not_an_event():
 def test_a_word_that_only_qualifies_another_noun_is_no_event():
     events = _extract("Sergei Lavrov spoke on a talk show in Yerevan about Armenia.").events
     assert not [e for e in events if e.label == "talks"]
+    assert not _extract("Prisoners of war remain in Azerbaijan.").events  # a kind of prisoner, no war there
+    assert [e.label for e in _extract("Prisoners of the 2020 war remain in Azerbaijan.").events] == ["war"]
 
 
 def test_fighting_as_a_verb_is_war_unless_it_has_an_object():
