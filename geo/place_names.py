@@ -31,8 +31,8 @@ class PlaceNames:
     def known(self, text: str) -> bool:
         """Whether the gazetteer has a record for this name as written (short all-capitals forms only as codes)."""
         key = normalize(text)
-        if not key or not self.gaz.is_known(key):
-            return False
+        if sum(c.isalpha() for c in text) < 2 or not key or not self.gaz.is_known(key):
+            return False  # one letter names nothing: "ª«¬" in binary junk matched Italy's one-letter alternate "Ã"
         if all(word in DIRECTIONS for word in key.split()):
             # "the West", "North": a bare direction names a place only as a curated region or sea
             top = self.best(text)
