@@ -47,6 +47,7 @@ SPEECH_NOT_MADE = frozenset({"can", "could", "may", "might", "will", "'ll", "sha
 def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIndex) -> list[Claim]:
     context = SpeakerContext(doc, text, mentions, actors)
     claims: list[Claim] = []
+    last_sentence = -2  # the sentence of the last claim
     body = headline_end(text)
     for sent in doc.sents:
         quotes = quote_spans(text, sent.start_char, sent.end_char)
@@ -74,10 +75,23 @@ def extract_claims(doc: Doc, text: str, mentions: list[Mention], actors: ActorIn
                     context.remember(claim.speaker)
                 else:
                     context.bodies.append(claim.speaker)
-        claims.extend(_without_relays(in_sentence, verbs, unnamed))
+        for claim in _without_relays(in_sentence, verbs, unnamed):
+            if claims and last_sentence == context.sentence - 1 and _goes_on(claims[-1], claim):
+                claims[-1] = replace(claims[-1], sources=(*claims[-1].sources, *claim.sources))
+            else:
+                claims.append(claim)
+            last_sentence = context.sentence
         context.remember_sentence(sent)
         context.sentence += 1
     return claims
+
+
+def _goes_on(last: Claim, claim: Claim) -> bool:
+    """ "'They want a massacre,' he said. 'I can't describe it,' he added.": the same speaker asserting again in the
+    next sentence, about the same places, goes on with one statement, which readers (and the annotators) count once.
+    A sharper stance, or other places, is a statement of its own."""
+    return last.speaker.key == claim.speaker.key and last.stance == claim.stance == Stance.ASSERT and \
+        set(last.places) == set(claim.places)
 
 
 def _without_relays(claims: list[Claim], verbs: dict[str, Token], unnamed: list[Token]) -> list[Claim]:

@@ -482,3 +482,13 @@ def test_a_demand_or_denial_of_another_side_told_by_the_speaker_is_the_speakers_
     assert _speakers("Armenia said Armenian forces support the ceasefire.") == [("Armenia", "support")]
     assert _speakers("The State Department said Blinken expressed deep concern about Armenia.") == \
         [("State Department", "express concern")]
+
+
+def test_one_speaker_asserting_on_in_the_next_sentence_is_one_statement():
+    text = "Nikol Pashinyan said the talks were long. He added that the ministers would meet again soon."
+    (claim,) = _extract(text).claims
+    assert claim.speaker.name == "Nikol Pashinyan" and len(claim.sources) == 2  # both sentences are its excerpts
+    sharper = _extract("Nikol Pashinyan said the talks were long. He said Azerbaijan had shelled Yerevan.").claims
+    assert [c.stance for c in sharper] == ["assert", "accuse"]  # a new stance is a statement of its own
+    elsewhere = _extract("Nikol Pashinyan said the talks were long. He said Baku was far from Yerevan.").claims
+    assert len(elsewhere) == 2  # so is one about other places
