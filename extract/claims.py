@@ -150,7 +150,10 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 def _reported_by_another(token: Token) -> bool:
     """A stance verb governed (through clauses) by another stance verb is part of that one's content; a conjoined
     verb shares what governs its first conjunct ("he said China and Russia welcome and support ...": "support" is
-    content), but is not reported by that conjunct itself ("said and added" are two claims)."""
+    content), but is not reported by that conjunct itself ("said and added" are two claims). A parenthetical "he
+    said" tells who says the clause it interrupts ("the army, which, he said, had violated a ceasefire")."""
+    if token.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in token.children):
+        return False
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
@@ -339,6 +342,8 @@ def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[
         return before.start_char, before.end_char, False
     governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "prep", "advcl")
                 and (subject is None or c.i != subject.i) and not _circumstance(c)]
+    if not governed and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        governed = [verb.head]  # "which, he said, had violated a ceasefire": the clause the verb interrupts
     if verb.dep_ == "csubj" and [c.lower_ for c in governed] == ["what"]:
         # "after what Moscow has said was a truck bomb": what was said is the rest of the clause it is the subject of
         last = max(t.i for t in verb.subtree)

@@ -53,8 +53,7 @@ class SpeakerContext:
             before = self.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
             if before in FEMALE_TITLES | MALE_TITLES:
                 self.genders[person.name] = "she" if before in FEMALE_TITLES else "he"
-            if ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "appos" and
-                                                            ent.root.head.dep_ in ("nsubj", "nsubjpass")):
+            if _as_subject(ent):
                 self.remember(person)
                 if reporter(ent.root):
                     self.reporters.add(person.name)
@@ -62,9 +61,14 @@ class SpeakerContext:
     def remember(self, person: Actor) -> None:
         self.subjects = [p for p in self.subjects if p.name != person.name] + [person]
 
-    def pronoun(self, word: str) -> Actor | None:
-        """The speaker of the claim just before (this or the previous sentence: reported speech goes on), else the
-        latest person seen as a subject; a known gender must agree. An outlet's correspondent is no one's speaker."""
+    def pronoun(self, word: str, pronoun: Token) -> Actor | None:
+        """A person named as a subject earlier in the pronoun's own sentence ("Rwanda's envoy, Ernest Rwamucyo,
+        regretted that the army, which, he said, ..."); else the speaker of the claim just before (this or the previous
+        sentence: reported speech goes on), else the latest person seen as a subject. A known gender must agree. An
+        outlet's correspondent is no one's speaker."""
+        here = self._subject_before(word, pronoun)
+        if here is not None:
+            return here
         speaker = self.last_speaker
         if speaker is not None and self.sentence - self.last_claim_sentence <= 1 and \
                 self.genders.get(speaker.name, word) == word:
@@ -74,12 +78,30 @@ class SpeakerContext:
                 return None if person.name in self.reporters else person
         return None
 
+    def _subject_before(self, word: str, pronoun: Token) -> Actor | None:
+        sentence = pronoun.sent
+        found = None
+        for ent in entities_in(self.doc, sentence.start_char, pronoun.idx):
+            if ent.label_ != "PERSON" or ent.start_char not in self.actors.accepted or not _as_subject(ent) or \
+                    reporter(ent.root):
+                continue
+            person = self.actors.person(ent.text, ent.start_char)
+            if person is not None and self.genders.get(person.name, word) == word:
+                found = person
+        return found
+
+
+def _as_subject(ent: Span) -> bool:
+    """A name that is the subject of its clause, or in apposition to it ("Rwanda's envoy, Ernest Rwamucyo,")."""
+    return ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "appos" and
+                                                       ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+
 
 def referred_to(context: SpeakerContext, subject: Token, lemma: str) -> tuple[Actor | None, str]:
     """Who "he", "it", "they", "the ministry" or "the army" is."""
     last = context.last_speaker
     if lemma in PERSON_PRONOUNS:
-        return context.pronoun("she" if lemma in ("she", "her") else "he"), "speaker.pronoun"
+        return context.pronoun("she" if lemma in ("she", "her") else "he", subject), "speaker.pronoun"
     if lemma in ("i", "me"):  # a quotation's "I" goes on with the person quoted just before
         person = last if last is not None and last.kind == ActorKind.PERSON else None
         return person, "speaker.pronoun"

@@ -492,3 +492,13 @@ def test_one_speaker_asserting_on_in_the_next_sentence_is_one_statement():
     assert [c.stance for c in sharper] == ["assert", "accuse"]  # a new stance is a statement of its own
     elsewhere = _extract("Nikol Pashinyan said the talks were long. He said Baku was far from Yerevan.").claims
     assert len(elsewhere) == 2  # so is one about other places
+
+
+def test_a_parenthetical_he_said_is_the_claim_of_the_subject_named_earlier_in_its_sentence():
+    """ "Rwanda's envoy, X, regretted that the army, which, he said, had violated a ceasefire, ...": the accusation is
+    the envoy's, though his words are inside what another verb reports, and "he" is the subject named before it."""
+    text = ("Antony Blinken met the press on Monday. Rwanda's envoy, Ernest Rwamucyo, regretted that the Congolese "
+            "army, which, he said, had violated a ceasefire, was not condemned.")
+    claims = [(c.speaker.name, c.stance) for c in _extract(text).claims]
+    assert ("Ernest Rwamucyo", "accuse") in claims
+    assert not [name for name, _ in claims if name == "Antony Blinken"]
