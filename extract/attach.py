@@ -354,7 +354,10 @@ def _future(trigger: Token) -> bool:
 
 
 def _tree_steps(a: Token, b: Token) -> int | None:
-    """Steps between two tokens through their lowest common ancestor, None across a reporting verb."""
+    """Steps between two tokens through their lowest common ancestor, None across a reporting verb or into a
+    relative clause that holds `b` and not `a`: "In March, Armenia asked the troops who have been stationed there
+    since 1992 to leave" (the clause has a time of its own); but "on Monday morning when a missile struck" is the
+    date's own clause."""
     path_a = [a, *a.ancestors]
     path_b = [b, *b.ancestors]
     index_b = {t.i: n for n, t in enumerate(path_b)}
@@ -362,6 +365,8 @@ def _tree_steps(a: Token, b: Token) -> int | None:
         if token.i in index_b:
             between = path_a[1:n] + path_b[1:index_b[token.i]] + [token]
             if any(t.pos_ == "VERB" and t.lemma_.casefold() in REPORTING_VERBS and t.i != b.i for t in between):
+                return None
+            if n > 0 and any(t.dep_ == "relcl" for t in path_b[:index_b[token.i]]):
                 return None
             return n + index_b[token.i]
     return None

@@ -44,6 +44,14 @@ def test_at_that_point_takes_the_time_of_the_event_just_reported():
     assert deployment.date == "2020-11-09" and deployment.place.name == "Lachin Corridor"
 
 
+def test_a_date_outside_a_relative_clause_does_not_date_the_event_inside_it():
+    text = "In March 2024, Armenia asked Russian troops who have been stationed in Yerevan to leave."
+    deployment = next(e for e in _extract(text).events if e.type == "MOBILIZE")
+    assert deployment.date is None  # March dates the asking, not the stationing
+    struck = _extract("A hospital in Kyiv was damaged on 8 July 2024 when a Russian missile struck it.").events
+    assert next(e for e in struck if e.type == "ASSAULT").date == "2024-07-08"  # the date's own clause
+
+
 def test_what_an_after_clause_reports_happened_by_the_date_of_what_followed_it():
     text = "Fighting ceased on 16 November 2021 after the Russian minister spoke by phone to his Armenian counterpart."
     call = next(e for e in _extract(text).events if e.type == "CONSULT")
