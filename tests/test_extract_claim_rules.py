@@ -23,6 +23,15 @@ def test_a_headline_line_is_its_own_sentence():
     assert [(c.speaker.name, c.stance) for c in claims] == [("Azerbaijan", "deny")]
 
 
+def test_no_sentence_starts_right_after_a_word():
+    """The parser cut '"..." declared | RSF commander ...' into two sentences, so the claim had no speaker."""
+    text = ("Clips shared online by the militia appeared to show them inside the town.\n\n\u201cThis is a proud and "
+            "historic moment,\u201d declared RSF commander Gen Mohamed Dagalo in a statement on Tuesday.")
+    doc = parse(text)
+    assert not [s for s in doc.sents if s.start > 0 and doc[s.start - 1].is_alpha]
+    assert [c.speaker.name for c in _extract(text).claims] == ["Gen Mohamed Dagalo"]
+
+
 def test_a_long_single_line_text_has_no_headline():
     text = ("Armenia accuses Azerbaijan of blocking the Lachin Corridor and of shelling villages near the border "
             "in what officials in Yerevan describe as a campaign of pressure on the population that lives there -")

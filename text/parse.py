@@ -78,7 +78,16 @@ def _mark_line_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
         if _starts_line(token):
             token.is_sent_start = True
+        elif _mid_clause(token):
+            token.is_sent_start = False
     return doc
+
+
+def _mid_clause(token: Token) -> bool:
+    """A word right after a word, with no stop, quote or line break between: no sentence starts there, though the
+    parser may cut one ('"It's a historic day," declared | RSF commander Dagalo')."""
+    before = token.doc[token.i - 1]
+    return before.is_alpha and not before.is_space and not token.is_space and not token.is_punct
 
 
 def _starts_line(token: Token) -> bool:
