@@ -340,6 +340,9 @@ def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[
     if sent.start > 0 and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that") for c in verb.children):
         before = sent.doc[sent.start - 1].sent
         return before.start_char, before.end_char, False
+    told = _told_after(verb)
+    if told is not None:
+        return told[0], told[1], False
     governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "prep", "advcl")
                 and (subject is None or c.i != subject.i) and not _circumstance(c)]
     if not governed and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -364,6 +367,20 @@ def _content(sent: Span, verb: Token, subject: Token | None, quotes: list[tuple[
     if clause is not None:
         return clause[0], clause[1], False
     return sent.start_char, sent.end_char, False
+
+
+def _told_after(verb: Token) -> tuple[int, int] | None:
+    """ "Wad Madani has fallen to the RSF, the paramilitary group announced": the parser makes the speaker a modifier
+    of the main verb (or an apposition to the last noun) and the reporting verb a clause on the speaker; what was
+    said is the main clause before them."""
+    speaker = verb.head
+    if verb.dep_ != "acl" or speaker.dep_ not in ("npadvmod", "appos"):
+        return None
+    main = next((t for t in speaker.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if main is None or main.i > speaker.i:
+        return None
+    said = [t for t in main.subtree if t.i < speaker.left_edge.i and not t.is_punct]
+    return (said[0].idx, said[-1].idx + len(said[-1])) if said else None
 
 
 def _added_after(verb: Token, quotes: list[tuple[int, int]]) -> int | None:

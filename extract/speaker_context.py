@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
 from extract.model import Actor
-from extract.speaker_names import organisation_words, reporter, written
+from extract.speaker_names import is_press, organisation_words, reporter, written
 from extract.vocabulary import ActorKind
 from geo.model import Mention
 from text.parse import entities_in
@@ -21,6 +21,9 @@ DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "rel
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "mme", "lady", "queen"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
+# Heads of a state's bodies, which "the group" never refers back to.
+STATE_BODIES = frozenset({"ministry", "department", "office", "government", "directorate", "committee", "council",
+                          "agency", "service", "court", "embassy", "parliament", "administration", "kremlin"})
 
 
 class SpeakerContext:
@@ -127,6 +130,19 @@ def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor 
     organisation = next((e for e in reversed(context.organisations) if e.end <= subject.i
                          and e.root.lemma_.casefold() == lemma), None)
     return organisation_actor(context, organisation) if organisation is not None else None
+
+
+def group_named_just_before(context: SpeakerContext, subject: Token) -> Actor | None:
+    """ "the paramilitary group announced": the organisation the NER found last before it, in its sentence or the one
+    before, when that is no state body ("the Defence Ministry") or outlet."""
+    first = subject.sent.start
+    previous = subject.doc[first - 1].sent.start if first > 0 else first
+    for organisation in reversed(context.organisations):
+        if organisation.end <= subject.i and organisation.start >= previous:
+            if organisation.root.lemma_.casefold() in STATE_BODIES or is_press(organisation.text):
+                return None
+            return organisation_actor(context, organisation)
+    return None
 
 
 def organisation_actor(context: SpeakerContext, organisation: Span) -> Actor:

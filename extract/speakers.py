@@ -19,7 +19,13 @@ from spacy.tokens import Token
 from extract.actors import clean_person
 from extract.model import Actor
 from extract.reading import lemma_of
-from extract.speaker_context import DOCUMENTS, SpeakerContext, fuller_name_before, referred_to
+from extract.speaker_context import (
+    DOCUMENTS,
+    SpeakerContext,
+    fuller_name_before,
+    group_named_just_before,
+    referred_to,
+)
 from extract.speaker_names import ORG_HEADS, located_in, name_words, organisation_words, qualifier, reporter, written
 from extract.vocabulary import ActorKind
 from gazetteer import Kind
@@ -171,6 +177,11 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
                                      for c in subject.children):
         # "the Houthi group said", "Syrian rebels said": a group its name or people tells apart, not the state
         return Speaker(Actor(written(words), ActorKind.ORGANISATION, None, ""), starts, "speaker.organisation")
+    if lemma in ("group", "movement", "militia") and any(c.dep_ == "det" and c.lower_ == "the"
+                                                         for c in subject.children):
+        named = group_named_just_before(context, subject)
+        if named is not None:  # "... fallen to the Rapid Support Forces, the paramilitary group announced"
+            return Speaker(named, starts, "speaker.previous")
     capitalised_name = subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start
     if lemma in ANONYMOUS and not capitalised_name:
         return NO_ONE  # but "Nagorno Karabakh Observer" is a name

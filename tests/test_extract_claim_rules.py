@@ -511,3 +511,12 @@ def test_a_parenthetical_he_said_is_the_claim_of_the_subject_named_earlier_in_it
     claims = [(c.speaker.name, c.stance) for c in _extract(text).claims]
     assert ("Ernest Rwamucyo", "accuse") in claims
     assert not [name for name, _ in claims if name == "Antony Blinken"]
+
+
+def test_the_group_that_tells_a_fact_after_it_is_the_organisation_just_named():
+    text = ("The town of Bakhmut has fallen to the Wagner Group, the paramilitary group announced on Tuesday, "
+            "opening a new front.")
+    claims = [(c.speaker.name, [p.name for p in c.places]) for c in _extract(text).claims]
+    assert claims == [("Wagner Group", ["Bakhmut"])]  # what it said is the clause before it, with the town
+    state_body = _extract("The Russian Defence Ministry spoke on Monday. The group said Bakhmut had fallen.").claims
+    assert not [c for c in state_body if c.speaker.name.endswith("Ministry") and "Bakhmut" in c.text]
