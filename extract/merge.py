@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from extract.dates import REPORT_LAG_DAYS, has_year
-from extract.model import Claim, Event, PlaceRef, same_speaker
+from extract.model import Actor, Claim, Event, PlaceRef, same_speaker
 from extract.verbs import GENERIC_LABELS, HELD_OUTCOME, LASTING_LABELS, TAKEN_OUTCOME
 from extract.vocabulary import ActorKind, DatePrecision, EventType, Stance
 from gazetteer import Kind
@@ -238,17 +238,23 @@ def opposite_outcomes(a: Claim, b: Claim) -> bool:
 ANSWER_REACH = 60
 
 
+def _one_side(a: Actor, b: Actor) -> bool:
+    """Two speakers of one country ("the Syrian army spokesman", "the Syrian army command"): a denial by one does not
+    answer the other."""
+    return a.country is not None and a.country == b.country
+
+
 def contested_links(claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs (earlier, later) of opposing claims in one article. Each claim answers at most the nearest claim it
     opposes, among the ANSWER_REACH claims before it (a news article rarely reports more; the bound keeps a text of
     thousands of claims from costing the square of their number); a bare denial or rejection (no places of its own)
-    answers the nearest earlier claim by someone else."""
+    answers the nearest earlier claim by someone else, of another side when both sides are known."""
     pairs = []
     for later, claim in enumerate(claims):
         for earlier in range(later - 1, max(-1, later - 1 - ANSWER_REACH), -1):
             other = claims[earlier]
             bare_answer = claim.stance in (Stance.DENY, Stance.REJECT) and not claim.places and \
-                not same_speaker(other.speaker, claim.speaker)
+                not same_speaker(other.speaker, claim.speaker) and not _one_side(other.speaker, claim.speaker)
             if bare_answer or opposed(other, claim) or opposed(claim, other) or opposite_outcomes(other, claim):
                 pairs.append((earlier, later))
                 break

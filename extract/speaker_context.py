@@ -154,14 +154,19 @@ def organisation_actor(context: SpeakerContext, organisation: Span) -> Actor:
 
 def fuller_name_before(context: SpeakerContext, subject: Token, words: list[Token]) -> Actor | None:
     """ "the health ministry said": the body the article named before with all these words and more ("the Gaza
-    Health Ministry"), which tells whose ministry it is; the latest that spoke, else the latest named."""
-    wanted = {t.text.casefold() for t in words}
+    Health Ministry"), which tells whose ministry it is; the latest that spoke, else the latest named. A people's
+    name among the words ("the British maritime agency") asks for a body of that country ("the UK Maritime Trade
+    Operations agency"), however written."""
+    countries = {m.place_id: t.text.casefold() for t in words for m in context.mentions
+                 if m.demonym and m.start <= t.idx < m.end}
+    wanted = {t.text.casefold() for t in words} - set(countries.values())
     if not wanted:
         return None
     spoke = next((b for b in reversed(context.bodies)
-                  if wanted < set(b.name.casefold().replace("’s", "").replace("'s", "").split())), None)
+                  if wanted < set(b.name.casefold().replace("’s", "").replace("'s", "").split())
+                  and (not countries or b.country in countries)), None)
     if spoke is not None:
         return spoke
     organisation = next((e for e in reversed(context.organisations) if e.end <= subject.i
-                         and wanted < {t.text.casefold() for t in organisation_words(e)}), None)
+                         and wanted < {t.text.casefold() for t in organisation_words(e)} and not countries), None)
     return organisation_actor(context, organisation) if organisation is not None else None

@@ -204,7 +204,8 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
         if name and located is not None and not any(located[1].start <= t.idx < located[1].end for t in words):
             name = f"{name} {located[0]} {located[1].text}"  # "the defense ministry in Nagorno-Karabakh": whose
         if name:
-            fuller = None if inside or subject.pos_ == "PROPN" else fuller_name_before(context, subject, words)
+            by_people = all(m.demonym for m in inside)  # "the British maritime agency": a people's, not a place's
+            fuller = None if not by_people or subject.pos_ == "PROPN" else fuller_name_before(context, subject, words)
             if fuller is not None:
                 return Speaker(fuller, starts, "speaker.previous")
             country = inside[0].place_id if inside else None
@@ -257,7 +258,8 @@ def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Menti
     if body is not None:  # "the Syrian army spokesman": the army, with the words that name whose
         words = [t for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i
                  for t in c.subtree if t.pos_ not in ("DET", "PUNCT")]
-        return Actor(written(sorted(words, key=lambda t: t.i)), ActorKind.ORGANISATION)
+        whose = next((m.place_id for m in inside if any(m.start <= t.idx < m.end for t in words)), None)
+        return Actor(written(sorted(words, key=lambda t: t.i)), ActorKind.ORGANISATION, whose)
     place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
     return _government(place) if place is not None else None
 

@@ -520,3 +520,16 @@ def test_the_group_that_tells_a_fact_after_it_is_the_organisation_just_named():
     assert claims == [("Wagner Group", ["Bakhmut"])]  # what it said is the clause before it, with the town
     state_body = _extract("The Russian Defence Ministry spoke on Monday. The group said Bakhmut had fallen.").claims
     assert not [c for c in state_body if c.speaker.name.endswith("Ministry") and "Bakhmut" in c.text]
+
+
+def test_a_body_named_by_its_people_refers_back_to_that_countrys_body():
+    text = ("The Armenia Border Guard Service said the road to Yerevan was closed. "
+            "Later the Armenian border service said it had reopened.")
+    assert {c.speaker.name for c in _extract(text).claims} == {"Armenia Border Guard Service"}
+
+
+def test_a_bare_denial_answers_the_other_side_not_its_own():
+    text = ("Armenia accused Azerbaijan of shelling Yerevan. The Azerbaijani army spokesman said the Lachin Corridor "
+            "was open. The Azerbaijani army command denied it.")
+    denial = next(c for c in _extract(text).claims if c.stance == "deny")
+    assert [p.name for p in denial.places] == ["Azerbaijan", "Yerevan"]  # what Armenia said, not its own army's words
