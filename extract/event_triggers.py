@@ -53,6 +53,8 @@ def trigger_of(token: Token) -> tuple[EventType, str] | None:
         companions, found = COMPANION_TRIGGERS[lemma]
         near = [c for c in token.children if c.dep_ in ("prep", "dobj", "prt", "agent")]
         near += [g for c in near if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        if lemma == "fire" and _fires_a_weapon(token):
+            return found  # "fired missiles", "a barrage of rockets was fired by ..."
         return found if any(c.lower_ in companions for c in near) else None  # "spoke by telephone"
     if token.pos_ == "VERB" and lemma in STRIKING_VERBS:
         return (EventType.ASSAULT, "attack") if _done_with_a_weapon(token) else None
@@ -94,6 +96,14 @@ def _takes_people(token: Token) -> bool:
     taken += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
     return any(lemma_of(t) in CAPTIVES for t in taken)  # not NER's persons: it takes "Yerevan" for one
+
+
+def _fires_a_weapon(verb: Token) -> bool:
+    """What is fired is a weapon ("fired missiles", "a barrage of rockets was fired"), not a minister."""
+    fired = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    fired += [g for c in fired for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+              if g.dep_ == "pobj"]
+    return any(lemma_of(t) in WEAPONS for t in fired)
 
 
 def _done_with_a_weapon(verb: Token) -> bool:

@@ -261,7 +261,12 @@ def _spokesperson_of(context: SpeakerContext, subject: Token, inside: list[Menti
         whose = next((m.place_id for m in inside if any(m.start <= t.idx < m.end for t in words)), None)
         return Actor(written(sorted(words, key=lambda t: t.i)), ActorKind.ORGANISATION, whose)
     place = next((m for m in inside if not m.demonym and any(context.doc[i].idx == m.start for i in modifiers)), None)
-    return _government(place) if place is not None else None
+    if place is not None:
+        return _government(place)
+    acronym = next((context.doc[i] for i in sorted(modifiers) if context.doc[i].is_upper and
+                    context.doc[i].is_alpha and len(context.doc[i]) > 1), None)
+    # "an IDF spokesperson": an organisation known by its initials, which the small NER often misses
+    return Actor(acronym.text, ActorKind.ORGANISATION) if acronym is not None else None
 
 
 def _in_clause(token: Token, head: Token) -> bool:

@@ -533,3 +533,14 @@ def test_a_bare_denial_answers_the_other_side_not_its_own():
             "was open. The Azerbaijani army command denied it.")
     denial = next(c for c in _extract(text).claims if c.stance == "deny")
     assert [p.name for p in denial.places] == ["Azerbaijan", "Yerevan"]  # what Armenia said, not its own army's words
+
+
+def test_a_spokesperson_of_a_body_known_by_its_initials_speaks_for_it():
+    (claim,) = _extract("An IDF spokesperson said the rockets were launched from Lebanon.").claims
+    assert claim.speaker.name == "IDF"
+
+
+def test_firing_a_weapon_by_another_side_is_an_accusation_and_firing_a_minister_no_attack():
+    claims = _extract("Russia said a barrage of rockets was fired by Ukrainian forces.").claims
+    assert [(c.speaker.name, c.stance) for c in claims] == [("Russia", "accuse")]
+    assert not [e for e in _extract("Armenia fired the minister of defence.").events if e.type == "ASSAULT"]
