@@ -133,8 +133,12 @@ def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor 
 
 
 def group_named_just_before(context: SpeakerContext, subject: Token) -> Actor | None:
-    """ "the paramilitary group announced": the organisation the NER found last before it, in its sentence or the one
-    before, when that is no state body ("the Defence Ministry") or outlet."""
+    """ "the rebels said": the latest body that spoke with that word in its name ("The Syrian rebels announced");
+    "the paramilitary group announced": else the organisation the NER found last before it, in its sentence or the
+    one before, when that is no state body ("the Defence Ministry") or outlet."""
+    spoke = next((b for b in reversed(context.bodies) if subject.lower_ in b.name.casefold().split()), None)
+    if spoke is not None or subject.lemma_.casefold() not in ("group", "movement", "militia"):
+        return spoke
     first = subject.sent.start
     previous = subject.doc[first - 1].sent.start if first > 0 else first
     for organisation in reversed(context.organisations):

@@ -57,6 +57,8 @@ NAMED_GROUPS = frozenset({"group", "rebels", "rebel", "militia", "movement", "in
 OFFICE_HEADS = frozenset({"governor", "president", "mayor", "minister", "premier", "chancellor"})
 # People whose words are their organisation's: "a State Department spokesman said" is the State Department speaking.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Verbs whose subject wrote the document they put out ("published a report stating").
+PUBLISHING_VERBS = frozenset({"publish", "issue", "release", "post", "file", "submit"})
 ANAPHORA = frozenset({"statement", "readout", "it", "they", "he", "she", "ministry", "office"})
 QUOTING_VERBS = frozenset({"quote", "cite"})
 
@@ -177,10 +179,9 @@ def speaker_of(context: SpeakerContext, subject: Token) -> Speaker:
                                      for c in subject.children):
         # "the Houthi group said", "Syrian rebels said": a group its name or people tells apart, not the state
         return Speaker(Actor(written(words), ActorKind.ORGANISATION, None, ""), starts, "speaker.organisation")
-    if lemma in ("group", "movement", "militia") and any(c.dep_ == "det" and c.lower_ == "the"
-                                                         for c in subject.children):
+    if lemma in NAMED_GROUPS and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         named = group_named_just_before(context, subject)
-        if named is not None:  # "... fallen to the Rapid Support Forces, the paramilitary group announced"
+        if named is not None:  # "... fallen to the RSF, the paramilitary group announced"; "the rebels said"
             return Speaker(named, starts, "speaker.previous")
     capitalised_name = subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start
     if lemma in ANONYMOUS and not capitalised_name:
@@ -221,9 +222,12 @@ def _a_people(subject: Token) -> bool:
 
 
 def _author(subject: Token) -> Token | None:
-    """Who wrote the document a subject names: "the ministry's statement", "a statement from/by/of the ministry"."""
+    """Who wrote the document a subject names: "the ministry's statement", "a statement from/by/of the ministry",
+    "Amnesty published a report stating ..."."""
     if subject.lemma_.casefold() not in DOCUMENTS:
         return None
+    if subject.dep_ == "dobj" and lemma_of(subject.head) in PUBLISHING_VERBS:
+        return next((c for c in subject.head.children if c.dep_ == "nsubj"), None)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if owner is not None:
         return owner

@@ -544,3 +544,12 @@ def test_firing_a_weapon_by_another_side_is_an_accusation_and_firing_a_minister_
     claims = _extract("Russia said a barrage of rockets was fired by Ukrainian forces.").claims
     assert [(c.speaker.name, c.stance) for c in claims] == [("Russia", "accuse")]
     assert not [e for e in _extract("Armenia fired the minister of defence.").events if e.type == "ASSAULT"]
+
+
+def test_the_rebels_who_speak_again_are_the_rebels_who_spoke_and_a_report_is_its_publishers():
+    text = ("The Syrian rebels announced on Sunday that they had taken Homs. "
+            "\"Our attacks will go on,\" the rebels warned.")
+    assert [(c.speaker.name, c.stance) for c in _extract(text).claims] == \
+        [("Syrian rebels", "assert"), ("Syrian rebels", "warn")]
+    (claim,) = _extract("Amnesty International published a report stating that Russia had shelled Kherson.").claims
+    assert claim.speaker.name == "Amnesty International"
