@@ -87,7 +87,7 @@ def _mid_clause(token: Token) -> bool:
     """A word right after a word, with no stop, quote or line break between: no sentence starts there, though the
     parser may cut one ('"It's a historic day," declared | RSF commander Dagalo')."""
     before = token.doc[token.i - 1]
-    return before.is_alpha and not before.is_space and not token.is_space and not token.is_punct
+    return before.is_alpha and not token.is_space and not token.is_punct
 
 
 def _starts_line(token: Token) -> bool:

@@ -1,9 +1,10 @@
 """Article text made ready for spaCy without moving a character, and cut into pieces spaCy can take.
 
 Every offset the later stages report (a place mention, an event's trigger, a claim's verb) must point into the text
-as stored, so preparation only ever replaces characters by spaces: boilerplate lines (text.cleaning) and control
-characters or junk code points that would confuse the tokenizer. Very long input is parsed in chunks, cut where a
-paragraph or line ends so that no sentence is split when it need not be.
+as stored, so preparation only ever replaces one character by one: boilerplate lines (text.cleaning) and control
+characters or junk code points that would confuse the tokenizer by spaces, and marks the small English tagger
+misreads (a typographic apostrophe after a plural, guillemets) by their plain forms. Very long input is parsed in
+chunks, cut where a paragraph or line ends so that no sentence is split when it need not be.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _GUILLEMETS = str.maketrans({"\u00ab": '"', "\u00bb": '"'})
 
 
 def prepare(text: str) -> str:
-    """Same-length text ready for the NER: boilerplate blanked, control characters and junk turned to spaces."""
+    """Same-length text ready for the parser: boilerplate blanked, control characters and junk turned to spaces,
+    misread marks made plain."""
     return _plain_plural_possessives(_CONTROL.sub(" ", strip_boilerplate(text))).translate(_GUILLEMETS)
 
 
