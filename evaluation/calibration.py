@@ -33,6 +33,7 @@ class Item:
     reasons: tuple[str, ...]
     confidence: float
     correct: bool
+    document: str = ""  # the article it came from: items of one article share accidents, so they share a fold
 
 
 def fit(items: Sequence[Item], penalty: float = 1.0) -> dict[str, float]:
@@ -59,13 +60,17 @@ def fit(items: Sequence[Item], penalty: float = 1.0) -> dict[str, float]:
 
 
 def out_of_fold(items: Sequence[Item], penalty: float) -> list[Item]:
-    """Each item scored by a model fitted without it (FOLDS folds, items dealt in turn): what the confidence of an
-    item the fit never saw looks like, for choosing the penalty and the threshold without flattering either."""
+    """Each item scored by a model fitted without it, nor any item of its article (FOLDS folds, articles dealt in
+    turn): what the confidence of an item of an article the fit never saw looks like, for choosing the penalty and the
+    threshold without flattering either. Items dealt one by one let an article's other items vouch for it."""
+    groups: dict[str, int] = {}
+    folds = [groups.setdefault(item.document or f"#{n}", len(groups)) % FOLDS for n, item in enumerate(items)]
     scored: list[Item | None] = [None] * len(items)
     for fold in range(FOLDS):
-        weights = fit([item for n, item in enumerate(items) if n % FOLDS != fold], penalty)
-        for n in range(fold, len(items), FOLDS):
-            scored[n] = Item(items[n].reasons, probability(weights, items[n].reasons), items[n].correct)
+        weights = fit([item for item, f in zip(items, folds, strict=True) if f != fold], penalty)
+        for n, item in enumerate(items):
+            if folds[n] == fold:
+                scored[n] = Item(item.reasons, probability(weights, item.reasons), item.correct, item.document)
     return [item for item in scored if item is not None]
 
 

@@ -234,10 +234,13 @@ def _counts(gold_items: list[dict], predicted: list, matches) -> Counts:
     return sum(hit is not None for hit in taken), len(predicted), len(gold_items)
 
 
-def _score_layer(layer: Layer, name: str, gold_items: list[dict], views: list, items: list, matches) -> None:
-    """`items`: the extracted events or claims (with their confidence), in the order of `views`."""
+def _score_layer(layer: Layer, name: str, gold_items: list[dict], views: list, items: list, matches,
+                 document: str = "") -> None:
+    """`items`: the extracted events or claims (with their confidence), in the order of `views`; `document`: the
+    article's name (the calibration's folds keep an article's items together)."""
     taken = _match(gold_items, views, matches)
-    layer.items.extend(Item(i.reasons, i.confidence, hit is not None) for i, hit in zip(items, taken, strict=True))
+    layer.items.extend(Item(i.reasons, i.confidence, hit is not None, document)
+                       for i, hit in zip(items, taken, strict=True))
     layer.everything.append((sum(hit is not None for hit in taken), len(views), len(gold_items)))
     shown = [v for v, i in zip(views, items, strict=True) if i.confidence >= threshold(name)]
     layer.shown.append(_counts(gold_items, shown, matches))
@@ -335,8 +338,8 @@ def main() -> None:
                          [annotated_claim_view(c) for c in other["claims"]]))
         for name, events, claims, event_views, claim_views in runs:
             event_layer, claim_layer = layers.setdefault(name, (Layer(), Layer()))
-            _score_layer(event_layer, "event", entry["events"], event_views, events, event_matches)
-            _score_layer(claim_layer, "claim", entry["claims"], claim_views, claims, claim_matches)
+            _score_layer(event_layer, "event", entry["events"], event_views, events, event_matches, document.name)
+            _score_layer(claim_layer, "claim", entry["claims"], claim_views, claims, claim_matches, document.name)
             if document.published is not None:
                 event_layer.exact_day.extend(_exact_days(entry["events"], event_views))
             if args.verbose:

@@ -93,3 +93,10 @@ def test_the_bootstrap_interval_holds_the_estimate_and_narrows_with_more_article
     estimate = precision((6, 10, 14))
     assert low <= estimate <= high and many_low <= estimate <= many_high
     assert high - low > many_high - many_low
+
+
+def test_out_of_fold_keeps_an_articles_items_together():
+    """A reason found in one article only says nothing of that article's items when the fit never saw the article;
+    dealt one by one, the article's other items would vouch for it and flatter the confidence."""
+    items = [Item((f"only-in-{d}",), 0.5, d % 2 == 0, f"doc{d}") for d in range(10) for _ in range(6)]
+    assert {round(i.confidence, 3) for i in out_of_fold(items, 1.0)} == {0.5}
