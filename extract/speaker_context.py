@@ -6,6 +6,8 @@ never to the last speaker of another kind, who may be the other side.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
@@ -46,13 +48,16 @@ class SpeakerContext:
         self.organisations: list[Span] = [e for e in doc.ents if e.label_ == "ORG" and not any(
             m.start <= e.start_char and e.end_char <= m.end for m in mentions)]
 
+    def _people(self, start: int, end: int) -> Iterator[tuple[Span, Actor]]:
+        """The people the NER names between two offsets whom the actor index accepts, with their actors."""
+        for ent in entities_in(self.doc, start, end):
+            if ent.label_ == "PERSON" and ent.start_char in self.actors.accepted:
+                person = self.actors.person(ent.text, ent.start_char)
+                if person is not None:
+                    yield ent, person
+
     def remember_sentence(self, sent: Span) -> None:
-        for ent in entities_in(sent.doc, sent.start_char, sent.end_char):
-            if ent.label_ != "PERSON" or ent.start_char not in self.actors.accepted:
-                continue
-            person = self.actors.person(ent.text, ent.start_char)
-            if person is None:
-                continue
+        for ent, person in self._people(sent.start_char, sent.end_char):
             before = self.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
             if before in FEMALE_TITLES | MALE_TITLES:
                 self.genders[person.name] = "she" if before in FEMALE_TITLES else "he"
@@ -82,16 +87,9 @@ class SpeakerContext:
         return None
 
     def _subject_before(self, word: str, pronoun: Token) -> Actor | None:
-        sentence = pronoun.sent
-        found = None
-        for ent in entities_in(self.doc, sentence.start_char, pronoun.idx):
-            if ent.label_ != "PERSON" or ent.start_char not in self.actors.accepted or not _as_subject(ent) or \
-                    reporter(ent.root):
-                continue
-            person = self.actors.person(ent.text, ent.start_char)
-            if person is not None and self.genders.get(person.name, word) == word:
-                found = person
-        return found
+        subjects = [person for ent, person in self._people(pronoun.sent.start_char, pronoun.idx)
+                    if _as_subject(ent) and not reporter(ent.root) and self.genders.get(person.name, word) == word]
+        return subjects[-1] if subjects else None
 
 
 def _as_subject(ent: Span) -> bool:
@@ -124,7 +122,7 @@ def referred_to(context: SpeakerContext, subject: Token, lemma: str) -> tuple[Ac
 def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor | None:
     """ "the ministry said": the latest body that spoke whose name has that word ("the Armenian Defence Ministry
     said ... the ministry added"), else the organisation with that head noun the article named last."""
-    spoke = next((b for b in reversed(context.bodies) if lemma in b.name.casefold().split()), None)
+    spoke = _spoke_named_with(context, lemma)
     if spoke is not None:
         return spoke
     organisation = next((e for e in reversed(context.organisations) if e.end <= subject.i
@@ -132,11 +130,16 @@ def _named_before(context: SpeakerContext, subject: Token, lemma: str) -> Actor 
     return organisation_actor(context, organisation) if organisation is not None else None
 
 
+def _spoke_named_with(context: SpeakerContext, word: str) -> Actor | None:
+    """The latest body that spoke with this word in its name."""
+    return next((b for b in reversed(context.bodies) if word in b.name.casefold().split()), None)
+
+
 def group_named_just_before(context: SpeakerContext, subject: Token) -> Actor | None:
     """ "the rebels said": the latest body that spoke with that word in its name ("The Syrian rebels announced");
     "the paramilitary group announced": else the organisation the NER found last before it, in its sentence or the
     one before, when that is no state body ("the Defence Ministry") or outlet."""
-    spoke = next((b for b in reversed(context.bodies) if subject.lower_ in b.name.casefold().split()), None)
+    spoke = _spoke_named_with(context, subject.lower_)
     if spoke is not None or subject.lemma_.casefold() not in ("group", "movement", "militia"):
         return spoke
     first = subject.sent.start
