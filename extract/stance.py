@@ -235,8 +235,7 @@ def _said_by_someone_else(verb: Token, own_side: list[Mention], places: list[Men
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         a_state = any(start <= m.start < end for m in places)  # the small NER takes "Azerbaijan" for a person
         a_body = any(t.ent_type_ == "ORG" for t in words) and not a_state
-        if (a_body or (a_state and own_side)) and names_someone_else(subject) and \
-                not _names_own_side(subject, own_side):
+        if (a_body or (a_state and own_side)) and _another_side(subject, own_side):
             return True
     return False
 
@@ -246,10 +245,9 @@ def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
     attack, or backing for an armed side, and names who did it, and not the speaker's own side ("our forces"): an
     accusation, however neutral the reporting verb."""
     for token in content:
-        if _backs_a_side(token) and any(names_someone_else(doer) and not _names_own_side(doer, own_side)
-                                        for doer in doers(token)):
+        if _backs_a_side(token) and any(_another_side(doer, own_side) for doer in doers(token)):
             return True  # "say M23 is backed by Rwanda", "said Iran arms the militia"
-        if any(names_someone_else(doer) and not _names_own_side(doer, own_side) for doer in _came_under_by(token)):
+        if any(_another_side(doer, own_side) for doer in _came_under_by(token)):
             return True  # "Ganja came under rocket fire by the Armenian armed forces"
         found = trigger_of(token)
         # taking a town is as often claimed by who took it as blamed on them: not an accusation by itself
@@ -257,7 +255,7 @@ def _blames_someone(content: list[Token], own_side: list[Mention]) -> bool:
                 negated(token) or \
                 token.head.lower_ in CIRCUMSTANCES:  # "... following the invasion": when, not what was said
             continue
-        if any(names_someone_else(doer) and not _names_own_side(doer, own_side) for doer in doers(token)):
+        if any(_another_side(doer, own_side) for doer in doers(token)):
             return True
     return False
 
@@ -285,6 +283,11 @@ def _a_side(noun: Token) -> bool:
     """An armed side, a government or a state (the small parser's NER takes M23 for a place); backing a person is
     endorsing a candidate ("she supported Senator Rubio"), a stance of its own."""
     return _armed_or_ruling(noun) or noun.ent_type_ == "GPE"
+
+
+def _another_side(doer: Token, own_side: list[Mention]) -> bool:
+    """Someone named who is not of the speaker's side: whom what the speaker tells about is blamed on."""
+    return names_someone_else(doer) and not _names_own_side(doer, own_side)
 
 
 def _names_own_side(doer: Token, own_side: list[Mention]) -> bool:
