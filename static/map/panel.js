@@ -111,6 +111,8 @@ export function createPanel(map, state, urls, thresholds) {
     const line = element("p", "confidence");
     if (isUncertain(thresholds, props)) line.append(element("span", "uncertain-badge", "uncertain"), " ");
     line.append(`confidence ${props.confidence}`);
+    line.title = "How often items with these reasons were right in the articles the extractor was tuned on; "
+      + "on other news they are right less often";
     const reasons = element("ul", "reasons");
     for (const reason of props.reasons) {
       const item = element("li", null, reason.text);

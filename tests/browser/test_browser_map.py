@@ -342,6 +342,9 @@ def test_uncertain_items_are_hidden_until_show_uncertain_is_ticked_then_marked(p
     popup = page.locator(".leaflet-popup-content .event-popup")
     expect(popup.locator(".uncertain-badge")).to_have_text("uncertain")
     expect(popup.locator(".confidence")).to_have_text(f"uncertain confidence {shown['confidence']}")
+    # what the confidence was measured on, and the caveat that stays above whatever the panel shows
+    expect(popup.locator(".confidence")).to_have_attribute("title", re.compile(r"tuned on; on other news"))
+    expect(page.locator("#extraction-caveat")).to_be_visible()
     for source in shown["sources"]:  # a date inferred from the text is a lower bound
         written = f"after {source['published']} (inferred from the text)" if source["published_inferred"] else \
             source["published"] or "date unknown"
