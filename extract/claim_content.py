@@ -96,7 +96,6 @@ def _circumstance(child: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("after", "before", "while", "when", "as") for c in child.children))
 
 
-
 def content_places(context: SpeakerContext, start: int, end: int, speaker_starts: set[int]) -> tuple[PlaceRef, ...]:
     """The places the content names, less those that only describe a person it names ("backed Florida Senator Marco
     Rubio" is about a senator, not about Florida) and the peoples it names as actors."""

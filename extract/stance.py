@@ -172,8 +172,6 @@ def sharpen(stance: Stance, content: list[Token], verb: Token, own_side: list[Me
     return stance
 
 
-
-
 def _threat(content: list[Token]) -> bool:
     """ "our attacks will not stop unless the aggression stops": what will happen unless someone else gives way is a
     warning, however plain the reporting verb."""

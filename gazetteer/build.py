@@ -129,7 +129,6 @@ class Builder:
         attach_demonyms(self.data_dir, self.target, self.warnings)
         self.namesake_of = link_namesakes(self.records)
 
-
     def _admin1_keys(self) -> set[tuple[str, str]]:
         """(country, normalised name) of every admin-1 unit so far: a unit GeoNames repeats must not be two places."""
         return {

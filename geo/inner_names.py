@@ -65,7 +65,6 @@ def inner_places(names: PlaceNames, doc: Doc, start: int, end: int, evidence: st
     return [span_at(doc, i, j, evidence) for i, j in found]
 
 
-
 def public_body(names: PlaceNames, doc: Doc, start: int, end: int) -> Iterator[Span]:
     """'the Russian Foreign Ministry', 'Kentucky State Police', 'the Central Bank of Malta', 'Manitoba Premier
     Brian Pallister': a place (or its demonym) naming a public body or office stands for the jurisdiction."""
@@ -81,7 +80,6 @@ def public_body(names: PlaceNames, doc: Doc, start: int, end: int) -> Iterator[S
             if names.jurisdiction(doc[i + 1:end].text):
                 yield span_at(doc, i + 1, end, "names the jurisdiction of a public body")
             break
-
 
 
 def named_after(names: PlaceNames, doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -127,14 +125,12 @@ def named_after(names: PlaceNames, doc: Doc, start: int, end: int) -> Iterator[S
             return
 
 
-
 def currency_country(names: PlaceNames, doc: Doc, start: int, end: int) -> Iterator[Span]:
     """'11 billion US dollars', '8,000 Egyptian pounds': the currency's country."""
     for i in range(start, end - 1):
         country = names.is_demonym(doc[i].text) or names.is_country(doc[i].text)
         if country and doc[i + 1].lower_.rstrip("s") in CURRENCIES:
             yield span_at(doc, i, i + 1, "currency of a country")
-
 
 
 def hyphen_modifiers(names: PlaceNames, doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -148,7 +144,6 @@ def hyphen_modifiers(names: PlaceNames, doc: Doc, start: int, end: int) -> Itera
         if (joined_after or joined_before) and text[:1].isupper() and names.known(text) \
                 and (names.is_demonym(text) or names.is_country(text) or names.prominent(text)):
             yield span_at(doc, i, i + 1, "hyphenated modifier")
-
 
 
 def fused_modifiers(names: PlaceNames, doc: Doc, claimed: list[bool]) -> Iterator[Span]:

@@ -256,7 +256,6 @@ class Recognizer:
         short, long = self.names.best(name), self.names.best(longer)
         return short is not None and long is not None and short.place.id == long.place.id
 
-
     def _qualifies_previous_name(self, doc: Doc, start: int, text: str) -> bool:
         """'CAMP MURRAY, Wash.', 'Churchill, Man.', 'Gatineau, Que.': a state or country written after a comma that
         follows a capitalised name qualifies that name, as in an address or a dateline."""

@@ -77,8 +77,6 @@ def populated_places() -> Iterator[Record]:
         yield record
 
 
-
-
 def continents() -> Iterator[tuple[dict, list[str]]]:
     """(GeoNames continent record, its English names) — geometry comes from the countries that make it up."""
     for code, continent in _load("continents.json").items():
