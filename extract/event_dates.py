@@ -28,8 +28,8 @@ def dates_by_trigger(doc: Doc, triggers: list[Token], dates: list[DateExpression
     owned: Dated = {}
     unowned: list[tuple[DateExpression, Span, list[Token]]] = []
     for expression in dates:
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = _span_of(doc, expression)
+        if span is None:
             continue
         same_line = [t for t in triggers if "\n" not in text_of(doc)[min(t.idx, expression.start):
                                                                 max(t.idx, expression.start)]]
@@ -51,8 +51,8 @@ def dates_of_verb(doc: Doc, verb: Token, dates: list[DateExpression]) -> list[Da
     preposition."""
     found = []
     for expression in dates:
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = _span_of(doc, expression)
+        if span is None:
             continue
         head = span.root.head
         if head.dep_ == "prep" and head.i != verb.i:
@@ -60,6 +60,12 @@ def dates_of_verb(doc: Doc, verb: Token, dates: list[DateExpression]) -> list[Da
         if head.i == verb.i and span.root.i != verb.i:
             found.append(expression)
     return found
+
+
+def _span_of(doc: Doc, expression: DateExpression) -> Span | None:
+    """The tokens of a date expression, or None where no token of the parse covers it."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def event_date(dates: list[DateExpression], published: date | None, anchored: bool,

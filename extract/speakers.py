@@ -1,4 +1,4 @@
-"""Who speaks: the speaker a reporting verb's subject names, and what earlier sentences tell about "he" or "it".
+"""Who speaks: the speaker a reporting verb's subject names.
 
 A speaker is a person (resolved through `extract.actors`, so "Blinken" and "Antony Blinken" are one), an
 organisation named as written ("the Armenian Foreign Ministry", "the Syrian Observatory for Human Rights"), or a
